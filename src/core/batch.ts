@@ -1,0 +1,136 @@
+/**
+ * The batch runner: many samples through one verifier, concurrently on the worker pool, each under
+ * its own time limit. A batch never rejects because of a sample: every sample gets a verdict.
+ */
+import { getPool, type Pool } from './pool.js';
+import { getVerifierEntry, verifierNames } from './registry.js';
+import { runOne, typeName } from './run-one.js';
+import { Reasons, failVerdict, type Verdict } from './verdict.js';
+import type { Verifier } from './verifier.js';
+import type { FormatSpec } from './format.js';
+import { resolveFormat } from '../templates/format-of.js';
+
+/** One sample: a response, its reference, and per-sample verifier options. */
+export interface Sample {
+  response: unknown;
+  reference: unknown;
+  options?: Record<string, unknown>;
+}
+
+/** How a batch runs (as opposed to what the verifier checks). */
+export interface BatchOptions {
+  /** Per-sample time limit in ms (default: the verifier's, e.g. 5000 for math). */
+  timeoutMs?: number;
+  /**
+   * `0` runs samples in the calling thread: no worker start-up, but a synchronous hang cannot be
+   * stopped there. Any other value uses the worker pool (default).
+   */
+  threads?: number;
+  /** Called after each sample completes. */
+  onProgress?: (done: number, total: number) => void;
+  /** A pool of your own (see `createPool`); default the shared pool. */
+  pool?: Pool;
+}
+
+const BATCH_KEYS = new Set(['timeoutMs', 'threads', 'onProgress', 'pool']);
+
+/** Split a mixed options object into batch options and verifier options. */
+export function splitOptions(opts: Record<string, unknown> | undefined): { batch: BatchOptions; verifier: Record<string, unknown> } {
+  const batch: Record<string, unknown> = {};
+  const verifier: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(opts ?? {})) (BATCH_KEYS.has(k) ? batch : verifier)[k] = v;
+  return { batch: batch as BatchOptions, verifier };
+}
+
+function withResolvedFormat(options: Record<string, unknown>): Record<string, unknown> {
+  if (typeof options.format !== 'string') return options;
+  return { ...options, format: resolveFormat(options.format) satisfies FormatSpec };
+}
+
+function inlineWithTimeout(verifier: Verifier, s: Sample, options: Record<string, unknown>, timeoutMs: number): Promise<Verdict> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Verdict>((resolve) => {
+    timer = setTimeout(() => resolve(failVerdict(Reasons.timeout, { error: `exceeded ${timeoutMs} ms` })), timeoutMs);
+  });
+  return Promise.race([runOne(verifier, s.response, s.reference, options), timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Verify many samples with one verifier. `verifier` is a registered name (runs on the worker pool,
+ * with hard time limits) or a {@link Verifier} object (runs in this thread).
+ * Resolves with one verdict per sample, in order; rejects only for a bad call (unknown verifier,
+ * `samples` not an array).
+ */
+export async function verifyBatch(
+  verifier: string | Verifier,
+  samples: readonly Sample[],
+  options: BatchOptions & Record<string, unknown> = {},
+): Promise<Verdict[]> {
+  if (!Array.isArray(samples)) throw new TypeError(`samples must be an array, got ${typeName(samples)}`);
+  const { batch, verifier: shared } = splitOptions(options);
+  const entry = typeof verifier === 'string' ? getVerifierEntry(verifier) : undefined;
+  if (typeof verifier === 'string' && !entry) {
+    throw new Error(`unknown verifier "${verifier}" (known: ${verifierNames().join(', ')})`);
+  }
+  const timeoutMs = batch.timeoutMs ?? entry?.timeoutMs ?? (typeof verifier === 'object' ? verifier.defaultTimeoutMs : undefined) ?? 5_000;
+  const total = samples.length;
+  let done = 0;
+  const progress = (v: Verdict): Verdict => {
+    done += 1;
+    batch.onProgress?.(done, total);
+    return v;
+  };
+
+  let inlineVerifier: Verifier | undefined = typeof verifier === 'object' ? verifier : undefined;
+  if (!inlineVerifier && batch.threads === 0) {
+    const { importVerifier } = await import('./registry.js');
+    inlineVerifier = await importVerifier(entry!.module);
+  }
+  const pool = inlineVerifier ? undefined : (batch.pool ?? getPool());
+
+  return Promise.all(
+    samples.map(async (s) => {
+      if (s === null || typeof s !== 'object') {
+        return progress(failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` }));
+      }
+      let opts: Record<string, unknown>;
+      try {
+        const own = s?.options;
+        if (own !== undefined && (own === null || typeof own !== 'object' || Array.isArray(own))) {
+          return progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }));
+        }
+        opts = withResolvedFormat({ ...shared, ...own });
+      } catch (err) {
+        return progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }));
+      }
+      const v = inlineVerifier
+        ? await inlineWithTimeout(inlineVerifier, s, opts, timeoutMs)
+        : await pool!.run({ module: entry!.module, response: s.response, reference: s.reference, options: opts, timeoutMs });
+      return progress(v);
+    }),
+  );
+}
+
+/** A trainer-shaped reward: responses and references in, one score per response out. */
+export type RewardFn<Ref, Opts> = (responses: readonly unknown[], references: readonly Ref[], opts?: Opts & BatchOptions) => Promise<number[]>;
+/** Like {@link RewardFn} but resolving with full verdicts. */
+export type VerdictsFn<Ref, Opts> = (responses: readonly unknown[], references: readonly Ref[], opts?: Opts & BatchOptions) => Promise<Verdict[]>;
+
+/** Build the `...Verdicts` batch function of a registered verifier. */
+export function verdictsFunction<Ref, Opts>(name: string): VerdictsFn<Ref, Opts> {
+  return async (responses, references, opts) => {
+    if (!Array.isArray(responses)) throw new TypeError(`responses must be an array, got ${typeName(responses)}`);
+    if (!Array.isArray(references)) throw new TypeError(`references must be an array, got ${typeName(references)}`);
+    if (responses.length !== references.length) {
+      throw new RangeError(`responses (${responses.length}) and references (${references.length}) differ in length`);
+    }
+    const samples = responses.map((response, i) => ({ response, reference: references[i] }));
+    return verifyBatch(name, samples, (opts ?? {}) as BatchOptions & Record<string, unknown>);
+  };
+}
+
+/** Build the `...Reward` batch function of a registered verifier (scores only). */
+export function rewardFunction<Ref, Opts>(name: string): RewardFn<Ref, Opts> {
+  const verdicts = verdictsFunction<Ref, Opts>(name);
+  return async (responses, references, opts) => (await verdicts(responses, references, opts)).map((v) => v.score);
+}

@@ -1,0 +1,68 @@
+import type { Verifier } from './verifier.js';
+
+/** Where a verifier lives and how the batch runner should run it. */
+export interface VerifierEntry {
+  /** Registry name. */
+  name: string;
+  /** URL of an ES module that exports `verifier: Verifier`. Worker threads import it by this URL. */
+  module: string;
+  /** Per-sample time limit in milliseconds used when the caller gives none. */
+  timeoutMs: number;
+}
+
+const here = import.meta.url;
+const builtinModule = (path: string): string => new URL(path, here).href;
+
+/** The built-in verifiers, by name. */
+const entries = new Map<string, VerifierEntry>([
+  ['mcq', { name: 'mcq', module: builtinModule('../verifiers/mcq/index.js'), timeoutMs: 2_000 }],
+  ['math', { name: 'math', module: builtinModule('../verifiers/math/index.js'), timeoutMs: 5_000 }],
+  ['code', { name: 'code', module: builtinModule('../verifiers/code/index.js'), timeoutMs: 120_000 }],
+  ['ifeval', { name: 'ifeval', module: builtinModule('../verifiers/ifeval/index.js'), timeoutMs: 10_000 }],
+  ['similarity', { name: 'similarity', module: builtinModule('../verifiers/similarity/index.js'), timeoutMs: 60_000 }],
+]);
+
+/**
+ * Register a verifier under a name so that `verifyBatch`, presets and the CLI can use it.
+ * `module` is the URL (or absolute path) of an ES module exporting `verifier`; worker threads
+ * import it, so it must not depend on state of the calling thread.
+ */
+export function registerVerifier(name: string, module: string | URL, timeoutMs = 5_000): void {
+  const href = module instanceof URL ? module.href : module.startsWith('/') ? new URL(`file://${module}`).href : module;
+  entries.set(name, { name, module: href, timeoutMs });
+}
+
+/** The entry registered under `name`, or undefined. */
+export function getVerifierEntry(name: string): VerifierEntry | undefined {
+  return entries.get(name);
+}
+
+/** Names of all registered verifiers. */
+export function verifierNames(): string[] {
+  return [...entries.keys()];
+}
+
+const loaded = new Map<string, Promise<Verifier>>();
+
+/** Import a verifier module by URL (cached per thread) and return its `verifier` export. */
+export function importVerifier(moduleUrl: string): Promise<Verifier> {
+  let p = loaded.get(moduleUrl);
+  if (!p) {
+    p = import(moduleUrl).then((mod: { verifier?: Verifier }) => {
+      if (!mod.verifier || typeof mod.verifier.verify !== 'function') {
+        throw new Error(`module ${moduleUrl} does not export a verifier`);
+      }
+      return mod.verifier;
+    });
+    p.catch(() => loaded.delete(moduleUrl));
+    loaded.set(moduleUrl, p);
+  }
+  return p;
+}
+
+/** Load a registered verifier by name in the current thread. */
+export async function loadVerifier(name: string): Promise<Verifier> {
+  const entry = entries.get(name);
+  if (!entry) throw new Error(`unknown verifier "${name}" (known: ${verifierNames().join(', ')})`);
+  return importVerifier(entry.module);
+}

@@ -1,0 +1,69 @@
+/**
+ * The result of verifying one response against one reference.
+ *
+ * `score` is always a finite number in [0, 1]. `pass` is true when the verifier considers the
+ * response correct (for all-or-nothing verifiers, exactly when `score === 1`).
+ */
+export interface Verdict {
+  /** Reward in [0, 1]; partial credit where the verifier defines it. */
+  score: number;
+  /** Whether the response is counted as correct. */
+  pass: boolean;
+  /** What was read from the response; absent when nothing could be extracted. */
+  extracted?: string;
+  /**
+   * Why the response did not pass, as a short machine-readable code: `no-answer`,
+   * `not-equivalent`, `ambiguous`, `format`, `timeout`, `memory-limit`, `invalid-input`,
+   * `verifier-error`, or a verifier-specific code.
+   */
+  reason?: string;
+  /** Human-readable explanation when the sample itself was bad (wrong reference shape, ...). */
+  error?: string;
+  /** Verifier-specific details (per-instruction results, per-test results, ...). */
+  details?: unknown;
+}
+
+/** Reason codes shared by every verifier. */
+export const Reasons = {
+  noAnswer: 'no-answer',
+  notEquivalent: 'not-equivalent',
+  ambiguous: 'ambiguous',
+  format: 'format',
+  timeout: 'timeout',
+  memoryLimit: 'memory-limit',
+  invalidInput: 'invalid-input',
+  verifierError: 'verifier-error',
+} as const;
+
+/** A verdict that scores 0 with the given reason and optional extra fields. */
+export function failVerdict(reason: string, extra: Omit<Verdict, 'score' | 'pass' | 'reason'> = {}): Verdict {
+  return { score: 0, pass: false, reason, ...extra };
+}
+
+/** A verdict that scores 1 (a pass), with optional extra fields. */
+export function passVerdict(extra: Omit<Verdict, 'score' | 'pass'> = {}): Verdict {
+  return { score: 1, pass: true, ...extra };
+}
+
+/**
+ * Thrown by a verifier (or its reference check) when a sample's input has the wrong shape.
+ * The batch runner turns it into `{ score: 0, reason: 'invalid-input', error: message }`.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/**
+ * Clamp whatever a verifier returned into a well-formed verdict: a score outside [0, 1] or not a
+ * finite number is clamped (NaN becomes 0), and `pass` is forced to a boolean.
+ */
+export function normalizeVerdict(v: unknown): Verdict {
+  if (v === null || typeof v !== 'object') {
+    return failVerdict(Reasons.verifierError, { error: 'verifier returned no verdict' });
+  }
+  const raw = v as Partial<Verdict>;
+  let score = typeof raw.score === 'number' && Number.isFinite(raw.score) ? raw.score : 0;
+  score = Math.min(1, Math.max(0, score));
+  const out: Verdict = { ...raw, score, pass: raw.pass === true };
+  return out;
+}
