@@ -1,0 +1,150 @@
+/**
+ * Output comparison rules.
+ *
+ * The default (`lines`) is LiveCodeBench's `grade_stdio`: strip the whole output, split it on
+ * `\n`, strip each line; the line counts must match (fewer lines fail: no prefix passes); a line is
+ * equal if it is identical, or if both split into the same number of whitespace-separated tokens
+ * that are all equal as decimals (Python's `Decimal`: `1.0` equals `1`, `1e2` equals `100`).
+ */
+import type { OutputComparison } from './types.js';
+
+/** Options of {@link compareOutput}. */
+export interface CompareOptions {
+  compare?: OutputComparison;
+  /** Numeric tokens within this absolute or relative tolerance are equal. */
+  floatTolerance?: number | undefined;
+  /** Default true. */
+  caseSensitive?: boolean;
+}
+
+// Python's str.isspace() characters (str.strip() and str.split() use them).
+const WS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const STRIP_RE = new RegExp(`^[${WS}]+|[${WS}]+$`, 'g');
+const SPLIT_RE = new RegExp(`[${WS}]+`);
+
+/** Python's `str.strip()`. */
+export function pyStrip(s: string): string {
+  return s.replace(STRIP_RE, '');
+}
+
+/** Python's `str.split()` (no argument): tokens between runs of whitespace. */
+export function pySplit(s: string): string[] {
+  const t = pyStrip(s);
+  return t === '' ? [] : t.split(SPLIT_RE);
+}
+
+const DECIMAL_RE = /^([+-]?)(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*)?)?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?$/;
+const SPECIAL_RE = /^([+-]?)(inf|infinity|nan\d*|snan\d*)$/i;
+
+/**
+ * A canonical key for a token read as Python's `Decimal`: equal keys mean equal decimals.
+ * Returns `undefined` when the token is not a decimal, and `NaN` (never equal) for NaN.
+ */
+export function decimalKey(token: string): string | undefined {
+  const t = pyStrip(token);
+  const special = SPECIAL_RE.exec(t);
+  if (special) {
+    const word = special[2]!.toLowerCase();
+    if (word.startsWith('inf')) return `${special[1] === '-' ? '-' : '+'}inf`;
+    return 'NaN';
+  }
+  const m = DECIMAL_RE.exec(t);
+  if (!m) return undefined;
+  const intPart = (m[2] ?? '').replace(/_/g, '');
+  const fracPart = (m[3] ?? m[4] ?? '').replace(/_/g, '');
+  let exp = m[5] ? BigInt(m[5].replace(/_/g, '')) : 0n;
+  let digits = (intPart + fracPart).replace(/^0+/, '');
+  exp -= BigInt(fracPart.length);
+  if (digits === '') return '0'; // Decimal('-0') == Decimal('0')
+  const trailing = digits.length - digits.replace(/0+$/, '').length;
+  digits = digits.slice(0, digits.length - trailing);
+  exp += BigInt(trailing);
+  return `${m[1] === '-' ? '-' : '+'}${digits}e${exp}`;
+}
+
+function numberOf(token: string): number | undefined {
+  if (decimalKey(token) === undefined) return undefined;
+  const n = Number(pyStrip(token).replace(/_/g, '').replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'));
+  return Number.isNaN(n) ? undefined : n;
+}
+
+/** Whether two numbers are equal within `tol` (absolute or relative, whichever is looser). */
+export function withinTolerance(a: number, b: number, tol: number): boolean {
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  const diff = Math.abs(a - b);
+  return diff <= tol || diff <= tol * Math.abs(b);
+}
+
+function tokenEqual(a: string, b: string, tol: number | undefined): boolean {
+  if (a === b) return true;
+  const ka = decimalKey(a);
+  if (ka === undefined) return false;
+  const kb = decimalKey(b);
+  if (kb === undefined) return false;
+  if (ka === kb && ka !== 'NaN') return true;
+  if (tol === undefined) return false;
+  const na = numberOf(a);
+  const nb = numberOf(b);
+  return na !== undefined && nb !== undefined && withinTolerance(na, nb, tol);
+}
+
+function tokensEqual(a: string[], b: string[], tol: number | undefined): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!tokenEqual(a[i]!, b[i]!, tol)) return false;
+  return true;
+}
+
+/**
+ * Compare a program's stdout with the expected output under the chosen rule (see the module
+ * comment). Case-insensitive comparison lowercases both sides first.
+ */
+export function compareOutput(got: string, expected: string, opts: CompareOptions = {}): boolean {
+  const mode = opts.compare ?? 'lines';
+  let g = got;
+  let e = expected;
+  if (opts.caseSensitive === false) {
+    g = g.toLowerCase();
+    e = e.toLowerCase();
+  }
+  if (mode === 'exact') return g === e;
+  const tol = opts.floatTolerance;
+  if (mode === 'tokens') return tokensEqual(pySplit(g), pySplit(e), tol);
+  const gl = pyStrip(g).split('\n').map(pyStrip);
+  const el = pyStrip(e).split('\n').map(pyStrip);
+  if (gl.length !== el.length) return false;
+  for (let i = 0; i < gl.length; i++) {
+    if (gl[i] === el[i]) continue;
+    if (!tokensEqual(pySplit(gl[i]!), pySplit(el[i]!), tol)) return false;
+  }
+  return true;
+}
+
+/**
+ * Deep equality of two JSON values (call-based results after a JSON round trip): same types, same
+ * array lengths, same object keys; numbers within `floatTolerance` when given.
+ */
+export function jsonEqual(a: unknown, b: unknown, floatTolerance?: number): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') {
+    return floatTolerance !== undefined && withinTolerance(a, b, floatTolerance);
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    return a.every((x, i) => jsonEqual(x, bb[i], floatTolerance));
+  }
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  if (ka.length !== kb.length) return false;
+  const ob = b as Record<string, unknown>;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(ob, k) && jsonEqual((a as Record<string, unknown>)[k], ob[k], floatTolerance));
+}
+
+/** A value after a JSON round trip (`undefined` and functions become `null`, as in an array). */
+export function jsonRoundTrip(v: unknown): unknown {
+  const s = JSON.stringify(v);
+  return s === undefined ? null : (JSON.parse(s) as unknown);
+}

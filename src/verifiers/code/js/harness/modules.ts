@@ -1,0 +1,343 @@
+/**
+ * In-isolate source (plain JavaScript): `process`, a small `Buffer`, the `require` shim with the
+ * emulated built-in modules (`fs` for stdin/stdout only, `readline`, `events`, `util`, `os`,
+ * `assert` with Node's deepEqual rules) and the allow-listed pure modules whose sources arrive in
+ * `config.modules`. Expects the runtime source in scope.
+ */
+export const MODULES_SOURCE = String.raw`
+function utf8Encode(str) {
+  const out = [];
+  for (let i = 0; i < str.length; i++) {
+    let c = str.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < str.length) {
+      const d = str.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) { c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00); i++; }
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+function utf8Decode(bytes, start, end) {
+  let s = '';
+  for (let i = start; i < end;) {
+    const b = bytes[i];
+    let c;
+    if (b < 0x80) { c = b; i += 1; }
+    else if (b >= 0xf0) { c = ((b & 7) << 18) | ((bytes[i + 1] & 63) << 12) | ((bytes[i + 2] & 63) << 6) | (bytes[i + 3] & 63); i += 4; }
+    else if (b >= 0xe0) { c = ((b & 15) << 12) | ((bytes[i + 1] & 63) << 6) | (bytes[i + 2] & 63); i += 3; }
+    else { c = ((b & 31) << 6) | (bytes[i + 1] & 63); i += 2; }
+    s += String.fromCodePoint(c);
+  }
+  return s;
+}
+class Buffer extends Uint8Array {
+  static from(v, enc) {
+    if (typeof v === 'string') { const bytes = utf8Encode(v); const b = new Buffer(bytes.length); b.set(bytes); return b; }
+    const b = new Buffer(v.length);
+    for (let i = 0; i < v.length; i++) b[i] = v[i];
+    return b;
+  }
+  static alloc(n, fill) { const b = new Buffer(n); if (fill !== undefined) b.fill(typeof fill === 'number' ? fill : 0); return b; }
+  static allocUnsafe(n) { return new Buffer(n); }
+  static isBuffer(v) { return v instanceof Buffer; }
+  static byteLength(s) { return typeof s === 'string' ? utf8Encode(s).length : s.length; }
+  static concat(list) {
+    const parts = list.map(function (x) { return typeof x === 'string' ? Buffer.from(x) : x; });
+    let n = 0;
+    for (let i = 0; i < parts.length; i++) n += parts[i].length;
+    const b = new Buffer(n);
+    let o = 0;
+    for (let i = 0; i < parts.length; i++) { b.set(parts[i], o); o += parts[i].length; }
+    return b;
+  }
+  toString(enc, start, end) { return utf8Decode(this, start === undefined ? 0 : start, end === undefined ? this.length : end); }
+}
+function sysError(code, message) {
+  const e = new Error(code + ': ' + message);
+  e.code = code;
+  return e;
+}
+function isStdinPath(p) { return p === 0 || p === '/dev/stdin' || p === '/proc/self/fd/0' || p === '/dev/fd/0'; }
+function isStdoutPath(p) { return p === 1 || p === '/dev/stdout' || p === '/proc/self/fd/1' || p === '/dev/fd/1'; }
+function isStderrPath(p) { return p === 2 || p === '/dev/stderr' || p === '/proc/self/fd/2' || p === '/dev/fd/2'; }
+function chunkText(data) { return typeof data === 'string' ? data : data instanceof Uint8Array ? utf8Decode(data, 0, data.length) : String(data); }
+const stdoutStream = new EventEmitter();
+stdoutStream.fd = 1;
+stdoutStream.isTTY = false;
+stdoutStream.columns = 80;
+stdoutStream.writable = true;
+stdoutStream.write = function (data, enc, cb) { writeOut(chunkText(data)); if (typeof enc === 'function') enc(); else if (typeof cb === 'function') cb(); return true; };
+stdoutStream.end = function (data) { if (data !== undefined && typeof data !== 'function') writeOut(chunkText(data)); };
+stdoutStream.cork = function () {};
+stdoutStream.uncork = function () {};
+const stderrStream = new EventEmitter();
+stderrStream.fd = 2;
+stderrStream.isTTY = false;
+stderrStream.writable = true;
+stderrStream.write = function (data, enc, cb) { writeErr(chunkText(data)); if (typeof enc === 'function') enc(); else if (typeof cb === 'function') cb(); return true; };
+stderrStream.end = function () {};
+function readFileSync(p, opts) {
+  if (isStdinPath(p)) return takeStdin();
+  throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "' (the sandbox has no file system)");
+}
+function writeFileSync(p, data) {
+  if (isStdoutPath(p)) writeOut(chunkText(data));
+  else if (isStderrPath(p)) writeErr(chunkText(data));
+  else throw sysError('EROFS', "read-only file system, open '" + String(p) + "'");
+}
+const fs = {
+  readFileSync: readFileSync,
+  writeFileSync: writeFileSync,
+  appendFileSync: writeFileSync,
+  writeSync: function (fd, data) { const s = chunkText(data); if (fd === 1) writeOut(s); else if (fd === 2) writeErr(s); else throw sysError('EBADF', 'bad file descriptor, write'); return s.length; },
+  readSync: function () { throw sysError('ENOTSUP', 'fs.readSync is not supported in the sandbox; use fs.readFileSync(0)'); },
+  existsSync: function (p) { return isStdinPath(p) || isStdoutPath(p); },
+  openSync: function (p) { if (isStdinPath(p)) return 0; if (isStdoutPath(p)) return 1; throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "'"); },
+  closeSync: function () {},
+  readFile: function (p, opts, cb) { if (typeof opts === 'function') cb = opts; let r; let e = null; try { r = readFileSync(p); } catch (err) { e = err; } schedule(function () { cb(e, r); }, -1); },
+  writeFile: function (p, data, opts, cb) { if (typeof opts === 'function') cb = opts; let e = null; try { writeFileSync(p, data); } catch (err) { e = err; } if (typeof cb === 'function') schedule(function () { cb(e); }, -1); },
+  createReadStream: function (p) { if (isStdinPath(p)) return stdin; throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "'"); },
+  createWriteStream: function (p) { if (isStdoutPath(p)) return stdoutStream; if (isStderrPath(p)) return stderrStream; throw sysError('EROFS', "read-only file system, open '" + String(p) + "'"); },
+  promises: {
+    readFile: function (p) { try { return Promise.resolve(readFileSync(p)); } catch (e) { return Promise.reject(e); } },
+    writeFile: function (p, d) { try { writeFileSync(p, d); return Promise.resolve(); } catch (e) { return Promise.reject(e); } },
+  },
+};
+const processEnv = {};
+const exitListeners = [];
+function doExit(code) {
+  if (!exitCalled) {
+    exitCalled = true;
+    exitCode = code === undefined || code === null ? (userExitCode === undefined ? 0 : Number(userExitCode) | 0) : Number(code) | 0;
+    emitExit();
+    exited = true;
+  }
+  throw exitSignal;
+}
+const exitSignal = Object.freeze({ name: 'ProcessExit', message: 'process.exit() called' });
+function emitExit() {
+  const l = exitListeners.slice();
+  for (let i = 0; i < l.length; i++) Reflect.apply(l[i], process, [exitCode]);
+}
+const startTime = Date.now();
+function hrtime(prev) {
+  const ms = Date.now() - startTime;
+  let s = Math.floor(ms / 1000);
+  let ns = (ms % 1000) * 1e6;
+  if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s -= 1; ns += 1e9; } }
+  return [s, ns];
+}
+hrtime.bigint = function () { return BigInt(Date.now() - startTime) * 1000000n; };
+const process = {
+  argv: ['/usr/bin/node', '/sandbox/main.js'],
+  argv0: 'node',
+  execArgv: [],
+  env: processEnv,
+  platform: 'linux',
+  arch: 'x64',
+  pid: 1,
+  ppid: 0,
+  title: 'node',
+  version: 'v20.0.0',
+  versions: {},
+  release: { name: 'node' },
+  stdin: stdin,
+  stdout: stdoutStream,
+  stderr: stderrStream,
+  exit: function (code) { doExit(code); },
+  abort: function () { doExit(134); },
+  cwd: function () { return '/sandbox'; },
+  chdir: function () { throw sysError('EPERM', 'operation not permitted, chdir'); },
+  uptime: function () { return (Date.now() - startTime) / 1000; },
+  hrtime: hrtime,
+  memoryUsage: function () { return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }; },
+  cpuUsage: function () { return { user: 0, system: 0 }; },
+  nextTick: function (fn) { const args = Array.prototype.slice.call(arguments, 1); Promise.resolve().then(function () { Reflect.apply(fn, undefined, args); }); },
+  on: function (ev, fn) { if (ev === 'exit') exitListeners.push(fn); return process; },
+  once: function (ev, fn) { if (ev === 'exit') exitListeners.push(fn); return process; },
+  addListener: function (ev, fn) { return process.on(ev, fn); },
+  off: function () { return process; },
+  removeListener: function () { return process; },
+  removeAllListeners: function () { return process; },
+  emit: function () { return false; },
+  openStdin: function () { stdin.resume(); return stdin; },
+  binding: function () { throw new Error('process.binding is not available in the sandbox'); },
+  kill: function () { throw sysError('EPERM', 'operation not permitted, kill'); },
+  umask: function () { return 18; },
+  emitWarning: function () {},
+};
+Object.defineProperty(process, 'exitCode', { get: function () { return userExitCode; }, set: function (v) { userExitCode = v; }, enumerable: true });
+
+// ---- assert (Node's legacy/strict deep equality) ----
+function tagOf(v) { return Object.prototype.toString.call(v); }
+function deepEq(a, b, strict, memo) {
+  if (a === b) return a !== 0 || !strict || Object.is(a, b);
+  if (strict) {
+    if (typeof a !== 'object') return typeof a === 'number' && a !== a && b !== b;
+    if (typeof b !== 'object' || a === null || b === null) return false;
+    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  } else {
+    if (a === null || typeof a !== 'object') {
+      if (b === null || typeof b !== 'object') return a == b || (a !== a && b !== b);
+      return false;
+    }
+    if (b === null || typeof b !== 'object') return false;
+  }
+  const ta = tagOf(a);
+  if (ta !== tagOf(b)) return false;
+  for (let i = 0; i < memo.length; i++) if (memo[i][0] === a && memo[i][1] === b) return true;
+  memo.push([a, b]);
+  try {
+    if (Array.isArray(a)) {
+      if (!Array.isArray(b) || a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) {
+        const ha = Object.prototype.hasOwnProperty.call(a, i);
+        if (ha !== Object.prototype.hasOwnProperty.call(b, i)) { if (strict) return false; }
+        if (!deepEq(a[i], b[i], strict, memo)) return false;
+      }
+      return keysEq(a, b, strict, memo, true);
+    }
+    if (a instanceof Date) { if (!(b instanceof Date) || a.getTime() !== b.getTime()) return false; }
+    else if (a instanceof RegExp) { if (!(b instanceof RegExp) || String(a) !== String(b) || a.lastIndex !== b.lastIndex) return false; }
+    else if (a instanceof Error) { if (!(b instanceof Error) || a.message !== b.message || a.name !== b.name) return false; }
+    else if (ArrayBuffer.isView(a)) {
+      if (!ArrayBuffer.isView(b) || a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (!deepEq(a[i], b[i], strict, memo)) return false;
+      return keysEq(a, b, strict, memo, true);
+    } else if (a instanceof Set) {
+      if (!(b instanceof Set) || a.size !== b.size) return false;
+      const rest = Array.from(b);
+      for (const x of a) {
+        let found = -1;
+        for (let i = 0; i < rest.length; i++) if (deepEq(x, rest[i], strict, memo)) { found = i; break; }
+        if (found < 0) return false;
+        rest.splice(found, 1);
+      }
+    } else if (a instanceof Map) {
+      if (!(b instanceof Map) || a.size !== b.size) return false;
+      const rest = Array.from(b);
+      for (const e of a) {
+        let found = -1;
+        for (let i = 0; i < rest.length; i++) if (deepEq(e[0], rest[i][0], strict, memo) && deepEq(e[1], rest[i][1], strict, memo)) { found = i; break; }
+        if (found < 0) return false;
+        rest.splice(found, 1);
+      }
+    } else if (a instanceof Number || a instanceof String || a instanceof Boolean) {
+      if (!Object.is(a.valueOf(), b.valueOf())) return false;
+    } else if (Array.isArray(b) || b instanceof Date || b instanceof RegExp || b instanceof Set || b instanceof Map) {
+      return false;
+    }
+    return keysEq(a, b, strict, memo, false);
+  } finally {
+    memo.pop();
+  }
+}
+function keysEq(a, b, strict, memo, skipIndices) {
+  const filter = function (k) { return !(skipIndices && /^(0|[1-9][0-9]*)$/.test(k)); };
+  const ka = Object.keys(a).filter(filter);
+  const kb = Object.keys(b).filter(filter);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (!Object.prototype.propertyIsEnumerable.call(b, ka[i])) return false;
+    if (!deepEq(a[ka[i]], b[ka[i]], strict, memo)) return false;
+  }
+  if (strict) {
+    const sa = Object.getOwnPropertySymbols(a).filter(function (s) { return Object.prototype.propertyIsEnumerable.call(a, s); });
+    const sb = Object.getOwnPropertySymbols(b).filter(function (s) { return Object.prototype.propertyIsEnumerable.call(b, s); });
+    if (sa.length !== sb.length) return false;
+    for (let i = 0; i < sa.length; i++) if (!deepEq(a[sa[i]], b[sa[i]], strict, memo)) return false;
+  }
+  return true;
+}
+function makeAssert(strictMode) {
+  function fail(actual, expected, message, operator) {
+    if (message instanceof Error) { assertFailures++; throw message; }
+    failAssertion({ message: message !== undefined ? String(message) : inspect(actual) + ' ' + operator + ' ' + inspect(expected), actual: actual, expected: expected, operator: operator });
+  }
+  const a = function ok(value, message) { if (!value) fail(value, true, message === undefined ? 'The expression evaluated to a falsy value' : message, '=='); };
+  a.ok = a;
+  a.equal = strictMode ? function (x, y, m) { if (!Object.is(x, y)) fail(x, y, m, 'strictEqual'); } : function (x, y, m) { if (!(x == y || (x !== x && y !== y))) fail(x, y, m, '=='); };
+  a.notEqual = strictMode ? function (x, y, m) { if (Object.is(x, y)) fail(x, y, m, 'notStrictEqual'); } : function (x, y, m) { if (x == y || (x !== x && y !== y)) fail(x, y, m, '!='); };
+  a.strictEqual = function (x, y, m) { if (!Object.is(x, y)) fail(x, y, m, 'strictEqual'); };
+  a.notStrictEqual = function (x, y, m) { if (Object.is(x, y)) fail(x, y, m, 'notStrictEqual'); };
+  a.deepEqual = function (x, y, m) { if (!deepEq(x, y, strictMode, [])) fail(x, y, m, 'deepEqual'); };
+  a.notDeepEqual = function (x, y, m) { if (deepEq(x, y, strictMode, [])) fail(x, y, m, 'notDeepEqual'); };
+  a.deepStrictEqual = function (x, y, m) { if (!deepEq(x, y, true, [])) fail(x, y, m, 'deepStrictEqual'); };
+  a.notDeepStrictEqual = function (x, y, m) { if (deepEq(x, y, true, [])) fail(x, y, m, 'notDeepStrictEqual'); };
+  a.fail = function (m) { fail(undefined, undefined, m === undefined ? 'Failed' : m, 'fail'); };
+  a.throws = function (fn, expected, m) {
+    try { fn(); } catch (e) {
+      if (typeof expected === 'function' && expected.prototype !== undefined && !(e instanceof expected)) fail(e, expected, m, 'throws');
+      if (expected instanceof RegExp && !expected.test(String(e))) fail(e, expected, m, 'throws');
+      return;
+    }
+    fail(undefined, expected, typeof expected === 'string' ? expected : m === undefined ? 'Missing expected exception.' : m, 'throws');
+  };
+  a.doesNotThrow = function (fn, m) { try { fn(); } catch (e) { fail(e, undefined, m === undefined ? 'Got unwanted exception: ' + String(e) : m, 'doesNotThrow'); } };
+  a.rejects = function (p, expected, m) {
+    const pr = typeof p === 'function' ? p() : p;
+    return Promise.resolve(pr).then(function () { fail(undefined, expected, m === undefined ? 'Missing expected rejection.' : m, 'rejects'); }, function () {});
+  };
+  a.doesNotReject = function (p, m) {
+    const pr = typeof p === 'function' ? p() : p;
+    return Promise.resolve(pr).then(function () {}, function (e) { fail(e, undefined, m === undefined ? 'Got unwanted rejection: ' + String(e) : m, 'doesNotReject'); });
+  };
+  a.match = function (s, re, m) { if (!re.test(s)) fail(s, re, m, 'match'); };
+  a.doesNotMatch = function (s, re, m) { if (re.test(s)) fail(s, re, m, 'doesNotMatch'); };
+  a.ifError = function (v) { if (v !== null && v !== undefined) { assertFailures++; throw v; } };
+  a.AssertionError = AssertionError;
+  return a;
+}
+const assertLoose = makeAssert(false);
+const assertStrict = makeAssert(true);
+assertLoose.strict = assertStrict;
+assertStrict.strict = assertStrict;
+
+const util = {
+  format: function () { return format(Array.prototype.slice.call(arguments)); },
+  inspect: inspect,
+  isDeepStrictEqual: function (a, b) { return deepEq(a, b, true, []); },
+  promisify: function (fn) { return function () { const args = Array.prototype.slice.call(arguments); return new Promise(function (res, rej) { args.push(function (e, v) { if (e) rej(e); else res(v); }); Reflect.apply(fn, this, args); }); }; },
+  types: { isPromise: function (p) { return p instanceof Promise; } },
+  TextEncoder: undefined,
+  TextDecoder: undefined,
+};
+const os = { EOL: '\n', platform: function () { return 'linux'; }, cpus: function () { return [{}]; }, homedir: function () { return '/sandbox'; }, tmpdir: function () { return '/tmp'; } };
+const eventsModule = EventEmitter;
+eventsModule.EventEmitter = EventEmitter;
+eventsModule.once = function (em, ev) { return new Promise(function (res) { em.once(ev, function () { res(Array.prototype.slice.call(arguments)); }); }); };
+const readlineModule = { createInterface: createInterface, Interface: EventEmitter, emitKeypressEvents: function () {}, clearLine: function () {}, cursorTo: function () {} };
+const builtinModules = {
+  fs: fs,
+  readline: readlineModule,
+  assert: assertLoose,
+  'assert/strict': assertStrict,
+  util: util,
+  events: eventsModule,
+  os: os,
+  process: process,
+  buffer: { Buffer: Buffer },
+  string_decoder: { StringDecoder: function () { return { write: chunkText, end: function () { return ''; } }; } },
+};
+const moduleCache = new Map();
+const pureSources = config.modules || {};
+function requireImpl(name) {
+  name = String(name);
+  const bare = name.slice(0, 5) === 'node:' ? name.slice(5) : name;
+  if (Object.prototype.hasOwnProperty.call(builtinModules, bare)) return builtinModules[bare];
+  if (moduleCache.has(name)) return moduleCache.get(name).exports;
+  if (Object.prototype.hasOwnProperty.call(pureSources, name)) {
+    const mod = { exports: {} };
+    moduleCache.set(name, mod);
+    const factory = indirectEval('(function (module, exports, require) {' + pureSources[name] + '\n})');
+    Reflect.apply(factory, mod.exports, [mod, mod.exports, requireImpl]);
+    return mod.exports;
+  }
+  const e = new Error("Cannot find module '" + name + "' (the sandbox provides fs, readline, assert, util, events, os, buffer and " + (Object.keys(pureSources).join(', ') || 'no other module') + ')');
+  e.code = 'MODULE_NOT_FOUND';
+  throw e;
+}
+`;

@@ -1,0 +1,252 @@
+/** Python source of the sandbox zygote, part children: What crosses to the host (JSON results), the test_code value guard, and the three kinds of child process. */
+export const CHILDREN_SOURCE = String.raw`# ---- values crossing to the host (call-based results) ----
+def _json_key(k):
+    if type(k) is str:
+        return k
+    if k is None or isinstance(k, (bool, int, float)):
+        return json.dumps(k)
+    return str(k)
+
+
+def _jsonable(v, depth=0):
+    if depth > 100:
+        raise ValueError('result nested too deeply')
+    t = type(v)
+    if v is None or t is bool or t is str or t is int:
+        return v
+    if t is float:
+        return v if math.isfinite(v) else None
+    if t is list or t is tuple:
+        return [_jsonable(x, depth + 1) for x in v]
+    if t is dict:
+        return {_json_key(k): _jsonable(x, depth + 1) for k, x in v.items()}
+    if t is set or t is frozenset:
+        items = [_jsonable(x, depth + 1) for x in v]
+        try:
+            items.sort()
+        except TypeError:
+            pass
+        return items
+    if isinstance(v, bool):
+        return bool(v)
+    if isinstance(v, int):
+        return int(v)
+    if isinstance(v, float):
+        f = float(v)
+        return f if math.isfinite(f) else None
+    if isinstance(v, str):
+        return str(v)
+    if isinstance(v, dict):
+        return _jsonable(dict(v), depth)
+    if isinstance(v, (list, tuple)) or type(v).__name__ == 'deque':
+        return [_jsonable(x, depth + 1) for x in list(v)]
+    raise TypeError('the result (type %s) cannot be compared: return numbers, strings, lists, dicts, booleans or None' % type(v).__name__)
+
+
+# ---- the test_code guard: values seen by the tests must not be objects that fake comparisons ----
+_DUNDERS = ('__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash__', '__bool__', '__contains__',
+            '__abs__', '__neg__', '__pos__', '__round__', '__trunc__', '__floor__', '__ceil__', '__add__', '__radd__',
+            '__sub__', '__rsub__', '__mul__', '__rmul__', '__truediv__', '__rtruediv__', '__floordiv__',
+            '__rfloordiv__', '__mod__', '__rmod__', '__pow__', '__rpow__', '__float__', '__int__', '__index__',
+            '__complex__', '__str__', '__repr__', '__format__', '__class__', '__getattribute__', '__getattr__',
+            '__instancecheck__', '__subclasscheck__', '__len__')
+_PLAIN = frozenset((int, float, str, bool, type(None), bytes, complex))
+
+
+class _FakeValue(AssertionError):
+    pass
+
+
+def _make_checker():
+    trusted = _TRUSTED
+    plain = _PLAIN
+    dunders = _DUNDERS
+    budget = [0]
+
+    def suspicious(cls):
+        for c in cls.__mro__:
+            if c in trusted:
+                continue
+            d = c.__dict__
+            for name in dunders:
+                if name in d:
+                    f = d[name]
+                    code = getattr(f, '__code__', None)
+                    if code is not None and code.co_filename == '<tests>':
+                        continue
+                    return c.__name__ + '.' + name
+        meta = type(cls)
+        if meta not in trusted:
+            return suspicious(meta) if meta is not cls else None
+        return None
+
+    def check(v, depth):
+        t = type(v)
+        if t in plain:
+            return
+        budget[0] += 1
+        if budget[0] > 2000000 or depth > 50:
+            return
+        if t is list or t is tuple or t is set or t is frozenset:
+            for x in v:
+                if type(x) not in plain:
+                    check(x, depth + 1)
+            return
+        if t is dict:
+            for k, x in v.items():
+                check(k, depth + 1)
+                check(x, depth + 1)
+            return
+        if t in trusted:
+            return
+        bad = suspicious(t)
+        if bad is not None:
+            raise _FakeValue('the solution produced an object whose class overrides ' + bad + ': not allowed in tests')
+
+    def value(v):
+        budget[0] = 0
+        check(v, 0)
+        return v
+    return value
+
+
+class _WrapCalls(ast.NodeTransformer):
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        return ast.copy_location(ast.Call(func=ast.Name(id='__vr_value__', ctx=ast.Load()), args=[node], keywords=[]), node)
+
+
+def _compile_tests(source):
+    tree = ast.parse(source, '<tests>')
+    tree = _WrapCalls().visit(tree)
+    ast.fix_missing_locations(tree)
+    return compile(tree, '<tests>', 'exec')
+
+
+def _restore_modules():
+    for name, snap in _MODULE_SNAPSHOT.items():
+        mod = sys.modules.get(name)
+        if mod is None:
+            continue
+        d = vars(mod)
+        for k, v in snap.items():
+            if d.get(k, _MISSING) is not v:
+                d[k] = v
+    sys.modules.update({n: m for n, m in _MODULE_OBJECTS.items() if sys.modules.get(n) is not m})
+
+
+_MISSING = object()
+_MODULE_OBJECTS = {m: sys.modules[m] for m in _MODULE_SNAPSHOT}
+
+
+# ---- children ----
+def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
+    os.dup2(stdin_fd, 0)
+    os.dup2(out_fd, 1)
+    os.dup2(err_fd, 2)
+    os.closerange(3, msg_fd)
+    os.closerange(msg_fd + 1, 4096)
+    _limits(job)
+    _install_guard()
+    g = _fresh_module(job)
+    status = 'ok'
+    exit_code = 0
+    try:
+        exec(code, g)
+        _join_threads()
+    except SystemExit as e:
+        c = e.code
+        exit_code = 0 if c is None else (c if isinstance(c, int) else 1)
+        if exit_code != 0:
+            status = 'runtime-error: exit code %d' % exit_code
+    except BaseException as e:
+        status = _status_of(e)
+    _flush_std()
+    _send(msg_fd, {'status': status})
+    os._exit(0)
+
+
+def _child_call(job, code, start, msg_fd):
+    null = os.open('/dev/null', os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.closerange(3, msg_fd)
+    os.closerange(msg_fd + 1, 4096)
+    _limits(job)
+    _install_guard()
+    g = _fresh_module(job)
+    try:
+        exec(code, g)
+    except BaseException as e:
+        st = _status_of(e)
+        _send(msg_fd, {'load': 'runtime-error: SystemExit while loading the solution' if st == 'exit' else st})
+        os._exit(0)
+    fn = None
+    err = None
+    entry = job['entry'].split('.')
+    try:
+        if len(entry) == 2:
+            obj = g[entry[0]]()
+            fn = getattr(obj, entry[1])
+        elif entry[0] in g and callable(g[entry[0]]):
+            fn = g[entry[0]]
+        elif 'Solution' in g and hasattr(g['Solution'], entry[0]):
+            fn = getattr(g['Solution'](), entry[0])
+        else:
+            err = 'runtime-error: NameError: %s is not defined' % entry[0]
+    except BaseException as e:
+        err = _status_of(e)
+    _send(msg_fd, {'load': err} if err else {'loaded': True})
+    if err:
+        os._exit(0)
+    tests = job['tests']
+    for i in range(start, len(tests)):
+        try:
+            result = fn(*tests[i])
+            _send(msg_fd, {'i': i, 'status': 'ok', 'json': json.dumps(_jsonable(result), allow_nan=False)})
+        except BaseException as e:
+            st = _status_of(e)
+            _send(msg_fd, {'i': i, 'status': 'runtime-error: SystemExit' if st == 'exit' else st})
+    os._exit(0)
+
+
+def _child_test_code(job, code, tests_code, secret, msg_fd):
+    null = os.open('/dev/null', os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.closerange(3, msg_fd)
+    os.closerange(msg_fd + 1, 4096)
+    _limits(job)
+    value = _make_checker()
+    send = _send
+    write = os.write
+    exit_now = os._exit
+    dumps = json.dumps
+    _install_guard()
+    g = _fresh_module(job)
+    status = None
+    try:
+        exec(code, g)
+    except BaseException as e:
+        st = _status_of(e)
+        status = 'runtime-error: SystemExit before the tests ran' if st == 'exit' else st
+    if status is None:
+        _restore_modules()
+        tg = dict(g)
+        tg['__builtins__'] = dict(_BUILTINS)
+        tg['__vr_value__'] = value
+        try:
+            exec(tests_code, tg)
+            status = 'ok'
+        except AssertionError as e:
+            status = 'wrong-answer'
+            send(msg_fd, {'message': _describe(e)})
+        except BaseException as e:
+            st = _status_of(e)
+            status = 'runtime-error: SystemExit before the tests finished' if st == 'exit' else st
+    write(msg_fd, (dumps({'status': status, 'secret': secret}) + '\n').encode())
+    exit_now(0)
+
+
+# ---- the zygote ----
+`;

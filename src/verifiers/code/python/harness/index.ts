@@ -1,0 +1,44 @@
+/**
+ * The Python sandbox's zygote program (run as `python3 -I -B -c SOURCE` inside bubblewrap).
+ *
+ * Protocol, one JSON object per line: the zygote prints `{"ready": true}` once the prelude is
+ * imported; the host sends one job; the zygote answers `{"compile": msg}` (the solution does not
+ * compile), `{"testCompile": msg}` (the reference's test code does not), or one
+ * `{"i", "status", "stdout"? | "json"?, "timeMs", "message"?}` per test, then `{"done": true}`,
+ * and exits. One sandbox serves exactly one submission.
+ */
+import { SETUP_SOURCE } from './setup.js';
+import { CHILDREN_SOURCE } from './children.js';
+import { ZYGOTE_SOURCE } from './zygote.js';
+
+/** The whole zygote program. */
+export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CHILDREN_SOURCE + ZYGOTE_SOURCE;
+
+/** The job the host sends to a zygote. */
+export interface PythonJob {
+  kind: 'stdio' | 'call' | 'test_code';
+  code: string;
+  /** stdio: the inputs; call: the argument lists. */
+  tests?: unknown[];
+  entry?: string;
+  testCode?: string;
+  timeLimitMs: number;
+  memoryMb: number;
+  maxOutput: number;
+  maxProcs: number;
+  prelude: 'lcb' | 'leetcode' | 'none';
+}
+
+/** One line the zygote prints. */
+export interface PythonReply {
+  ready?: boolean;
+  compile?: string;
+  testCompile?: string;
+  done?: boolean;
+  i?: number;
+  status?: string;
+  stdout?: string;
+  json?: string;
+  timeMs?: number;
+  message?: string;
+}

@@ -1,0 +1,233 @@
+/** Python source of the sandbox zygote, part setup: The prelude namespaces, the trusted-class snapshot, the audit-hook guard, rlimits and small helpers. */
+export const SETUP_SOURCE = String.raw`# The Python sandbox's zygote: runs inside bubblewrap as an unprivileged user with no network and a
+# read-only file system. It imports the prelude once, says "ready", reads one job (JSON line) on
+# fd 0, runs every test of that one submission in forked children (each under CPU / data / file
+# size / process rlimits and an audit hook), and reports one JSON line per test on fd 1.
+# The expected outputs of stdin/stdout and call-based tests never enter the sandbox: the host
+# compares. Only test_code runs assertions here; it passes only if the child reaches the end of the
+# tests and reports a secret the solution cannot read.
+import ast, builtins, io, json, math, os, resource, select, signal, sys, time, types
+
+_PRELUDE_LCB = (
+    "from string import *\nfrom re import *\nfrom datetime import *\nfrom collections import *\n"
+    "from heapq import *\nfrom bisect import *\nfrom copy import *\nfrom math import *\n"
+    "from random import *\nfrom statistics import *\nfrom itertools import *\nfrom functools import *\n"
+    "from operator import *\nfrom io import *\nfrom sys import *\nfrom json import *\n"
+    "from builtins import *\nfrom typing import *\nimport string\nimport re\nimport datetime\n"
+    "import collections\nimport heapq\nimport bisect\nimport copy\nimport math\nimport random\n"
+    "import statistics\nimport itertools\nimport functools\nimport operator\nimport io\nimport sys\n"
+    "import json\nsys.setrecursionlimit(50000)\n"
+)
+_PRELUDE_LEETCODE = _PRELUDE_LCB + '''
+class ListNode:
+    def __init__(self, val=0, next=None):
+        self.val = val
+        self.next = next
+
+class TreeNode:
+    def __init__(self, val=0, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+def list_node(values):
+    dummy = ListNode(0)
+    cur = dummy
+    for v in values:
+        cur.next = ListNode(v)
+        cur = cur.next
+    return dummy.next
+
+def is_same_list(a, b):
+    while a and b:
+        if a.val != b.val:
+            return False
+        a, b = a.next, b.next
+    return a is None and b is None
+
+def tree_node(values):
+    if not values:
+        return None
+    root = TreeNode(values[0])
+    queue = deque([root])
+    i = 1
+    while queue and i < len(values):
+        node = queue.popleft()
+        if i < len(values) and values[i] is not None:
+            node.left = TreeNode(values[i])
+            queue.append(node.left)
+        i += 1
+        if i < len(values) and values[i] is not None:
+            node.right = TreeNode(values[i])
+            queue.append(node.right)
+        i += 1
+    return root
+
+def is_same_tree(p, q):
+    if not p and not q:
+        return True
+    if not p or not q or p.val != q.val:
+        return False
+    return is_same_tree(p.left, q.left) and is_same_tree(p.right, q.right)
+'''
+
+_BASES = {}
+for _name, _src in (('none', ''), ('lcb', _PRELUDE_LCB), ('leetcode', _PRELUDE_LEETCODE)):
+    _ns = {'__name__': '__main__', '__builtins__': builtins}
+    exec(compile(_src, '<prelude>', 'exec'), _ns)
+    _BASES[_name] = _ns
+del _name, _src, _ns
+
+_BUILTINS = dict(builtins.__dict__)
+
+
+def _all_classes():
+    seen = set()
+    stack = [object]
+    while stack:
+        c = stack.pop()
+        if c in seen:
+            continue
+        seen.add(c)
+        try:
+            stack.extend(type.__subclasses__(c))
+        except TypeError:
+            pass
+    return frozenset(seen)
+
+
+_TRUSTED = _all_classes()
+_CORE_MODULES = ('math', 'cmath', 'operator', 'functools', 'itertools', 'collections', 'heapq', 'bisect',
+                 'json', 're', 'string', 'copy', 'statistics', 'fractions', 'decimal', 'typing', 'builtins')
+_MODULE_SNAPSHOT = {m: dict(vars(sys.modules[m])) for m in _CORE_MODULES if m in sys.modules}
+_BLOCKED_EVENTS = ('os.fork', 'os.forkpty', 'os.exec', 'os.posix_spawn', 'os.spawn', 'os.system', 'os.kill',
+                   'os.killpg', 'subprocess.', 'pty.', 'socket.', 'ctypes.', 'sys._current_frames', 'sys.settrace',
+                   'sys.setprofile', 'gc.get_objects', 'gc.get_referrers', 'gc.get_referents', 'signal.pthread_kill',
+                   'code.__new__', 'function.__new__', 'sys.remote_exec', 'os.pidfd_open', 'resource.setrlimit',
+                   'resource.prlimit', 'os.setuid', 'os.setgid', 'os.chroot', 'os.unshare', 'os.setns')
+_BLOCKED_IMPORTS = frozenset(('ctypes', '_ctypes', 'cffi', '_cffi_backend', '_posixsubprocess', 'multiprocessing',
+                              '_multiprocessing', 'subprocess', 'pty', 'socket', '_socket', 'ssl', '_ssl', 'gc',
+                              '_testcapi', '_testinternalcapi', 'resource', 'faulthandler', '_xxsubinterpreters'))
+_FRAME_ATTRS = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame', 'f_back'))
+
+
+_FRAMES_OK = [True]
+
+
+def _install_guard():
+    blocked = _BLOCKED_EVENTS
+    blocked_imports = _BLOCKED_IMPORTS
+    frame_attrs = _FRAME_ATTRS
+    frames_ok = _FRAMES_OK
+    frames_ok[0] = False
+
+    def guard(event, args):
+        if event == 'object.__getattr__':
+            if args[1] in frame_attrs and not frames_ok[0]:
+                raise AttributeError('sandbox: frame introspection is disabled')
+        elif event == 'object.__setattr__' or event == 'object.__delattr__':
+            if isinstance(args[0], type) and args[0] in _TRUSTED:
+                raise TypeError('sandbox: standard classes cannot be modified')
+        elif event == 'import':
+            if args[0].split('.')[0] in blocked_imports:
+                raise ImportError('sandbox: module ' + args[0] + ' is not available')
+        elif event == 'sys._getframe':
+            if not frames_ok[0]:
+                raise ValueError('sandbox: frame introspection is disabled')
+        elif event == 'compile':
+            if args[1] == '<tests>':
+                raise PermissionError('sandbox: reserved file name')
+        elif event.startswith(blocked):
+            raise PermissionError('sandbox: ' + event + ' is not allowed')
+
+    sys.addaudithook(guard)
+
+
+def _limits(job):
+    cpu = max(1, int(math.ceil(job['timeLimitMs'] / 1000.0)) + 1)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    data = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) + job['memoryMb'] * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (data, data))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (job['maxOutput'], job['maxOutput']))
+    resource.setrlimit(resource.RLIMIT_NPROC, (job['maxProcs'] + 3, job['maxProcs'] + 3))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _fresh_module(job):
+    mod = types.ModuleType('__main__')
+    mod.__dict__.update(_BASES[job['prelude']])
+    mod.__dict__['__builtins__'] = builtins
+    sys.modules['__main__'] = mod
+    return mod.__dict__
+
+
+def _user_line(exc):
+    """The line of the deepest frame of the solution or tests in exc's traceback (harness only: it
+    lifts the frame-introspection ban while it looks)."""
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        return exc.lineno
+    line = None
+    flag = _FRAMES_OK[0]
+    _FRAMES_OK[0] = True
+    try:
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename in ('<solution>', '<tests>'):
+                line = tb.tb_lineno
+            tb = tb.tb_next
+    finally:
+        _FRAMES_OK[0] = flag
+    return line
+
+
+def _describe(exc):
+    text = type(exc).__name__
+    try:
+        msg = str(exc)
+    except BaseException:
+        msg = ''
+    if msg:
+        text += ': ' + msg
+    line = None if isinstance(exc, SyntaxError) else _user_line(exc)
+    if line is not None:
+        text += ' (line %d)' % line
+    return text[:500]
+
+
+def _status_of(exc):
+    if isinstance(exc, MemoryError):
+        return 'memory-limit'
+    if isinstance(exc, RecursionError):
+        return 'runtime-error: ' + _describe(exc)
+    if isinstance(exc, SystemExit):
+        return 'exit'
+    return 'runtime-error: ' + _describe(exc)
+
+
+def _send(fd, obj):
+    data = (json.dumps(obj) + '\n').encode()
+    while data:
+        n = os.write(fd, data)
+        data = data[n:]
+
+
+def _flush_std():
+    for s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            s.flush()
+        except BaseException:
+            pass
+
+
+def _join_threads():
+    th = sys.modules.get('threading')
+    if th is None:
+        return
+    me = th.current_thread()
+    for t in th.enumerate():
+        if t is not me and not t.daemon:
+            try:
+                t.join()
+            except BaseException:
+                pass
+`;

@@ -1,0 +1,268 @@
+/** Python source of the sandbox zygote, part zygote: The zygote: watches each child under the time limit, reads its output, reports one JSON line per test. */
+export const ZYGOTE_SOURCE = String.raw`def _describe_wait(status, elapsed_ms, limit_ms):
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        if sig == signal.SIGXCPU or (sig == signal.SIGKILL and elapsed_ms >= limit_ms * 0.9):
+            return 'timeout'
+        if sig == signal.SIGXFSZ:
+            return 'runtime-error: output limit exceeded'
+        if sig == signal.SIGKILL:
+            return 'memory-limit'
+        try:
+            name = signal.Signals(sig).name
+        except ValueError:
+            name = 'signal %d' % sig
+        return 'runtime-error: killed by ' + name
+    code = os.WEXITSTATUS(status)
+    return 'runtime-error: exit code %d' % code if code != 0 else None
+
+
+def _sweep():
+    # Kill whatever the child left behind. Only inside bubblewrap's own PID namespace, where this
+    # zygote is pid 2 (outside one, pid 2 is a kernel thread, never us): there kill(-1) reaches the
+    # sandbox's processes only.
+    if os.getpid() != 2:
+        return
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _watch(pid, r, limit_ms, on_message):
+    """Wait for child pid, passing each JSON line it writes on r to on_message (which returns True
+    to restart the clock). Returns (wait status, timed_out, elapsed ms since the last restart)."""
+    pfd = os.pidfd_open(pid)
+    start = time.monotonic()
+    deadline = start + limit_ms / 1000.0
+    buf = b''
+    timed_out = False
+    open_r = True
+    exited = False
+    while not exited:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select([r, pfd] if open_r else [pfd], [], [], remaining)
+        if r in ready:
+            chunk = os.read(r, 1 << 16)
+            if not chunk:
+                open_r = False
+            else:
+                buf += chunk
+                if len(buf) > 256 * 1024 * 1024:
+                    timed_out = False
+                    break
+                while b'\n' in buf:
+                    line, buf = buf.split(b'\n', 1)
+                    try:
+                        msg = json.loads(line)
+                    except ValueError:
+                        continue
+                    if isinstance(msg, dict) and on_message(msg):
+                        start = time.monotonic()
+                        deadline = start + limit_ms / 1000.0
+        if pfd in ready:
+            exited = True
+    elapsed = (time.monotonic() - start) * 1000.0
+    if not exited:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    os.close(pfd)
+    if open_r:
+        try:
+            os.set_blocking(r, False)
+            while True:
+                chunk = os.read(r, 1 << 16)
+                if not chunk:
+                    break
+                buf += chunk
+        except OSError:
+            pass
+        while b'\n' in buf:
+            line, buf = buf.split(b'\n', 1)
+            try:
+                msg = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(msg, dict):
+                on_message(msg)
+    os.close(r)
+    _sweep()
+    return status, timed_out, elapsed
+
+
+def _memfd(name, data=b''):
+    fd = os.memfd_create(name)
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+    os.lseek(fd, 0, 0)
+    return fd
+
+
+def _read_all(fd, limit):
+    os.lseek(fd, 0, 0)
+    chunks = []
+    total = 0
+    while total <= limit:
+        b = os.read(fd, 1 << 20)
+        if not b:
+            break
+        chunks.append(b)
+        total += len(b)
+    return b''.join(chunks)[:limit]
+
+
+def _fork(target, *args):
+    r, w = os.pipe()
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(r)
+            target(*args, w)
+        finally:
+            os._exit(70)
+    os.close(w)
+    return pid, r
+
+
+def _run_stdio(job, code):
+    limit = job['timeLimitMs']
+    for i, text in enumerate(job['tests']):
+        in_fd = _memfd('stdin', text.encode('utf-8', 'surrogatepass'))
+        out_fd = _memfd('stdout')
+        err_fd = _memfd('stderr')
+        reported = {}
+        t0 = time.monotonic()
+        pid, r = _fork(_child_stdio, job, code, in_fd, out_fd, err_fd)
+        os.close(in_fd)
+        status, timed_out, _ = _watch(pid, r, limit, lambda m: reported.update(m) and False)
+        elapsed = (time.monotonic() - t0) * 1000.0
+        if timed_out:
+            st = 'timeout'
+        elif 'status' in reported:
+            st = reported['status']
+        else:
+            st = _describe_wait(status, elapsed, limit) or 'ok'
+        out = _read_all(out_fd, job['maxOutput'])
+        err = _read_all(err_fd, 2000)
+        os.close(out_fd)
+        os.close(err_fd)
+        res = {'i': i, 'status': st, 'stdout': out.decode('utf-8', 'replace'), 'timeMs': elapsed}
+        if st != 'ok' and err:
+            res['message'] = err.decode('utf-8', 'replace')
+        _send(1, res)
+
+
+def _run_call(job, code):
+    limit = job['timeLimitMs']
+    n = len(job['tests'])
+    nxt = 0
+    while nxt < n:
+        state = {'next': nxt, 'load': None, 'loaded': False, 't': time.monotonic()}
+
+        def on_message(m, state=state):
+            if 'load' in m:
+                state['load'] = m['load']
+                return False
+            if m.get('loaded'):
+                state['loaded'] = True
+                state['t'] = time.monotonic()
+                return True
+            i = m.get('i')
+            if isinstance(i, int) and i == state['next']:
+                now = time.monotonic()
+                res = {'i': i, 'status': str(m.get('status')), 'timeMs': (now - state['t']) * 1000.0}
+                if res['status'] == 'ok':
+                    res['json'] = str(m.get('json'))
+                _send(1, res)
+                state['next'] = i + 1
+                state['t'] = now
+                return True
+            return False
+
+        pid, r = _fork(_child_call, job, code, nxt)
+        status, timed_out, _ = _watch(pid, r, limit, on_message)
+        if state['load'] is not None or (timed_out and not state['loaded']):
+            st = 'timeout' if state['load'] is None else state['load']
+            for i in range(state['next'], n):
+                _send(1, {'i': i, 'status': st, 'timeMs': 0})
+            return
+        nxt = state['next']
+        if nxt >= n:
+            return
+        elapsed = (time.monotonic() - state['t']) * 1000.0
+        st = 'timeout' if timed_out else (_describe_wait(status, elapsed, limit) or 'runtime-error: the process ended early')
+        _send(1, {'i': nxt, 'status': st, 'timeMs': elapsed})
+        nxt += 1
+
+
+def _run_test_code(job, code):
+    try:
+        tests_code = _compile_tests(job['testCode'])
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as e:
+        _send(1, {'testCompile': _describe(e)})
+        return
+    secret = os.urandom(16).hex()
+    got = {}
+
+    def on_message(m):
+        if 'secret' in m and m['secret'] == secret:
+            got['status'] = m.get('status')
+        elif 'message' in m and 'message' not in got:
+            got['message'] = str(m['message'])[:500]
+        return False
+
+    t0 = time.monotonic()
+    pid, r = _fork(_child_test_code, job, code, tests_code, secret)
+    status, timed_out, _ = _watch(pid, r, job['timeLimitMs'], on_message)
+    elapsed = (time.monotonic() - t0) * 1000.0
+    if timed_out:
+        st = 'timeout'
+    elif 'status' in got:
+        st = got['status']
+    else:
+        st = _describe_wait(status, elapsed, job['timeLimitMs']) or 'runtime-error: the program exited before the tests finished'
+    res = {'i': 0, 'status': st, 'timeMs': elapsed}
+    if st != 'ok' and 'message' in got:
+        res['message'] = got['message']
+    _send(1, res)
+
+
+def _read_job():
+    chunks = []
+    while True:
+        b = os.read(0, 1 << 20)
+        if not b:
+            break
+        chunks.append(b)
+        if b.endswith(b'\n'):
+            break
+    return json.loads(b''.join(chunks))
+
+
+def _main():
+    _send(1, {'ready': True})
+    job = _read_job()
+    try:
+        code = compile(job['code'], '<solution>', 'exec')
+    except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as e:
+        _send(1, {'compile': _describe(e)})
+        return
+    kind = job['kind']
+    if kind == 'stdio':
+        _run_stdio(job, code)
+    elif kind == 'call':
+        job['tests'] = [t for t in job['tests']]
+        _run_call(job, code)
+    else:
+        _run_test_code(job, code)
+    _send(1, {'done': True})
+
+
+_main()
+`;
