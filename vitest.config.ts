@@ -5,5 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The code verifier's JavaScript sandbox (isolated-vm) needs --no-node-snapshot on Node >= 20
+    // in the process that creates isolates: the test processes (vitest's default `forks` pool) and
+    // the worker threads they start inherit it.
+    execArgv: ['--no-node-snapshot'],
   },
 });

@@ -25,7 +25,7 @@ const harnessGlobals = {
   clearInterval: clearTimer,
   clearImmediate: clearTimer,
   queueMicrotask: queueMicrotaskImpl,
-  performance: { now: function () { return Date.now() - startTime; }, timeOrigin: startTime },
+  performance: { now() { return Date.now() - startTime; }, timeOrigin: startTime },
 };
 // Intl and WebAssembly are left unfrozen (their global bindings are still locked): freezing them
 // forces V8 to instantiate every lazy Intl class, and no test relies on them.
@@ -38,8 +38,8 @@ function tame(proto, name) {
   if (d === undefined || !('value' in d) || !d.writable) return;
   const value = d.value;
   Object.defineProperty(proto, name, {
-    get: function () { return value; },
-    set: function (v) {
+    get() { return value; },
+    set(v) {
       if (this === proto) throw new TypeError("Cannot assign to read only property '" + String(name) + "' of a built-in prototype");
       Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
     },
@@ -47,11 +47,13 @@ function tame(proto, name) {
     configurable: false,
   });
 }
-// Only the error prototypes' name/message/toString: custom errors assign them on instances. (Taming
-// Object.prototype's methods would cost V8's fast paths more than the few programs that assign
-// toString on a plain object gain.)
+// The usual targets of assignment on instances (js-md5 sets Md5.prototype.toString; old-style
+// classes set Child.prototype.constructor). Not 'constructor' on Array/Promise prototypes: V8's
+// species fast paths need it to stay a data property there.
+for (const n of ['toString', 'valueOf', 'toLocaleString', 'constructor']) tame(Object.prototype, n);
+for (const n of ['toString']) tame(Function.prototype, n);
 for (const C of [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError, AssertionError]) {
-  for (const n of ['name', 'message', 'toString']) tame(C.prototype, n);
+  for (const n of ['name', 'message', 'toString', 'constructor']) tame(C.prototype, n);
 }
 const hiddenRoots = [
   Object.getPrototypeOf(function* () {}),
@@ -67,35 +69,84 @@ const hiddenRoots = [
   (function () { return arguments; })(),
   EventEmitter, stdin, stdoutStream, stderrStream, AssertionError, exitSignal,
 ];
-const hasOwnPrototype = (f) => Object.prototype.hasOwnProperty.call(f, 'prototype');
-(function hardenAll() {
-  const seen = new Set();
-  const stack = [];
+const isObj = (o) => o !== null && (typeof o === 'object' || typeof o === 'function');
+/** The roots of the realm: every global's value (or accessors), then the hidden intrinsics. */
+function realmRoots() {
+  const roots = [];
   for (const k of Reflect.ownKeys(globalThis)) {
     const d = Object.getOwnPropertyDescriptor(globalThis, k);
-    if (d === undefined) continue;
-    if ('value' in d) stack.push(d.value); else { stack.push(d.get); stack.push(d.set); }
+    if ('value' in d) roots.push(d.value); else { roots.push(d.get); roots.push(d.set); }
   }
-  for (const r of hiddenRoots) stack.push(r);
+  for (const r of hiddenRoots) roots.push(r);
+  return roots;
+}
+/**
+ * Freeze everything reachable from the roots (own properties, accessors, prototypes). The first
+ * context of a thread walks the realm (every own property of every object) and records where each object was found (a "plan": parent
+ * index, kind, key); later contexts, whose realm is built by the same code and so has the same
+ * shape, follow the plan instead of enumerating every property descriptor again.
+ */
+function hardenRealm(plan) {
+  const objs = realmRoots();
+  if (plan !== undefined) {
+    for (let i = 0; i < plan.length; i += 3) {
+      const parent = objs[plan[i]];
+      const kind = plan[i + 1];
+      const key = plan[i + 2];
+      const k = typeof key === 'string' && key.charCodeAt(0) === 64 ? Symbol[key.slice(1)] : key;
+      let v;
+      if (kind === 0) v = parent[k];
+      else if (kind === 3) v = Object.getPrototypeOf(parent);
+      else { const d = Object.getOwnPropertyDescriptor(parent, k); v = d === undefined ? undefined : kind === 1 ? d.get : d.set; }
+      objs.push(v);
+    }
+    for (let i = 0; i < objs.length; i++) { const o = objs[i]; if (isObj(o) && !skipFreeze.has(o)) Object.freeze(o); }
+    return undefined;
+  }
+  const record = [];
+  const seen = new Set();
+  for (const o of objs) if (isObj(o)) seen.add(o);
+  const keyOf = (k) => (typeof k === 'symbol' ? '@' + k.description.slice(7) : k);
+  const found = (parent, kind, key, v) => {
+    if (!isObj(v) || seen.has(v) || skipFreeze.has(v)) return;
+    seen.add(v);
+    objs.push(v);
+    record.push(parent, kind, key);
+  };
+  for (let i = 0; i < objs.length; i++) {
+    const o = objs[i];
+    if (!isObj(o) || skipFreeze.has(o)) continue;
+    for (const k of Reflect.ownKeys(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, k);
+      if (d === undefined) continue;
+      if (typeof k === 'symbol' && Symbol[String(k.description).slice(7)] !== k) throw new Error('harden: an intrinsic has a property keyed by a symbol that is not well-known');
+      if ('value' in d) found(i, 0, keyOf(k), d.value);
+      else { found(i, 1, keyOf(k), d.get); found(i, 2, keyOf(k), d.set); }
+    }
+    found(i, 3, 0, Object.getPrototypeOf(o));
+    Object.freeze(o);
+  }
+  return record;
+}
+/** How many objects reachable from the realm's roots are not frozen (0 after hardening; for tests). */
+function unfrozenCount() {
+  const stack = realmRoots();
+  const seen = new Set();
+  let n = 0;
   while (stack.length > 0) {
     const o = stack.pop();
-    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o) || skipFreeze.has(o)) continue;
+    if (!isObj(o) || seen.has(o) || skipFreeze.has(o)) continue;
     seen.add(o);
-    if (typeof o === 'function' && !hasOwnPrototype(o)) {
-      // A plain method: its own properties are primitives (length, name); freezing it is enough.
-      Object.freeze(o);
-      continue;
-    }
+    if (!Object.isFrozen(o)) n++;
     for (const k of Reflect.ownKeys(o)) {
-      let d;
-      try { d = Object.getOwnPropertyDescriptor(o, k); } catch (e) { d = undefined; }
-      if (d === undefined) continue;
+      const d = Object.getOwnPropertyDescriptor(o, k);
       if ('value' in d) stack.push(d.value); else { stack.push(d.get); stack.push(d.set); }
     }
     stack.push(Object.getPrototypeOf(o));
-    Object.freeze(o);
   }
-})();
+  return n;
+}
+const hardenPlan = hardenRealm(config.plan === undefined ? undefined : JSON.parse(config.plan));
 for (const k of Reflect.ownKeys(globalThis)) {
   const d = Object.getOwnPropertyDescriptor(globalThis, k);
   if (d === undefined || !d.configurable) continue;

@@ -2,14 +2,15 @@
  * The whole in-isolate harness: one function expression `(config) => control`. It runs in a fresh
  * context before the solution, installs the emulated Node surface, hardens the realm, and returns
  * a frozen control object that only the host holds (the solution cannot reach it: its state lives
- * in closures). `control` answers:
+ * in closures). `control(op, a, b)` answers:
  * - `reset(stdin)` prepares the next stdin/stdout test (fresh output, events and globals);
- * - `drain()` runs pending macrotasks (stdin events, virtual timers); `pending()` counts them;
- * - `finish()` ends the program (fires `exit` listeners) and returns the run as JSON
+ * - `settle` runs pending macrotasks (stdin events, virtual timers) and returns how many ran;
+ *   microtasks run when the call returns, so the host settles until a call runs none;
+ * - `finish` ends the program (fires `exit` listeners) and returns the run as JSON
  *   `{stdout, stderr, exitCode, exitCalled, assertFailures, overflow}`;
- * - `status()` the same without stdout;
+ * - `status` the same without stdout;
  * - `call(entry, argsJson)` calls the entry point and returns its result as JSON (or the marker
- *   `"\u0000pending"` for a promise, then `callResult()` after draining).
+ *   `"\u0000pending"` for a promise, then `callResult` after settling).
  */
 import { INSPECT_SOURCE } from './inspect.js';
 import { RUNTIME_SOURCE } from './runtime.js';
@@ -70,42 +71,45 @@ function resetRun(input) {
   for (const k of Reflect.ownKeys(initialExports)) { try { delete initialExports[k]; } catch (e) { /* frozen by the program */ } }
   moduleObject.exports = initialExports;
 }
-return Object.freeze({
-  reset: function (input) { resetRun(String(input)); },
-  drain: function () { runTasks(); },
-  pending: function () { let n = 0; for (let i = 0; i < tasks.length; i++) if (tasks[i].live) n++; return n; },
-  finish: function () {
-    if (!exitCalled && !exited) {
-      exitCode = userExitCode === undefined ? 0 : Number(userExitCode) | 0;
-      try { emitExit(); } catch (e) { if (e !== exitSignal) throw e; }
+return function control(op, a, b) {
+  switch (op) {
+    case 'reset': resetRun(String(a)); return 0;
+    case 'settle': { const n = tasksRun; runTasks(); return tasksRun - n; }
+    case 'finish':
+      if (!exitCalled && !exited) {
+        exitCode = userExitCode === undefined ? 0 : Number(userExitCode) | 0;
+        try { emitExit(); } catch (e) { if (e !== exitSignal) throw e; }
+      }
+      exited = true;
+      return runState(true);
+    case 'status': return runState(false);
+    case 'plan': return hardenPlan === undefined ? '' : JSON.stringify(hardenPlan);
+    case 'unfrozen': return unfrozenCount();
+    case 'call': {
+      const entry = resolveEntry(a);
+      const args = JSON.parse(b);
+      pendingCall = null;
+      const r = Reflect.apply(entry[0], entry[1], args);
+      if (r !== null && (typeof r === 'object' || typeof r === 'function') && typeof r.then === 'function') {
+        const p = { state: 'pending', value: undefined };
+        pendingCall = p;
+        r.then((v) => { p.state = 'done'; p.value = v; }, (e) => { p.state = 'error'; p.value = e; });
+        return PENDING;
+      }
+      return toJson(r);
     }
-    exited = true;
-    return runState(true);
-  },
-  status: function () { return runState(false); },
-  call: function (name, argsJson) {
-    const entry = resolveEntry(name);
-    const args = JSON.parse(argsJson);
-    pendingCall = null;
-    const r = Reflect.apply(entry[0], entry[1], args);
-    if (r !== null && (typeof r === 'object' || typeof r === 'function') && typeof r.then === 'function') {
-      const p = { state: 'pending', value: undefined };
-      pendingCall = p;
-      r.then(function (v) { p.state = 'done'; p.value = v; }, function (e) { p.state = 'error'; p.value = e; });
-      return PENDING;
+    case 'callResult': {
+      const p = pendingCall;
+      if (p === null || p.state === 'pending') return PENDING;
+      if (p.state === 'error') throw p.value;
+      return toJson(p.value);
     }
-    return toJson(r);
-  },
-  callResult: function () {
-    const p = pendingCall;
-    if (p === null || p.state === 'pending') return PENDING;
-    if (p.state === 'error') throw p.value;
-    return toJson(p.value);
-  },
-});
+  }
+  throw new Error('unknown control operation ' + op);
+};
 `;
 
-/** Source of the harness: a function expression taking `config` and returning the control object. */
+/** Source of the harness: a function expression taking `config` and returning the control function. */
 export const HARNESS_SOURCE = [
   '(function (config) {',
   "'use strict';",
@@ -126,6 +130,8 @@ export interface HarnessConfig {
   maxOutput: number;
   /** Sources of allow-listed pure modules the solution may `require`, by name. */
   modules: Record<string, string>;
+  /** The hardening plan recorded by this thread's first context (JSON), to skip the realm walk. */
+  plan?: string;
 }
 
 /** The JSON `finish()` and `status()` return. */

@@ -42,7 +42,8 @@ function ctorName(obj) {
   let p = obj;
   while (p !== null) {
     const d = Object.getOwnPropertyDescriptor(p, 'constructor');
-    if (d !== undefined && typeof d.value === 'function' && typeof d.value.name === 'string' && d.value.name !== '') return d.value.name;
+    const c = d === undefined ? undefined : 'value' in d ? d.value : d.get !== undefined ? d.get.call(p) : undefined;
+    if (typeof c === 'function' && typeof c.name === 'string' && c.name !== '') return c.name;
     p = Object.getPrototypeOf(p);
   }
   return null;

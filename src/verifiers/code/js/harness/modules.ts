@@ -69,16 +69,16 @@ stdoutStream.fd = 1;
 stdoutStream.isTTY = false;
 stdoutStream.columns = 80;
 stdoutStream.writable = true;
-stdoutStream.write = function (data, enc, cb) { writeOut(chunkText(data)); if (typeof enc === 'function') enc(); else if (typeof cb === 'function') cb(); return true; };
-stdoutStream.end = function (data) { if (data !== undefined && typeof data !== 'function') writeOut(chunkText(data)); };
-stdoutStream.cork = function () {};
-stdoutStream.uncork = function () {};
+stdoutStream.write = (data, enc, cb) => { writeOut(chunkText(data)); if (typeof enc === 'function') enc(); else if (typeof cb === 'function') cb(); return true; };
+stdoutStream.end = (data) => { if (data !== undefined && typeof data !== 'function') writeOut(chunkText(data)); };
+stdoutStream.cork = () => {};
+stdoutStream.uncork = () => {};
 const stderrStream = new EventEmitter();
 stderrStream.fd = 2;
 stderrStream.isTTY = false;
 stderrStream.writable = true;
-stderrStream.write = function (data, enc, cb) { writeErr(chunkText(data)); if (typeof enc === 'function') enc(); else if (typeof cb === 'function') cb(); return true; };
-stderrStream.end = function () {};
+stderrStream.write = (data, enc, cb) => { writeErr(chunkText(data)); if (typeof enc === 'function') enc(); else if (typeof cb === 'function') cb(); return true; };
+stderrStream.end = () => {};
 function readFileSync(p, opts) {
   if (isStdinPath(p)) return takeStdin();
   throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "' (the sandbox has no file system)");
@@ -92,18 +92,18 @@ const fs = {
   readFileSync: readFileSync,
   writeFileSync: writeFileSync,
   appendFileSync: writeFileSync,
-  writeSync: function (fd, data) { const s = chunkText(data); if (fd === 1) writeOut(s); else if (fd === 2) writeErr(s); else throw sysError('EBADF', 'bad file descriptor, write'); return s.length; },
-  readSync: function () { throw sysError('ENOTSUP', 'fs.readSync is not supported in the sandbox; use fs.readFileSync(0)'); },
-  existsSync: function (p) { return isStdinPath(p) || isStdoutPath(p); },
-  openSync: function (p) { if (isStdinPath(p)) return 0; if (isStdoutPath(p)) return 1; throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "'"); },
-  closeSync: function () {},
-  readFile: function (p, opts, cb) { if (typeof opts === 'function') cb = opts; let r; let e = null; try { r = readFileSync(p); } catch (err) { e = err; } schedule(function () { cb(e, r); }, -1); },
-  writeFile: function (p, data, opts, cb) { if (typeof opts === 'function') cb = opts; let e = null; try { writeFileSync(p, data); } catch (err) { e = err; } if (typeof cb === 'function') schedule(function () { cb(e); }, -1); },
-  createReadStream: function (p) { if (isStdinPath(p)) return stdin; throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "'"); },
-  createWriteStream: function (p) { if (isStdoutPath(p)) return stdoutStream; if (isStderrPath(p)) return stderrStream; throw sysError('EROFS', "read-only file system, open '" + String(p) + "'"); },
+  writeSync(fd, data) { const s = chunkText(data); if (fd === 1) writeOut(s); else if (fd === 2) writeErr(s); else throw sysError('EBADF', 'bad file descriptor, write'); return s.length; },
+  readSync() { throw sysError('ENOTSUP', 'fs.readSync is not supported in the sandbox; use fs.readFileSync(0)'); },
+  existsSync(p) { return isStdinPath(p) || isStdoutPath(p); },
+  openSync(p) { if (isStdinPath(p)) return 0; if (isStdoutPath(p)) return 1; throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "'"); },
+  closeSync() {},
+  readFile(p, opts, cb) { if (typeof opts === 'function') cb = opts; let r; let e = null; try { r = readFileSync(p); } catch (err) { e = err; } schedule(function () { cb(e, r); }, -1); },
+  writeFile(p, data, opts, cb) { if (typeof opts === 'function') cb = opts; let e = null; try { writeFileSync(p, data); } catch (err) { e = err; } if (typeof cb === 'function') schedule(function () { cb(e); }, -1); },
+  createReadStream(p) { if (isStdinPath(p)) return stdin; throw sysError('ENOENT', "no such file or directory, open '" + String(p) + "'"); },
+  createWriteStream(p) { if (isStdoutPath(p)) return stdoutStream; if (isStderrPath(p)) return stderrStream; throw sysError('EROFS', "read-only file system, open '" + String(p) + "'"); },
   promises: {
-    readFile: function (p) { try { return Promise.resolve(readFileSync(p)); } catch (e) { return Promise.reject(e); } },
-    writeFile: function (p, d) { try { writeFileSync(p, d); return Promise.resolve(); } catch (e) { return Promise.reject(e); } },
+    readFile(p) { try { return Promise.resolve(readFileSync(p)); } catch (e) { return Promise.reject(e); } },
+    writeFile(p, d) { try { writeFileSync(p, d); return Promise.resolve(); } catch (e) { return Promise.reject(e); } },
   },
 };
 const processEnv = {};
@@ -123,14 +123,14 @@ function emitExit() {
   for (let i = 0; i < l.length; i++) Reflect.apply(l[i], process, [exitCode]);
 }
 const startTime = Date.now();
-function hrtime(prev) {
+const hrtime = (prev) => {
   const ms = Date.now() - startTime;
   let s = Math.floor(ms / 1000);
   let ns = (ms % 1000) * 1e6;
   if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s -= 1; ns += 1e9; } }
   return [s, ns];
 }
-hrtime.bigint = function () { return BigInt(Date.now() - startTime) * 1000000n; };
+hrtime.bigint = () => { return BigInt(Date.now() - startTime) * 1000000n; };
 const process = {
   argv: ['/usr/bin/node', '/sandbox/main.js'],
   argv0: 'node',
@@ -147,29 +147,29 @@ const process = {
   stdin: stdin,
   stdout: stdoutStream,
   stderr: stderrStream,
-  exit: function (code) { doExit(code); },
-  abort: function () { doExit(134); },
-  cwd: function () { return '/sandbox'; },
-  chdir: function () { throw sysError('EPERM', 'operation not permitted, chdir'); },
-  uptime: function () { return (Date.now() - startTime) / 1000; },
+  exit(code) { doExit(code); },
+  abort() { doExit(134); },
+  cwd() { return '/sandbox'; },
+  chdir() { throw sysError('EPERM', 'operation not permitted, chdir'); },
+  uptime() { return (Date.now() - startTime) / 1000; },
   hrtime: hrtime,
-  memoryUsage: function () { return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }; },
-  cpuUsage: function () { return { user: 0, system: 0 }; },
-  nextTick: function (fn) { const args = Array.prototype.slice.call(arguments, 1); Promise.resolve().then(function () { Reflect.apply(fn, undefined, args); }); },
-  on: function (ev, fn) { if (ev === 'exit') exitListeners.push(fn); return process; },
-  once: function (ev, fn) { if (ev === 'exit') exitListeners.push(fn); return process; },
-  addListener: function (ev, fn) { return process.on(ev, fn); },
-  off: function () { return process; },
-  removeListener: function () { return process; },
-  removeAllListeners: function () { return process; },
-  emit: function () { return false; },
-  openStdin: function () { stdin.resume(); return stdin; },
-  binding: function () { throw new Error('process.binding is not available in the sandbox'); },
-  kill: function () { throw sysError('EPERM', 'operation not permitted, kill'); },
-  umask: function () { return 18; },
-  emitWarning: function () {},
+  memoryUsage() { return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }; },
+  cpuUsage() { return { user: 0, system: 0 }; },
+  nextTick(fn) { const args = Array.prototype.slice.call(arguments, 1); Promise.resolve().then(function () { Reflect.apply(fn, undefined, args); }); },
+  on(ev, fn) { if (ev === 'exit') exitListeners.push(fn); return process; },
+  once(ev, fn) { if (ev === 'exit') exitListeners.push(fn); return process; },
+  addListener(ev, fn) { return process.on(ev, fn); },
+  off() { return process; },
+  removeListener() { return process; },
+  removeAllListeners() { return process; },
+  emit() { return false; },
+  openStdin() { stdin.resume(); return stdin; },
+  binding() { throw new Error('process.binding is not available in the sandbox'); },
+  kill() { throw sysError('EPERM', 'operation not permitted, kill'); },
+  umask() { return 18; },
+  emitWarning() {},
 };
-Object.defineProperty(process, 'exitCode', { get: function () { return userExitCode; }, set: function (v) { userExitCode = v; }, enumerable: true });
+Object.defineProperty(process, 'exitCode', { get() { return userExitCode; }, set(v) { userExitCode = v; }, enumerable: true });
 
 // ---- assert (Node's legacy/strict deep equality) ----
 function tagOf(v) { return Object.prototype.toString.call(v); }
@@ -236,7 +236,7 @@ function deepEq(a, b, strict, memo) {
   }
 }
 function keysEq(a, b, strict, memo, skipIndices) {
-  const filter = function (k) { return !(skipIndices && /^(0|[1-9][0-9]*)$/.test(k)); };
+  const filter = (k) => { return !(skipIndices && /^(0|[1-9][0-9]*)$/.test(k)); };
   const ka = Object.keys(a).filter(filter);
   const kb = Object.keys(b).filter(filter);
   if (ka.length !== kb.length) return false;
@@ -261,14 +261,14 @@ function makeAssert(strictMode) {
   a.ok = a;
   a.equal = strictMode ? function (x, y, m) { if (!Object.is(x, y)) fail(x, y, m, 'strictEqual'); } : function (x, y, m) { if (!(x == y || (x !== x && y !== y))) fail(x, y, m, '=='); };
   a.notEqual = strictMode ? function (x, y, m) { if (Object.is(x, y)) fail(x, y, m, 'notStrictEqual'); } : function (x, y, m) { if (x == y || (x !== x && y !== y)) fail(x, y, m, '!='); };
-  a.strictEqual = function (x, y, m) { if (!Object.is(x, y)) fail(x, y, m, 'strictEqual'); };
-  a.notStrictEqual = function (x, y, m) { if (Object.is(x, y)) fail(x, y, m, 'notStrictEqual'); };
-  a.deepEqual = function (x, y, m) { if (!deepEq(x, y, strictMode, [])) fail(x, y, m, 'deepEqual'); };
-  a.notDeepEqual = function (x, y, m) { if (deepEq(x, y, strictMode, [])) fail(x, y, m, 'notDeepEqual'); };
-  a.deepStrictEqual = function (x, y, m) { if (!deepEq(x, y, true, [])) fail(x, y, m, 'deepStrictEqual'); };
-  a.notDeepStrictEqual = function (x, y, m) { if (deepEq(x, y, true, [])) fail(x, y, m, 'notDeepStrictEqual'); };
-  a.fail = function (m) { fail(undefined, undefined, m === undefined ? 'Failed' : m, 'fail'); };
-  a.throws = function (fn, expected, m) {
+  a.strictEqual = (x, y, m) => { if (!Object.is(x, y)) fail(x, y, m, 'strictEqual'); };
+  a.notStrictEqual = (x, y, m) => { if (Object.is(x, y)) fail(x, y, m, 'notStrictEqual'); };
+  a.deepEqual = (x, y, m) => { if (!deepEq(x, y, strictMode, [])) fail(x, y, m, 'deepEqual'); };
+  a.notDeepEqual = (x, y, m) => { if (deepEq(x, y, strictMode, [])) fail(x, y, m, 'notDeepEqual'); };
+  a.deepStrictEqual = (x, y, m) => { if (!deepEq(x, y, true, [])) fail(x, y, m, 'deepStrictEqual'); };
+  a.notDeepStrictEqual = (x, y, m) => { if (deepEq(x, y, true, [])) fail(x, y, m, 'notDeepStrictEqual'); };
+  a.fail = (m) => { fail(undefined, undefined, m === undefined ? 'Failed' : m, 'fail'); };
+  a.throws = (fn, expected, m) => {
     try { fn(); } catch (e) {
       if (typeof expected === 'function' && expected.prototype !== undefined && !(e instanceof expected)) fail(e, expected, m, 'throws');
       if (expected instanceof RegExp && !expected.test(String(e))) fail(e, expected, m, 'throws');
@@ -276,18 +276,18 @@ function makeAssert(strictMode) {
     }
     fail(undefined, expected, typeof expected === 'string' ? expected : m === undefined ? 'Missing expected exception.' : m, 'throws');
   };
-  a.doesNotThrow = function (fn, m) { try { fn(); } catch (e) { fail(e, undefined, m === undefined ? 'Got unwanted exception: ' + String(e) : m, 'doesNotThrow'); } };
-  a.rejects = function (p, expected, m) {
+  a.doesNotThrow = (fn, m) => { try { fn(); } catch (e) { fail(e, undefined, m === undefined ? 'Got unwanted exception: ' + String(e) : m, 'doesNotThrow'); } };
+  a.rejects = (p, expected, m) => {
     const pr = typeof p === 'function' ? p() : p;
     return Promise.resolve(pr).then(function () { fail(undefined, expected, m === undefined ? 'Missing expected rejection.' : m, 'rejects'); }, function () {});
   };
-  a.doesNotReject = function (p, m) {
+  a.doesNotReject = (p, m) => {
     const pr = typeof p === 'function' ? p() : p;
     return Promise.resolve(pr).then(function () {}, function (e) { fail(e, undefined, m === undefined ? 'Got unwanted rejection: ' + String(e) : m, 'doesNotReject'); });
   };
-  a.match = function (s, re, m) { if (!re.test(s)) fail(s, re, m, 'match'); };
-  a.doesNotMatch = function (s, re, m) { if (re.test(s)) fail(s, re, m, 'doesNotMatch'); };
-  a.ifError = function (v) { if (v !== null && v !== undefined) { assertFailures++; throw v; } };
+  a.match = (s, re, m) => { if (!re.test(s)) fail(s, re, m, 'match'); };
+  a.doesNotMatch = (s, re, m) => { if (re.test(s)) fail(s, re, m, 'doesNotMatch'); };
+  a.ifError = (v) => { if (v !== null && v !== undefined) { assertFailures++; throw v; } };
   a.AssertionError = AssertionError;
   return a;
 }
@@ -297,19 +297,19 @@ assertLoose.strict = assertStrict;
 assertStrict.strict = assertStrict;
 
 const util = {
-  format: function () { return format(Array.prototype.slice.call(arguments)); },
+  format() { return format(Array.prototype.slice.call(arguments)); },
   inspect: inspect,
-  isDeepStrictEqual: function (a, b) { return deepEq(a, b, true, []); },
-  promisify: function (fn) { return function () { const args = Array.prototype.slice.call(arguments); return new Promise(function (res, rej) { args.push(function (e, v) { if (e) rej(e); else res(v); }); Reflect.apply(fn, this, args); }); }; },
-  types: { isPromise: function (p) { return p instanceof Promise; } },
+  isDeepStrictEqual(a, b) { return deepEq(a, b, true, []); },
+  promisify(fn) { return function () { const args = Array.prototype.slice.call(arguments); return new Promise(function (res, rej) { args.push(function (e, v) { if (e) rej(e); else res(v); }); Reflect.apply(fn, this, args); }); }; },
+  types: { isPromise(p) { return p instanceof Promise; } },
   TextEncoder: undefined,
   TextDecoder: undefined,
 };
-const os = { EOL: '\n', platform: function () { return 'linux'; }, cpus: function () { return [{}]; }, homedir: function () { return '/sandbox'; }, tmpdir: function () { return '/tmp'; } };
+const os = { EOL: '\n', platform() { return 'linux'; }, cpus() { return [{}]; }, homedir() { return '/sandbox'; }, tmpdir() { return '/tmp'; } };
 const eventsModule = EventEmitter;
 eventsModule.EventEmitter = EventEmitter;
-eventsModule.once = function (em, ev) { return new Promise(function (res) { em.once(ev, function () { res(Array.prototype.slice.call(arguments)); }); }); };
-const readlineModule = { createInterface: createInterface, Interface: EventEmitter, emitKeypressEvents: function () {}, clearLine: function () {}, cursorTo: function () {} };
+eventsModule.once = (em, ev) => { return new Promise(function (res) { em.once(ev, function () { res(Array.prototype.slice.call(arguments)); }); }); };
+const readlineModule = { createInterface: createInterface, Interface: EventEmitter, emitKeypressEvents() {}, clearLine() {}, cursorTo() {} };
 const builtinModules = {
   fs: fs,
   readline: readlineModule,
@@ -320,11 +320,11 @@ const builtinModules = {
   os: os,
   process: process,
   buffer: { Buffer: Buffer },
-  string_decoder: { StringDecoder: function () { return { write: chunkText, end: function () { return ''; } }; } },
+  string_decoder: { StringDecoder() { return { write: chunkText, end() { return ''; } }; } },
 };
 const moduleCache = new Map();
 const pureSources = config.modules || {};
-function requireImpl(name) {
+const requireImpl = (name) => {
   name = String(name);
   const bare = name.slice(0, 5) === 'node:' ? name.slice(5) : name;
   if (Object.prototype.hasOwnProperty.call(builtinModules, bare)) return builtinModules[bare];

@@ -56,34 +56,35 @@ function failAssertion(options) {
 const counts = new Map();
 const timers = new Map();
 const consoleObject = {
-  log: function () { writeOut(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
-  info: function () { writeOut(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
-  debug: function () { writeOut(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
-  error: function () { writeErr(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
-  warn: function () { writeErr(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
-  trace: function () { writeErr('Trace: ' + format(Array.prototype.slice.call(arguments)) + '\n'); },
-  dir: function (v, o) { writeOut(indentLines(inspect(v, o)) + '\n'); },
-  table: function (v) { writeOut(indentLines(inspect(v)) + '\n'); },
-  assert: function (cond) {
+  log() { writeOut(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
+  info() { writeOut(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
+  debug() { writeOut(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
+  error() { writeErr(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
+  warn() { writeErr(indentLines(format(Array.prototype.slice.call(arguments))) + '\n'); },
+  trace() { writeErr('Trace: ' + format(Array.prototype.slice.call(arguments)) + '\n'); },
+  dir(v, o) { writeOut(indentLines(inspect(v, o)) + '\n'); },
+  table(v) { writeOut(indentLines(inspect(v)) + '\n'); },
+  assert(cond) {
     if (cond) return;
     const rest = Array.prototype.slice.call(arguments, 1);
     const msg = 'Assertion failed' + (rest.length ? ': ' + format(rest) : '');
     writeErr(msg + '\n');
     failAssertion(msg);
   },
-  group: function () { if (arguments.length) this.log.apply(this, arguments); groupIndent += '  '; },
-  groupCollapsed: function () { if (arguments.length) this.log.apply(this, arguments); groupIndent += '  '; },
-  groupEnd: function () { groupIndent = groupIndent.slice(2); },
-  count: function (label) { label = label === undefined ? 'default' : String(label); const n = (counts.get(label) || 0) + 1; counts.set(label, n); writeOut(indentLines(label + ': ' + n) + '\n'); },
-  countReset: function (label) { counts.delete(label === undefined ? 'default' : String(label)); },
-  time: function (label) { timers.set(label === undefined ? 'default' : String(label), Date.now()); },
-  timeEnd: function (label) { label = label === undefined ? 'default' : String(label); const t = timers.get(label); timers.delete(label); if (t !== undefined) writeOut(indentLines(label + ': ' + (Date.now() - t) + 'ms') + '\n'); },
-  timeLog: function (label) { label = label === undefined ? 'default' : String(label); const t = timers.get(label); if (t !== undefined) writeOut(indentLines(label + ': ' + (Date.now() - t) + 'ms') + '\n'); },
-  clear: function () {},
+  group() { if (arguments.length) this.log.apply(this, arguments); groupIndent += '  '; },
+  groupCollapsed() { if (arguments.length) this.log.apply(this, arguments); groupIndent += '  '; },
+  groupEnd() { groupIndent = groupIndent.slice(2); },
+  count(label) { label = label === undefined ? 'default' : String(label); const n = (counts.get(label) || 0) + 1; counts.set(label, n); writeOut(indentLines(label + ': ' + n) + '\n'); },
+  countReset(label) { counts.delete(label === undefined ? 'default' : String(label)); },
+  time(label) { timers.set(label === undefined ? 'default' : String(label), Date.now()); },
+  timeEnd(label) { label = label === undefined ? 'default' : String(label); const t = timers.get(label); timers.delete(label); if (t !== undefined) writeOut(indentLines(label + ': ' + (Date.now() - t) + 'ms') + '\n'); },
+  timeLog(label) { label = label === undefined ? 'default' : String(label); const t = timers.get(label); if (t !== undefined) writeOut(indentLines(label + ': ' + (Date.now() - t) + 'ms') + '\n'); },
+  clear() {},
 };
 
 // ---- virtual-time event loop ----
 let tasks = [];
+let tasksRun = 0;
 let clock = 0;
 let taskSeq = 0;
 let timerId = 1;
@@ -108,36 +109,36 @@ function nextTask() {
 }
 function timerHandle(t) {
   const h = {
-    ref: function () { return h; },
-    unref: function () { return h; },
-    hasRef: function () { return true; },
-    refresh: function () { return h; },
-    close: function () { t.live = false; return h; },
+    ref() { return h; },
+    unref() { return h; },
+    hasRef() { return true; },
+    refresh() { return h; },
+    close() { t.live = false; return h; },
   };
-  h[Symbol.toPrimitive] = function () { return t.id; };
+  h[Symbol.toPrimitive] = () => { return t.id; };
   handles.set(h, t);
   return h;
 }
 const handles = new WeakMap();
-function clearTimer(h) {
+const clearTimer = (h) => {
   if (h === null || h === undefined) return;
   let t = handles.get(h);
   if (t === undefined) for (let i = 0; i < tasks.length; i++) if (tasks[i].id === Number(h)) t = tasks[i];
   if (t !== undefined) t.live = false;
 }
-function setTimeoutImpl(fn, ms) {
+const setTimeoutImpl = (fn, ms, ...args) => {
   if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-  return timerHandle(schedule(fn, ms, Array.prototype.slice.call(arguments, 2)));
-}
-function setIntervalImpl(fn, ms) {
+  return timerHandle(schedule(fn, ms, args));
+};
+const setIntervalImpl = (fn, ms, ...args) => {
   if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-  return timerHandle(schedule(fn, ms, Array.prototype.slice.call(arguments, 2), Math.max(1, Number(ms) || 0)));
-}
-function setImmediateImpl(fn) {
+  return timerHandle(schedule(fn, ms, args, Math.max(1, Number(ms) || 0)));
+};
+const setImmediateImpl = (fn, ...args) => {
   if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-  return timerHandle(schedule(fn, -1, Array.prototype.slice.call(arguments, 1)));
-}
-function queueMicrotaskImpl(fn) { Promise.resolve().then(function () { fn(); }); }
+  return timerHandle(schedule(fn, -1, args));
+};
+const queueMicrotaskImpl = (fn) => { Promise.resolve().then(() => { fn(); }); };
 /** Run macrotasks until none is left (microtasks run when control returns to the host). */
 function runTasks() {
   let t;
@@ -145,6 +146,7 @@ function runTasks() {
     if (exited) { tasks = []; return; }
     if (t.at > clock) clock = t.at;
     if (t.interval !== undefined) { t.at = clock + t.interval; t.seq = taskSeq++; tasks.push(t); }
+    tasksRun++;
     Reflect.apply(t.fn, undefined, t.args);
   }
 }
@@ -218,13 +220,13 @@ listenHooks.set(stdin, function (ev) {
 stdin.fd = 0;
 stdin.isTTY = false;
 stdin.readable = true;
-stdin.setEncoding = function () { return stdin; };
-stdin.resume = function () { startStdin('flowing'); return stdin; };
-stdin.pause = function () { return stdin; };
-stdin.unref = function () { return stdin; };
-stdin.ref = function () { return stdin; };
-stdin.destroy = function () { stdinTaken = true; return stdin; };
-stdin.read = function () {
+stdin.setEncoding = () => { return stdin; };
+stdin.resume = () => { startStdin('flowing'); return stdin; };
+stdin.pause = () => { return stdin; };
+stdin.unref = () => { return stdin; };
+stdin.ref = () => { return stdin; };
+stdin.destroy = () => { stdinTaken = true; return stdin; };
+stdin.read = () => {
   if (stdinPending !== null) {
     const d = stdinPending;
     stdinPending = null;
@@ -233,17 +235,17 @@ stdin.read = function () {
   }
   return null;
 };
-stdin[Symbol.asyncIterator] = function () {
+stdin[Symbol.asyncIterator] = () => {
   let done = false;
   return {
-    next: function () {
+    next() {
       if (done) return Promise.resolve({ value: undefined, done: true });
       done = true;
       const d = takeStdin();
       return Promise.resolve(d === '' ? { value: undefined, done: true } : { value: d, done: false });
     },
-    return: function () { done = true; return Promise.resolve({ value: undefined, done: true }); },
-    [Symbol.asyncIterator]: function () { return this; },
+    return() { done = true; return Promise.resolve({ value: undefined, done: true }); },
+    [Symbol.asyncIterator]() { return this; },
   };
 };
 
@@ -282,30 +284,30 @@ function createInterface(input, output) {
     for (let i = 0; i < lines.length && !closed; i++) deliver(lines[i]);
     schedule(function () { close(); }, -1);
   }, -1);
-  rl.close = function () { close(); return rl; };
-  rl.question = function (query, opts2, cb) {
+  rl.close = () => { close(); return rl; };
+  rl.question = (query, opts2, cb) => {
     if (typeof opts2 === 'function') cb = opts2;
     if (opts.output === process.stdout && query) writeOut(String(query));
     if (typeof cb === 'function') questions.push(cb);
   };
-  rl.setPrompt = function () {};
-  rl.prompt = function () {};
-  rl.pause = function () { return rl; };
-  rl.resume = function () { return rl; };
-  rl.write = function () {};
+  rl.setPrompt = () => {};
+  rl.prompt = () => {};
+  rl.pause = () => { return rl; };
+  rl.resume = () => { return rl; };
+  rl.write = () => {};
   rl.input = opts.input;
   rl.output = opts.output;
   rl.terminal = false;
-  rl[Symbol.asyncIterator] = function () {
+  rl[Symbol.asyncIterator] = () => {
     iterating = true;
     return {
-      next: function () {
+      next() {
         if (iterQueue.length > 0) return Promise.resolve({ value: iterQueue.shift(), done: false });
         if (closed) return Promise.resolve({ value: undefined, done: true });
         return new Promise(function (resolve) { iterWaiters.push(resolve); });
       },
-      return: function () { close(); return Promise.resolve({ value: undefined, done: true }); },
-      [Symbol.asyncIterator]: function () { return this; },
+      return() { close(); return Promise.resolve({ value: undefined, done: true }); },
+      [Symbol.asyncIterator]() { return this; },
     };
   };
   return rl;
