@@ -95,3 +95,49 @@ export function livecodebench(): { id: number; canonical: string; fnName: string
     return { id: r.id, canonical: r.canonical_solution, fnName: io.fn_name, tests: io.inputs.map((input, j) => ({ input, output: io.outputs[j]! })) };
   });
 }
+
+/** One Kattis problem package: its tests (symlinked test files resolved) and submissions. */
+export interface KattisProblem {
+  problem: string;
+  tests: { name: string; input: string; output: string }[];
+  submissions: { path: string; language: string; expected_verdict: string; code: string }[];
+}
+
+/**
+ * The Kattis problemtools examples. Some secret test files are symlinks in the package, stored here
+ * as their target path (`../subtask1/1.in`); they are resolved to the target test's data.
+ */
+export function kattis(): KattisProblem[] {
+  return jsonl<KattisProblem>('kattis_problemtools_examples.jsonl').map((p) => {
+    const byName = new Map(p.tests.map((t) => [t.name, t]));
+    const resolve = (name: string, text: string, ext: '.in' | '.ans'): string | undefined => {
+      if (!/^(\.\.\/)+[\w/.-]+$/.test(text.trim()) || !text.trim().endsWith(ext)) return undefined;
+      const parts = name.split('/').slice(0, -1);
+      for (const seg of text.trim().split('/')) {
+        if (seg === '..') parts.pop();
+        else parts.push(seg);
+      }
+      const target = byName.get(parts.join('/').replace(/\.ans$/, '.in'));
+      return target && (ext === '.in' ? target.input : target.output);
+    };
+    const tests = p.tests.map((t) => ({
+      name: t.name,
+      input: resolve(t.name, t.input, '.in') ?? t.input,
+      output: resolve(t.name, t.output, '.ans') ?? t.output,
+    }));
+    return { ...p, tests };
+  });
+}
+
+/** MultiPL-E rows (HumanEval and MBPP in JavaScript, HumanEval in TypeScript) with GPT solutions. */
+export interface MultiplE {
+  name: string;
+  language: 'js' | 'ts';
+  tests: string;
+  gpt_solution: string;
+}
+
+/** The MultiPL-E rows of one file. */
+export function multiple(file: 'multiple_humaneval_js.jsonl' | 'multiple_humaneval_ts.jsonl' | 'multiple_mbpp_js.jsonl'): MultiplE[] {
+  return jsonl<MultiplE>(file);
+}

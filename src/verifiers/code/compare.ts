@@ -76,12 +76,15 @@ export function withinTolerance(a: number, b: number, tol: number): boolean {
   return diff <= tol || diff <= tol * Math.abs(b);
 }
 
-function tokenEqual(a: string, b: string, tol: number | undefined): boolean {
-  if (a === b) return true;
+/**
+ * Token equality. `textOk`: identical non-numeric tokens count as equal (the `tokens` rule, and
+ * the `lines` rule once a tolerance is set); LiveCodeBench's own rule needs every token of a
+ * non-identical line to be a decimal.
+ */
+function tokenEqual(a: string, b: string, tol: number | undefined, textOk: boolean): boolean {
   const ka = decimalKey(a);
-  if (ka === undefined) return false;
-  const kb = decimalKey(b);
-  if (kb === undefined) return false;
+  const kb = ka === undefined ? undefined : decimalKey(b);
+  if (ka === undefined || kb === undefined) return textOk && a === b;
   if (ka === kb && ka !== 'NaN') return true;
   if (tol === undefined) return false;
   const na = numberOf(a);
@@ -89,15 +92,16 @@ function tokenEqual(a: string, b: string, tol: number | undefined): boolean {
   return na !== undefined && nb !== undefined && withinTolerance(na, nb, tol);
 }
 
-function tokensEqual(a: string[], b: string[], tol: number | undefined): boolean {
+function tokensEqual(a: string[], b: string[], tol: number | undefined, textOk: boolean): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!tokenEqual(a[i]!, b[i]!, tol)) return false;
+  for (let i = 0; i < a.length; i++) if (!tokenEqual(a[i]!, b[i]!, tol, textOk)) return false;
   return true;
 }
 
 /**
  * Compare a program's stdout with the expected output under the chosen rule (see the module
- * comment). Case-insensitive comparison lowercases both sides first.
+ * comment). Case-insensitive comparison lowercases both sides first. With a float tolerance, a
+ * line may also mix identical words and close numbers.
  */
 export function compareOutput(got: string, expected: string, opts: CompareOptions = {}): boolean {
   const mode = opts.compare ?? 'lines';
@@ -109,13 +113,13 @@ export function compareOutput(got: string, expected: string, opts: CompareOption
   }
   if (mode === 'exact') return g === e;
   const tol = opts.floatTolerance;
-  if (mode === 'tokens') return tokensEqual(pySplit(g), pySplit(e), tol);
+  if (mode === 'tokens') return tokensEqual(pySplit(g), pySplit(e), tol, true);
   const gl = pyStrip(g).split('\n').map(pyStrip);
   const el = pyStrip(e).split('\n').map(pyStrip);
   if (gl.length !== el.length) return false;
   for (let i = 0; i < gl.length; i++) {
     if (gl[i] === el[i]) continue;
-    if (!tokensEqual(pySplit(gl[i]!), pySplit(el[i]!), tol)) return false;
+    if (!tokensEqual(pySplit(gl[i]!), pySplit(el[i]!), tol, tol !== undefined)) return false;
   }
   return true;
 }

@@ -1,7 +1,8 @@
 /**
  * The allow-list of pure npm modules a JavaScript solution may `require` inside the isolate. Their
  * source is read from this package's dependencies and evaluated inside the isolate as CommonJS:
- * they get no Node built-ins, only the sandbox's shims. Today: `js-md5` (HumanEval-X problem 162).
+ * they get no Node built-ins, only the sandbox's shims. Today: `js-md5` (HumanEval-X problem 162),
+ * which also backs the sandbox's `crypto.createHash('md5')`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,11 +22,15 @@ function sourceOf(name: string): string {
   return s;
 }
 
-/** The sources of the allow-listed modules that `code` mentions by name (only those are sent into the isolate). */
+/** Other names that need an allow-listed module: the sandbox's `crypto` shim hashes with js-md5. */
+const NEEDED_BY: Record<string, string[]> = { 'js-md5': ['js-md5', 'crypto'] };
+
+/** The sources of the allow-listed modules that `code` may use (only those are sent into the isolate). */
 export function modulesFor(...codes: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of PURE_MODULES) {
-    if (codes.some((c) => c.includes(name))) out[name] = sourceOf(name);
+    const triggers = NEEDED_BY[name] ?? [name];
+    if (codes.some((c) => triggers.some((t) => c.includes(t)))) out[name] = sourceOf(name);
   }
   return out;
 }

@@ -132,10 +132,16 @@ function next(z: Zygote, deadline: number): Promise<PythonReply | undefined> {
       z.wake = undefined;
       resolve(undefined);
     }, ms);
-    z.wake = () => {
+    const wake = (): void => {
+      // A chunk without a complete line wakes us too: wait for the rest.
+      if (z.queue.length === 0 && !z.ended) {
+        z.wake = wake;
+        return;
+      }
       clearTimeout(timer);
       resolve(z.queue.shift());
     };
+    z.wake = wake;
   });
 }
 

@@ -249,6 +249,7 @@ function formatRaw(ctx, v, level) {
     }
     if (holes > 0) output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>');
     if (len > shown) { output.push('... ' + (len - shown) + ' more item' + (len - shown > 1 ? 's' : '')); ctx.extra = true; }
+    if (ctx.showHidden && Array.isArray(v)) output.push('[length]: ' + len);
   } else if (v instanceof Map) {
     ctx.indent += 2;
     v.forEach(function (val, k) { output.push(formatValue(ctx, k, level + 1, true) + ' => ' + formatValue(ctx, val, level + 1, true)); });
@@ -267,7 +268,7 @@ function formatRaw(ctx, v, level) {
 }
 function inspect(v, opts) {
   const depth = opts && typeof opts.depth === 'number' ? opts.depth : (opts && opts.depth === null ? Infinity : 2);
-  const ctx = { seen: [], indent: 0, currentDepth: 0, depth: depth, extra: false, circularTop: false };
+  const ctx = { seen: [], indent: 0, currentDepth: 0, depth: depth, extra: false, circularTop: false, showHidden: !!(opts && opts.showHidden) };
   const s = formatValue(ctx, v, 0, true);
   return ctx.circularTop ? '<ref *1> ' + s : s;
 }
@@ -289,7 +290,7 @@ function format(args) {
       else if (c === 'd' || c === 'i') rep = typeof x === 'bigint' ? String(x) + 'n' : typeof x === 'symbol' ? 'NaN' : String(c === 'i' ? parseInt(x) : Number(x));
       else if (c === 'f') rep = typeof x === 'symbol' ? 'NaN' : String(parseFloat(x));
       else if (c === 'j') { try { rep = JSON.stringify(x); } catch (e) { rep = '[Circular]'; } }
-      else if (c === 'o' || c === 'O') rep = inspect(x, { depth: c === 'o' ? 4 : 2 });
+      else if (c === 'o' || c === 'O') rep = inspect(x, c === 'o' ? { depth: 4, showHidden: true } : { depth: 2 });
       else if (c === 'c') rep = '';
       else continue;
       out += first.slice(last, i) + rep;

@@ -310,6 +310,25 @@ const eventsModule = EventEmitter;
 eventsModule.EventEmitter = EventEmitter;
 eventsModule.once = (em, ev) => { return new Promise(function (res) { em.once(ev, function () { res(Array.prototype.slice.call(arguments)); }); }); };
 const readlineModule = { createInterface: createInterface, Interface: EventEmitter, emitKeypressEvents() {}, clearLine() {}, cursorTo() {} };
+/** A small 'crypto': createHash('md5') only, backed by the allow-listed js-md5. */
+const cryptoModule = {
+  createHash(alg) {
+    if (String(alg).toLowerCase() !== 'md5' || !Object.prototype.hasOwnProperty.call(pureSources, 'js-md5')) {
+      throw new Error('Digest method not supported in the sandbox: ' + String(alg) + ' (only md5)');
+    }
+    const md5 = requireImpl('js-md5');
+    let text = '';
+    const h = {
+      update(data) { text += chunkText(data); return h; },
+      digest(enc) {
+        if (enc === 'hex') return md5.hex(text);
+        if (enc === 'base64') return md5.base64(text);
+        return Buffer.from(md5.array(text));
+      },
+    };
+    return h;
+  },
+};
 const builtinModules = {
   fs: fs,
   readline: readlineModule,
@@ -321,9 +340,11 @@ const builtinModules = {
   process: process,
   buffer: { Buffer: Buffer },
   string_decoder: { StringDecoder() { return { write: chunkText, end() { return ''; } }; } },
+  crypto: cryptoModule,
 };
 const moduleCache = new Map();
 const pureSources = config.modules || {};
+
 const requireImpl = (name) => {
   name = String(name);
   const bare = name.slice(0, 5) === 'node:' ? name.slice(5) : name;
@@ -336,7 +357,7 @@ const requireImpl = (name) => {
     Reflect.apply(factory, mod.exports, [mod, mod.exports, requireImpl]);
     return mod.exports;
   }
-  const e = new Error("Cannot find module '" + name + "' (the sandbox provides fs, readline, assert, util, events, os, buffer and " + (Object.keys(pureSources).join(', ') || 'no other module') + ')');
+  const e = new Error("Cannot find module '" + name + "' (the sandbox provides fs, readline, assert, util, events, os, buffer, crypto (md5) and " + (Object.keys(pureSources).join(', ') || 'no other module') + ')');
   e.code = 'MODULE_NOT_FOUND';
   throw e;
 }

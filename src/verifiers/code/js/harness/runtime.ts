@@ -206,7 +206,8 @@ function startStdin(mode) {
     if (mode === 'readable') {
       stdinPending = data === '' ? null : data;
       stdin.emit('readable');
-      if (stdinPending !== null) return;
+      // With data, read() ends the stream once the program has taken it.
+      if (data !== '') return;
     } else if (data !== '') {
       stdin.emit('data', data);
     }

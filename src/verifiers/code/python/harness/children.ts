@@ -57,15 +57,47 @@ class _FakeValue(AssertionError):
     pass
 
 
+def _dunder_snapshot():
+    # The comparison/arithmetic dunders of every standard Python-level class as the zygote found
+    # them: a solution may monkeypatch such a class (no audit event covers it); the value guard
+    # then sees a dunder that differs from this snapshot.
+    snap = {}
+    for c in _TRUSTED:
+        if c.__flags__ & (1 << 9):  # Py_TPFLAGS_HEAPTYPE: classes written in Python can be patched
+            d = c.__dict__
+            snap[c] = tuple(d.get(n, _MISSING) for n in _DUNDERS)
+    return snap
+
+
+_MISSING = object()
+_DUNDER_SNAPSHOT = _dunder_snapshot()
+
+
 def _make_checker():
     trusted = _TRUSTED
     plain = _PLAIN
     dunders = _DUNDERS
     budget = [0]
 
+    snapshot = _DUNDER_SNAPSHOT
+    missing = _MISSING
+
+    def patched(c):
+        old = snapshot.get(c)
+        if old is None:
+            return None
+        d = c.__dict__
+        for i, name in enumerate(dunders):
+            if d.get(name, missing) is not old[i]:
+                return c.__name__ + '.' + name
+        return None
+
     def suspicious(cls):
         for c in cls.__mro__:
             if c in trusted:
+                bad = patched(c)
+                if bad is not None:
+                    return bad
                 continue
             d = c.__dict__
             for name in dunders:
@@ -96,8 +128,6 @@ def _make_checker():
             for k, x in v.items():
                 check(k, depth + 1)
                 check(x, depth + 1)
-            return
-        if t in trusted:
             return
         bad = suspicious(t)
         if bad is not None:
@@ -135,7 +165,6 @@ def _restore_modules():
     sys.modules.update({n: m for n, m in _MODULE_OBJECTS.items() if sys.modules.get(n) is not m})
 
 
-_MISSING = object()
 _MODULE_OBJECTS = {m: sys.modules[m] for m in _MODULE_SNAPSHOT}
 
 
@@ -154,6 +183,7 @@ def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
     try:
         exec(code, g)
         _join_threads()
+        sys.stdout.flush()
     except SystemExit as e:
         c = e.code
         exit_code = 0 if c is None else (c if isinstance(c, int) else 1)
