@@ -57,6 +57,9 @@ export function startProcessWorker(entry: URL, flags: readonly string[], maxOldG
         if (child.exitCode !== null || child.signalCode !== null) resolve();
         else child.once('exit', () => resolve());
       });
+      // An idle worker is unref'd: hold the event loop until its exit is seen, or an awaited
+      // close() would be left unsettled.
+      child.ref();
       child.kill('SIGKILL');
       return exited;
     },

@@ -1,0 +1,129 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { closePool, codeReward, codeVerdicts, verifyCode, type CodeDetails } from '../../src/index.js';
+import { codeResponse, equivalentOutput } from '../../src/testing/code.js';
+
+afterAll(() => closePool());
+
+const SUM_JS = "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(/\\s+/).map(Number); console.log(a + b);";
+const SUM_PY = 'a, b = map(int, input().split())\nprint(a + b)';
+const sumRef = (language: string) => ({ language, tests: [{ input: '1 2', output: '3' }, { input: '-5 5', output: '0' }, { input: '40 2', output: '42' }] });
+
+describe('code verifier: references and options', () => {
+  it('rejects a malformed reference or option with a message naming the field', async () => {
+    const bad: [unknown, RegExp][] = [
+      [null, /reference must be an object/],
+      [{ tests: [] }, /reference.language must be/],
+      [{ language: 'cobol', tests: [] }, /reference.language must be/],
+      [{ language: 'js' }, /needs tests or test_code/],
+      [{ language: 'js', tests: [] }, /reference.tests is empty/],
+      [{ language: 'js', tests: [{ input: 1, output: '' }] }, /reference.tests\[0\].input must be a string/],
+      [{ language: 'js', entry_point: 'f', tests: [{ args: 1, expected: 2 }] }, /reference.tests\[0\].args must be an array/],
+      [{ language: 'js', entry_point: 'f', tests: [{ args: [] }] }, /reference.tests\[0\].expected is missing/],
+      [{ language: 'js', entry_point: 'a b', tests: [{ args: [], expected: 1 }] }, /entry_point must be a function name/],
+      [{ language: 'js', test_code: 5 }, /test_code must be a string/],
+      [{ language: 'js', tests: { inputs: ['1'], outputs: [] } }, /differ in length/],
+    ];
+    for (const [ref, msg] of bad) await expect(verifyCode('x', ref)).rejects.toThrow(msg);
+    await expect(verifyCode('x', sumRef('js'), { timeLimitMs: -1 })).rejects.toThrow(/options.timeLimitMs/);
+    await expect(verifyCode('x', sumRef('js'), { reward: 'half' as never })).rejects.toThrow(/options.reward must be one of/);
+    await expect(verifyCode('x', sumRef('js'), { pythonPrelude: 'numpy' as never })).rejects.toThrow(/options.pythonPrelude/);
+    const [v] = await codeVerdicts(['x'], [{ language: 'cobol', tests: [] } as never]);
+    expect(v).toMatchObject({ score: 0, reason: 'invalid-input' });
+    expect(v!.error).toMatch(/reference.language/);
+  });
+
+  it('accepts the CodeContests {inputs, outputs} shape', async () => {
+    const v = await verifyCode('```py\n' + SUM_PY + '\n```', { language: 'py', tests: { inputs: ['1 2', '3 4'], outputs: ['3\n', '7\n'] } });
+    expect(v.score).toBe(1);
+  });
+
+  it("shapes the reward: 'all' (default) or 'fraction', and stops at the first failure on request", async () => {
+    const wrongOnNegatives = "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number); console.log(Math.abs(a) + b);";
+    const all = await verifyCode('```js\n' + wrongOnNegatives + '\n```', sumRef('javascript'));
+    expect(all).toMatchObject({ score: 0, pass: false, reason: 'wrong-answer' });
+    expect((all.details as CodeDetails).tests.map((t) => t.status)).toEqual(['passed', 'wrong-answer', 'passed']);
+    const frac = await verifyCode('```js\n' + wrongOnNegatives + '\n```', sumRef('javascript'), { reward: 'fraction' });
+    expect(frac.score).toBeCloseTo(2 / 3);
+    const stop = await verifyCode('```js\n' + wrongOnNegatives + '\n```', sumRef('javascript'), { stopAtFirstFailure: true, reward: 'fraction' });
+    expect((stop.details as CodeDetails).tests.map((t) => t.status)).toEqual(['passed', 'wrong-answer', 'skipped']);
+    expect(stop.score).toBeCloseTo(1 / 3);
+  });
+
+  it('applies the CrossThink format gate before running anything', async () => {
+    const [v] = await codeVerdicts(['```js\n' + SUM_JS + '\n```'], [sumRef('javascript')], { format: { answer: 'code-block', think: true } });
+    expect(v!.reason).toBe('format');
+    const [w] = await codeVerdicts(['<think>easy</think>\n```js\n' + SUM_JS + '\n```'], [sumRef('javascript')], { format: { answer: 'code-block', think: true } });
+    expect(w!.score).toBe(1);
+  });
+
+  it('codeReward gives one score per response on the worker pool', async () => {
+    const scores = await codeReward(
+      ['```js\n' + SUM_JS + '\n```', '```python\n' + SUM_PY + '\n```', 'print(', '```js\nfor(;;){}\n```'],
+      [sumRef('javascript'), sumRef('python'), sumRef('python'), sumRef('javascript')],
+      { timeLimitMs: 300, threads: 2 },
+    );
+    expect(scores).toEqual([1, 1, 0, 0]);
+  });
+});
+
+describe('code verifier: properties', () => {
+  it('JavaScript: the verdict does not depend on how the program is wrapped; scores are in [0, 1] and repeatable', async () => {
+    await fc.assert(
+      fc.asyncProperty(codeResponse(SUM_JS, 'javascript'), fc.constantFrom('all', 'fraction'), async (response, reward) => {
+        const a = await verifyCode(response, sumRef('javascript'), { reward });
+        const b = await verifyCode(response, sumRef('javascript'), { reward });
+        expect(a.score).toBe(1);
+        expect(a.extracted).toBe(SUM_JS);
+        expect(b).toEqual({ ...a, details: { ...(a.details as CodeDetails), tests: (b.details as CodeDetails).tests } });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('Python: the verdict does not depend on how the program is wrapped', async () => {
+    await fc.assert(
+      fc.asyncProperty(codeResponse(SUM_PY, 'python'), async (response) => {
+        const v = await verifyCode(response, sumRef('python'));
+        expect(v.score).toBe(1);
+        expect(v.extracted).toBe(SUM_PY);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('any score is in [0, 1], whatever the program prints, and an equivalent spelling of the answer passes', async () => {
+    const lines = fc.array(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 4 }).map((xs) => xs.join(' ')), { minLength: 1, maxLength: 4 }).map((ls) => ls.join('\n'));
+    await fc.assert(
+      fc.asyncProperty(lines, lines, fc.constantFrom('all', 'fraction'), async (printed, expected, reward) => {
+        const ref = { language: 'javascript', tests: [{ input: '', output: expected }, { input: 'x', output: printed }] };
+        const v = await verifyCode('```js\nprocess.stdout.write(' + JSON.stringify(printed) + ')\n```', ref, { reward });
+        expect(v.score).toBeGreaterThanOrEqual(0);
+        expect(v.score).toBeLessThanOrEqual(1);
+        expect((v.details as CodeDetails).tests[1]!.status).toBe('passed');
+      }),
+      { numRuns: 30 },
+    );
+    await fc.assert(
+      fc.asyncProperty(lines.chain((out) => fc.tuple(fc.constant(out), equivalentOutput(out))), async ([out, respelled]) => {
+        const v = await verifyCode('```js\nprocess.stdout.write(' + JSON.stringify(respelled) + ')\n```', { language: 'javascript', tests: [{ input: '', output: out }] });
+        expect(v.score).toBe(1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('plain `node app.js` (no --no-node-snapshot)', () => {
+  it('runs the code verifier in child-process workers, and says why it cannot run inline', () => {
+    const script = fileURLToPath(new URL('../fixtures/code-without-snapshot-flag.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { pooled: number[]; inline: { reason: string; error: string } };
+    expect(out.pooled).toEqual([1, 1]);
+    expect(out.inline.reason).toBe('sandbox-error');
+    expect(out.inline.error).toMatch(/--no-node-snapshot/);
+  }, 120_000);
+});
