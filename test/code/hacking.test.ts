@@ -4,7 +4,10 @@
  * impossible), and the sandbox stays healthy after each attempt.
  */
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type IsolatedVM from 'isolated-vm';
 import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
+import { HARNESS_SOURCE } from '../../src/verifiers/code/js/harness/index.js';
 import { livecodebench } from './corpora.js';
 
 interface Attempt {
@@ -133,6 +136,25 @@ describe('reward-hacking catalogue', () => {
       expect((await judge(HONEST[attempt.ref], attempt.ref)).score).toBe(1);
     });
   }
+
+  it('leaves nothing reachable from the isolate\'s globals unfrozen, whether the realm is walked or hardened from a recorded plan', () => {
+    const ivm = createRequire(import.meta.url)('isolated-vm') as typeof IsolatedVM;
+    const session = (plan?: string) => {
+      const iso = new ivm.Isolate({ memoryLimit: 64 });
+      const ctx = iso.createContextSync();
+      const setup = iso.compileScriptSync(HARNESS_SOURCE).runSync(ctx, { reference: true }) as IsolatedVM.Reference<(c: unknown) => unknown>;
+      const config = { stdin: '', maxOutput: 1000, modules: {}, ...(plan === undefined ? {} : { plan }) };
+      const control = setup.applySync(undefined, [new ivm.ExternalCopy(config).copyInto()], { result: { reference: true } }) as unknown as IsolatedVM.Reference<(op: string) => unknown>;
+      return { iso, call: (op: string) => control.applySync(undefined, [op]) };
+    };
+    const walked = session();
+    const plan = walked.call('plan') as string;
+    expect(walked.call('unfrozen')).toBe(0);
+    const planned = session(plan);
+    expect(planned.call('unfrozen')).toBe(0);
+    walked.iso.dispose();
+    planned.iso.dispose();
+  });
 
   it("LiveCodeBench's placeholder 'solution' (import sys; sys.exit(0)) passes nothing", async () => {
     for (const row of livecodebench()) {

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { closePool, codeReward, codeVerdicts, verifyCode, type CodeDetails } from '../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { closePool, codeReward, codeVerdicts, verifyBatch, verifyCode, type CodeDetails } from '../../src/index.js';
 import { codeResponse, equivalentOutput } from '../../src/testing/code.js';
 
 afterAll(() => closePool());
@@ -113,6 +114,21 @@ describe('code verifier: properties', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('examples/code.jsonl (the `rewards score --verifier code` example)', () => {
+  it('scores each line as its id says: -pass 1, -fail 0, -fraction in between', async () => {
+    const lines = readFileSync(new URL('../../examples/code.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; response: string; reference: unknown; options?: Record<string, unknown> });
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    const vs = await verifyBatch('code', lines);
+    lines.forEach((l, i) => {
+      const s = vs[i]!.score;
+      if (l.id.endsWith('-pass')) expect(s, l.id).toBe(1);
+      else if (l.id.endsWith('-fail')) expect(s, l.id).toBe(0);
+      else expect(s > 0 && s < 1, l.id).toBe(true);
+    });
+    expect(new Set(lines.map((l) => (l.reference as { language: string }).language))).toEqual(new Set(['javascript', 'typescript', 'python']));
   });
 });
 

@@ -26,6 +26,8 @@ export interface SandboxOutcome {
   compileError?: string;
   /** One entry per test run, in order; fewer than the tests when the run stopped at a failure. */
   runs: RawRun[];
+  /** CPU time the submission used in its sandbox (isolate CPU; zygote and children), ms. */
+  cpuMs?: number;
 }
 
 /** Shorten a message for `details` (keeps verdicts small). */

@@ -91,6 +91,7 @@ export function buildVerdict(
     tests.push(r);
   }
   const details: CodeDetails = { ...base, passed, tests };
+  if (outcome.cpuMs !== undefined) details.cpuMs = Math.round(outcome.cpuMs * 100) / 100;
   const all = passed === total;
   const score = all ? 1 : opts.reward === 'fraction' ? passed / total : 0;
   const verdict: Verdict = { score, pass: all, extracted: code, details };

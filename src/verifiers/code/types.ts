@@ -121,4 +121,6 @@ export interface CodeDetails {
   passed: number;
   total: number;
   tests: TestResult[];
+  /** CPU time the submission used in its sandbox, ms (isolate CPU; Python interpreter and children). */
+  cpuMs?: number;
 }

@@ -114,8 +114,12 @@ function ctl(s: Session, timeout: number, op: string, a?: string, b?: string): u
   return s.control.applySync(undefined, [op, a, b], { timeout });
 }
 
-function closeSession(s: Session | undefined): void {
-  if (s && !s.iso.isDisposed) s.iso.dispose();
+/** Dispose of a session's isolate; returns the CPU time it used in ns (0 once disposed by a memory kill). */
+function closeSession(s: Session | undefined): bigint {
+  if (!s || s.iso.isDisposed) return 0n;
+  const cpu = s.iso.cpuTime;
+  s.iso.dispose();
+  return cpu;
 }
 
 /** Turn an error from isolated-vm into a test status. */
@@ -164,6 +168,12 @@ function compile(iso: IsolatedVM.Isolate, code: string, filename: string): Isola
  * code that does not compile and {@link SandboxUnavailableError} when isolates cannot be created.
  */
 export function runJavaScript(code: string, typescript: boolean, ref: NormalizedReference, opts: ResolvedCodeOptions, judge: Judge): SandboxOutcome {
+  const cpu = { ns: 0n };
+  const outcome = runInIsolates(code, typescript, ref, opts, judge, cpu);
+  return { ...outcome, cpuMs: Number(cpu.ns) / 1e6 };
+}
+
+function runInIsolates(code: string, typescript: boolean, ref: NormalizedReference, opts: ResolvedCodeOptions, judge: Judge, cpu: { ns: bigint }): SandboxOutcome {
   const ivm = loadIvm();
   const prepared = prepareJs(code, typescript);
   if (!prepared.ok) return { compileError: prepared.error, runs: [] };
@@ -183,7 +193,7 @@ export function runJavaScript(code: string, typescript: boolean, ref: Normalized
       let program: Fn | undefined;
       for (let i = 0; i < ref.tests.length; i++) {
         if (!session || session.iso.isDisposed) {
-          closeSession(session);
+          cpu.ns += closeSession(session);
           session = openSession(ivm, memoryMb, config);
           const script = compile(session.iso, `(function () {\n${prepared.code}\n})`, 'solution.js');
           if (typeof script === 'string') return { compileError: script, runs: [] };
@@ -197,7 +207,7 @@ export function runJavaScript(code: string, typescript: boolean, ref: Normalized
     }
     if (ref.kind === 'call') {
       const out = runCallTests(ivm, prepared.code, ref, opts, judge, () => {
-        closeSession(session);
+        cpu.ns += closeSession(session);
         session = openSession(ivm, memoryMb, config);
         return session;
       });
@@ -213,7 +223,7 @@ export function runJavaScript(code: string, typescript: boolean, ref: Normalized
     judge(0, run);
     return { runs };
   } finally {
-    closeSession(session);
+    cpu.ns += closeSession(session);
   }
 }
 

@@ -4,7 +4,7 @@
  * Protocol, one JSON object per line: the zygote prints `{"ready": true}` once the prelude is
  * imported; the host sends one job; the zygote answers `{"compile": msg}` (the solution does not
  * compile), `{"testCompile": msg}` (the reference's test code does not), or one
- * `{"i", "status", "stdout"? | "json"?, "timeMs", "message"?}` per test, then `{"done": true}`,
+ * `{"i", "status", "stdout"? | "json"?, "timeMs", "message"?}` per test, then `{"done": true, "cpuMs"}`,
  * and exits. One sandbox serves exactly one submission.
  */
 import { SETUP_SOURCE } from './setup.js';
@@ -35,6 +35,8 @@ export interface PythonReply {
   compile?: string;
   testCompile?: string;
   done?: boolean;
+  /** With `done`: CPU time of the zygote and its children (the whole run in the sandbox), ms. */
+  cpuMs?: number;
   i?: number;
   status?: string;
   stdout?: string;

@@ -261,7 +261,9 @@ def _main():
         _run_call(job, code)
     else:
         _run_test_code(job, code)
-    _send(1, {'done': True})
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _send(1, {'done': True, 'cpuMs': (me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime) * 1000.0})
 
 
 _main()

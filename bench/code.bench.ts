@@ -1,0 +1,198 @@
+/**
+ * `npm run bench -- code`: the code verifier's speed, against the baselines the issue names, in one
+ * run (`node --no-node-snapshot --import tsx bench/code.bench.ts`).
+ *
+ * 1. HumanEval-X JavaScript, all 164 problems both ways: a fresh isolated-vm isolate per problem
+ *    (hardened realm, solution, tests, dispose) vs spawning `node` on a file per problem.
+ * 2. HumanEval Python, all 164 problems under the bubblewrap sandbox: problems/s and CPU per
+ *    problem (this process and all its sandboxes), so problems/s per core.
+ * 3. codeReward on the worker pool with 1 and 2 threads (HumanEval JS + Python; JS stdin/stdout
+ *    programs): wall time, cores used, speed-up.
+ * 4. The corpora the tests only sample, whole: MultiPL-E verdicts vs real Node, the Python
+ *    stdin/stdout oracle on every rLLM/SandboxFusion problem.
+ * Set CODE_BENCH_QUICK=1 to skip part 4.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPool, closePool, codeVerdicts, compareOutput, extractCode, verifyBatch, type CodeReference, type Pool, type Verdict } from '../src/index.js';
+import { runJavaScript } from '../src/verifiers/code/js/sandbox.js';
+import { prepareJs } from '../src/verifiers/code/js/transpile.js';
+import { normalizeReference, resolveOptions, verifyCode } from '../src/verifiers/code/index.js';
+import { humanEvalJs, humanEvalPython, multiple, stdioProblems, type StdioProblem } from '../test/code/corpora.js';
+
+const quick = process.env.CODE_BENCH_QUICK === '1';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function table(rows: (string | number)[][]): void {
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(2)) : c)));
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  for (const r of cells) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+}
+
+/** CPU seconds of this process, all threads (isolates run in the calling thread). */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/** CPU seconds the Python sandboxes report for a batch (`details.cpuMs`: interpreter and children). */
+function sandboxSeconds(vs: Verdict[], python: boolean[]): number {
+  return vs.reduce((s, v, i) => s + (python[i] ? ((v.details as { cpuMs?: number } | undefined)?.cpuMs ?? 0) / 1000 : 0), 0);
+}
+
+console.log(`code verifier bench: node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other processes share these cores)\n`);
+
+// ---- 1. HumanEval-X JavaScript: isolated-vm vs a node process per problem ----
+{
+  const cases = humanEvalJs();
+  const opts = resolveOptions({});
+  const refs = cases.map((c) => normalizeReference(c.reference));
+  for (let i = 0; i < cases.length; i++) runJavaScript(cases[i]!.solution, false, refs[i]!, opts, () => true); // warm-up pass
+  const ivmTimes: number[] = [];
+  let ivmPassed = 0;
+  for (let i = 0; i < cases.length; i++) {
+    const t = performance.now();
+    const out = runJavaScript(cases[i]!.solution, false, refs[i]!, opts, () => true);
+    ivmTimes.push(performance.now() - t);
+    if (out.runs[0]?.status === 'ok') ivmPassed++;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'vr-bench-'));
+  const nodeTimes: number[] = [];
+  for (const c of cases) {
+    const t = performance.now();
+    const file = join(dir, 'problem.js');
+    writeFileSync(file, `${c.solution}\n${(c.reference as { test_code: string }).test_code}`);
+    spawnSync(process.execPath, [file], { stdio: 'ignore' });
+    nodeTimes.push(performance.now() - t);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log('1. HumanEval-X JavaScript, 164 problems (solution + tests, sequential, one thread)');
+  table([
+    ['runner', 'median ms/problem', 'total s', 'problems/s'],
+    ['isolated-vm (isolate per problem)', median(ivmTimes), sum(ivmTimes) / 1000, 164_000 / sum(ivmTimes)],
+    ['spawn node per problem', median(nodeTimes), sum(nodeTimes) / 1000, 164_000 / sum(nodeTimes)],
+  ]);
+  console.log(`ratio (node / isolated-vm): median ${(median(nodeTimes) / median(ivmTimes)).toFixed(1)}x, total ${(sum(nodeTimes) / sum(ivmTimes)).toFixed(1)}x   (target >= 20x; ${ivmPassed}/164 canonical solutions pass in the isolate)\n`);
+}
+
+// ---- 2. HumanEval Python under bubblewrap ----
+{
+  const cases = humanEvalPython();
+  await verifyCode(cases[0]!.solution, cases[0]!.reference); // start the warm pool
+  const cpu0 = cpuSeconds();
+  const t0 = performance.now();
+  const vs: Verdict[] = [];
+  for (const c of cases) vs.push(await verifyCode(c.solution, c.reference));
+  const wall = (performance.now() - t0) / 1000;
+  const hostCpu = cpuSeconds() - cpu0;
+  const sandboxCpu = sandboxSeconds(vs, vs.map(() => true));
+  const cpu = hostCpu + sandboxCpu;
+  const passed = vs.filter((v) => v.pass).length;
+  console.log('2. HumanEval Python, 164 problems under the bubblewrap sandbox (one at a time; two sandboxes kept started ahead)');
+  table([
+    ['measure', 'value'],
+    ['problems passed', `${passed}/164`],
+    ['wall s', wall],
+    ['problems/s (wall)', 164 / wall],
+    ['CPU ms/problem in the sandbox (python, children)', (sandboxCpu * 1000) / 164],
+    ['CPU ms/problem in node (all threads)', (hostCpu * 1000) / 164],
+    ['problems/s per core (164 / CPU s)', 164 / cpu],
+  ]);
+  console.log('target: >= 5 problems/s per core (bubblewrap\'s own start-up, outside both counts, is a few ms more per problem)\n');
+}
+
+// ---- 3. codeReward on the worker pool: 1 vs 2 threads ----
+{
+  const js = humanEvalJs();
+  const py = humanEvalPython();
+  const stdio = stdioProblems();
+  const jsOracle = (p: StdioProblem): string => {
+    const t: Record<string, string> = {};
+    for (const x of p.tests) t[x.input] = x.output;
+    return `\`\`\`js\nconst T = JSON.parse(${JSON.stringify(JSON.stringify(t))});\nprocess.stdout.write(T[require('fs').readFileSync(0, 'utf8')]);\n\`\`\``;
+  };
+  const workloads: [string, string[], CodeReference[]][] = [
+    ['HumanEval-X JS + HumanEval Python (328)', [...js.map((c) => c.solution), ...py.map((c) => c.solution)], [...js.map((c) => c.reference), ...py.map((c) => c.reference)]],
+    ['JS stdin/stdout programs, 4558 tests (595)', stdio.map(jsOracle), stdio.map((p) => ({ language: 'javascript', tests: p.tests }))],
+  ];
+  console.log('3. codeReward/verifyBatch on the worker pool, 1 vs 2 threads');
+  const rows: (string | number)[][] = [['workload', 'threads', 'wall s', 'samples/s', 'cores busy (CPU s / wall s)', 'speed-up']];
+  for (const [name, responses, refs] of workloads) {
+    let first = 0;
+    for (const threads of [1, 2]) {
+      const pool: Pool = createPool({ threads });
+      // Start the workers (and their warm sandboxes) before the clock.
+      await verifyBatch('code', [0, 1, 2, 3].map((k) => ({ response: responses[k * 7], reference: refs[k * 7] })), { pool });
+      const cpu0 = cpuSeconds();
+      const t0 = performance.now();
+      const vs = await verifyBatch('code', responses.map((response, i) => ({ response, reference: refs[i] })), { pool });
+      const wall = (performance.now() - t0) / 1000;
+      const cpu = cpuSeconds() - cpu0 + sandboxSeconds(vs, refs.map((r) => r.language === 'python'));
+      await pool.close();
+      if (threads === 1) first = wall;
+      rows.push([name, threads, wall, responses.length / wall, cpu / wall, threads === 1 ? '' : `${(first / wall).toFixed(2)}x`]);
+    }
+  }
+  table(rows);
+  console.log('');
+}
+
+// ---- 4. Whole corpora the tests sample ----
+if (!quick) {
+  const dir = mkdtempSync(join(tmpdir(), 'vr-bench-node-'));
+  const rows: (string | number)[][] = [['MultiPL-E file', 'rows', 'pass (ours)', 'pass (node)', 'agree', 'disagree']];
+  for (const file of ['multiple_humaneval_js.jsonl', 'multiple_humaneval_ts.jsonl', 'multiple_mbpp_js.jsonl'] as const) {
+    const rs = multiple(file);
+    const ours = await codeVerdicts(rs.map((r) => r.gpt_solution), rs.map((r) => ({ language: r.language === 'ts' ? 'typescript' : 'javascript', test_code: r.tests })));
+    const node: boolean[] = [];
+    for (let k = 0; k < rs.length; k += availableParallelism()) {
+      node.push(
+        ...(await Promise.all(
+          rs.slice(k, k + availableParallelism()).map((r, j) => {
+            const ts = r.language === 'ts';
+            const ex = extractCode(r.gpt_solution, ts ? 'typescript' : 'javascript');
+            const sol = ex.ok ? prepareJs(ex.code, ex.typescript) : undefined;
+            const tst = prepareJs(r.tests, ts);
+            if (!sol?.ok || !tst.ok) return Promise.resolve(false);
+            const f = join(dir, `p${k + j}.cjs`);
+            writeFileSync(f, `${sol.code}\n${tst.code}`);
+            return new Promise<boolean>((res) => spawn(process.execPath, [f], { stdio: 'ignore', timeout: 20_000 }).on('close', (code) => res(code === 0)));
+          }),
+        )),
+      );
+    }
+    const dis = rs.filter((_, i) => ours[i]!.pass !== node[i]).map((r) => r.name);
+    rows.push([file, rs.length, ours.filter((v) => v.pass).length, node.filter(Boolean).length, rs.length - dis.length, dis.join(' ') || '-']);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log('4a. MultiPL-E, whole files: our verdicts vs real Node (the extracted program + tests, exit code 0)');
+  table(rows);
+
+  const probs = stdioProblems();
+  const oracle = (p: StdioProblem, shift: number): string => {
+    const t: Record<string, string> = {};
+    p.tests.forEach((x, i) => (t[x.input] = p.tests[(i + shift) % p.tests.length]!.output));
+    return `\`\`\`python\nimport sys, json\nT = json.loads(bytes.fromhex('${Buffer.from(JSON.stringify(t)).toString('hex')}').decode())\nsys.stdout.write(T[sys.stdin.read()])\n\`\`\``;
+  };
+  const t0 = performance.now();
+  const right = await codeVerdicts(probs.map((p) => oracle(p, 0)), probs.map((p) => ({ language: 'python', tests: p.tests })));
+  const multi = probs.filter((p) => p.tests.length > 1);
+  const wrong = await codeVerdicts(multi.map((p) => oracle(p, 1)), multi.map((p) => ({ language: 'python', tests: p.tests })));
+  const shouldFail = multi.map((p) => p.tests.some((t, i) => !compareOutput(p.tests[(i + 1) % p.tests.length]!.output, t.output)));
+  console.log(`\n4b. Python stdin/stdout oracle, every problem (${probs.length} problems, ${probs.reduce((n, p) => n + p.tests.length, 0)} tests, ${((performance.now() - t0) / 1000).toFixed(1)} s on the pool)`);
+  table([
+    ['check', 'count'],
+    ['oracle passes', `${right.filter((v) => v.pass).length}/${probs.length}`],
+    ['shifted oracle fails where outputs differ', `${multi.filter((_, i) => shouldFail[i] && !wrong[i]!.pass).length}/${shouldFail.filter(Boolean).length}`],
+    ['shifted oracle passes where they do not', `${multi.filter((_, i) => !shouldFail[i] && wrong[i]!.pass).length}/${shouldFail.filter((x) => !x).length}`],
+  ]);
+}
+
+await closePool();
