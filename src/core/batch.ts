@@ -2,7 +2,7 @@
  * The batch runner: many samples through one verifier, concurrently on the worker pool, each under
  * its own time limit. A batch never rejects because of a sample: every sample gets a verdict.
  */
-import { getPoolFor, type Pool } from './pool.js';
+import { getPool, type Pool } from './pool.js';
 import { getVerifierEntry, verifierNames } from './registry.js';
 import { runOne, typeName } from './run-one.js';
 import { Reasons, failVerdict, type Verdict } from './verdict.js';
@@ -86,7 +86,7 @@ export async function verifyBatch(
     const { importVerifier } = await import('./registry.js');
     inlineVerifier = await importVerifier(entry!.module);
   }
-  const pool = inlineVerifier ? undefined : (batch.pool ?? getPoolFor(entry?.nodeFlags));
+  const pool = inlineVerifier ? undefined : (batch.pool ?? getPool());
 
   return Promise.all(
     samples.map(async (s) => {

@@ -7,13 +7,10 @@
  * A sample that overruns gets `timeout` and its worker is terminated (V8 stops even a synchronous
  * loop or a backtracking regex); a worker that dies (out of memory, crash) fails only its sample.
  * Idle workers are unref'd, so an idle pool never keeps a process alive.
- * A pool for verifiers that need Node flags this process lacks (`nodeFlags`) runs its workers as
- * child processes started with those flags instead of threads (see `process-worker.ts`).
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { Reasons, failVerdict, type Verdict } from './verdict.js';
-import { processHasFlags, startProcessWorker, type PoolWorker } from './process-worker.js';
 
 /** Messages from the main thread to a worker. */
 export type PoolRequest =
@@ -35,11 +32,6 @@ export interface PoolOptions {
   maxMemoryMb?: number;
   /** Time allowed for a worker to import a verifier module, not counted in sample time (default 60 s). */
   loadTimeoutMs?: number;
-  /**
-   * Node flags the verifiers need in their process (e.g. `--no-node-snapshot`). When this process
-   * was not started with all of them, workers are child processes started with them.
-   */
-  nodeFlags?: readonly string[];
 }
 
 /** One sample to run in the pool. */
@@ -57,7 +49,7 @@ interface QueuedJob extends PoolJob {
 }
 
 interface Slot {
-  worker: PoolWorker;
+  worker: Worker;
   ready: boolean;
   loaded: Set<string>;
   job: QueuedJob | undefined;
@@ -80,10 +72,7 @@ const isTs = import.meta.url.endsWith('.ts');
  * Start a worker thread running `worker.js`. When this file runs as TypeScript (tests, development
  * under tsx), Node 20 workers do not inherit the loader, so the worker first registers tsx itself.
  */
-function startWorker(resourceLimits: { maxOldGenerationSizeMb: number }, nodeFlags: readonly string[]): PoolWorker {
-  if (nodeFlags.length > 0 && !processHasFlags(nodeFlags)) {
-    return startProcessWorker(new URL(isTs ? './worker.ts' : './worker.js', import.meta.url), nodeFlags, resourceLimits.maxOldGenerationSizeMb);
-  }
+function startWorker(resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
   if (!isTs) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
@@ -96,14 +85,13 @@ export function createPool(options: PoolOptions = {}): Pool {
   const size = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const maxMemoryMb = options.maxMemoryMb ?? 1024;
   const loadTimeoutMs = options.loadTimeoutMs ?? 60_000;
-  const nodeFlags = options.nodeFlags ?? [];
   const queue: QueuedJob[] = [];
   const slots = new Set<Slot>();
   let nextId = 1;
   let closed = false;
 
   function spawn(): void {
-    const worker = startWorker({ maxOldGenerationSizeMb: maxMemoryMb }, nodeFlags);
+    const worker = startWorker({ maxOldGenerationSizeMb: maxMemoryMb });
     const slot: Slot = { worker, ready: false, loaded: new Set(), job: undefined, timer: undefined };
     slots.add(slot);
     worker.on('message', (msg: PoolReply) => onMessage(slot, msg));
@@ -216,7 +204,6 @@ export function createPool(options: PoolOptions = {}): Pool {
 
 let shared: Pool | undefined;
 let sharedOptions: PoolOptions = {};
-const flagged = new Map<string, Pool>();
 
 /** The process-wide pool used by the reward functions, created on first use. */
 export function getPool(): Pool {
@@ -225,37 +212,19 @@ export function getPool(): Pool {
 }
 
 /**
- * The shared pool for verifiers that need `nodeFlags`: the ordinary pool when this process already
- * has them, else a shared pool of child processes started with them.
- */
-export function getPoolFor(nodeFlags: readonly string[] | undefined): Pool {
-  if (!nodeFlags || nodeFlags.length === 0 || processHasFlags(nodeFlags)) return getPool();
-  const key = [...nodeFlags].sort().join(' ');
-  let pool = flagged.get(key);
-  if (!pool) {
-    pool = createPool({ ...sharedOptions, nodeFlags });
-    flagged.set(key, pool);
-  }
-  return pool;
-}
-
-async function closeShared(): Promise<void> {
-  const old = [shared, ...flagged.values()];
-  shared = undefined;
-  flagged.clear();
-  await Promise.all(old.map((p) => p?.close()));
-}
-
-/**
  * Configure the shared pool (threads, memory limit). Takes effect for the next batch: a running
  * shared pool is closed and recreated.
  */
 export async function configurePool(options: PoolOptions): Promise<void> {
   sharedOptions = { ...options };
-  await closeShared();
+  const old = shared;
+  shared = undefined;
+  await old?.close();
 }
 
 /** Close the shared pool (workers are unref'd when idle, so this is only needed for a prompt exit). */
 export async function closePool(): Promise<void> {
-  await closeShared();
+  const old = shared;
+  shared = undefined;
+  await old?.close();
 }

@@ -8,8 +8,6 @@ export interface VerifierEntry {
   module: string;
   /** Per-sample time limit in milliseconds used when the caller gives none. */
   timeoutMs: number;
-  /** Node flags the verifier needs in the process that runs it (the pool provides them). */
-  nodeFlags?: readonly string[];
 }
 
 const here = import.meta.url;
@@ -19,8 +17,7 @@ const builtinModule = (path: string): string => new URL(path, here).href;
 const entries = new Map<string, VerifierEntry>([
   ['mcq', { name: 'mcq', module: builtinModule('../verifiers/mcq/index.js'), timeoutMs: 2_000 }],
   ['math', { name: 'math', module: builtinModule('../verifiers/math/index.js'), timeoutMs: 5_000 }],
-  // isolated-vm (JavaScript sandbox) needs --no-node-snapshot on Node >= 20.
-  ['code', { name: 'code', module: builtinModule('../verifiers/code/index.js'), timeoutMs: 120_000, nodeFlags: ['--no-node-snapshot'] }],
+  ['code', { name: 'code', module: builtinModule('../verifiers/code/index.js'), timeoutMs: 120_000 }],
   ['ifeval', { name: 'ifeval', module: builtinModule('../verifiers/ifeval/index.js'), timeoutMs: 10_000 }],
   ['similarity', { name: 'similarity', module: builtinModule('../verifiers/similarity/index.js'), timeoutMs: 60_000 }],
 ]);

@@ -1,31 +1,14 @@
 /**
  * Worker-thread entry of the batch runner's pool. It imports verifier modules on request and
- * runs one sample at a time; the main thread enforces time limits by terminating this thread
- * (or this process, for pools of child processes).
+ * runs one sample at a time; the main thread enforces time limits by terminating this thread.
  */
 import { parentPort } from 'node:worker_threads';
 import { importVerifier } from './registry.js';
 import { runOne } from './run-one.js';
 import type { PoolRequest, PoolReply } from './pool.js';
 
-/** The channel to the pool: the worker thread's port, or the IPC channel of a child-process worker. */
-interface Port {
-  postMessage(msg: PoolReply): void;
-  on(event: 'message', fn: (msg: PoolRequest) => void): void;
-}
-
-function processPort(): Port | undefined {
-  if (typeof process.send !== 'function') return undefined;
-  // The pool went away: nothing left to do.
-  process.on('disconnect', () => process.exit(0));
-  return {
-    postMessage: (msg) => void process.send!(msg),
-    on: (event, fn) => void process.on(event, fn as (msg: unknown) => void),
-  };
-}
-
-const port: Port | undefined = parentPort ?? processPort();
-if (!port) throw new Error('worker.ts must run in a worker thread or a child process of the pool');
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
 
 function reply(msg: PoolReply): void {
   try {

@@ -78,7 +78,8 @@ describe('code verifier: properties', () => {
         const b = await verifyCode(response, sumRef('javascript'), { reward });
         expect(a.score).toBe(1);
         expect(a.extracted).toBe(SUM_JS);
-        expect(b).toEqual({ ...a, details: { ...(a.details as CodeDetails), tests: (b.details as CodeDetails).tests } });
+        const same = (v: typeof a) => ({ score: v.score, pass: v.pass, extracted: v.extracted, reason: v.reason, statuses: (v.details as CodeDetails).tests.map((t) => t.status) });
+        expect(same(b)).toEqual(same(a));
       }),
       { numRuns: 40 },
     );
@@ -133,13 +134,10 @@ describe('examples/code.jsonl (the `rewards score --verifier code` example)', ()
 });
 
 describe('plain `node app.js` (no --no-node-snapshot)', () => {
-  it('runs the code verifier in child-process workers, and says why it cannot run inline', () => {
+  it('runs the JavaScript sandbox in a helper process started with the flag, on the pool and inline', () => {
     const script = fileURLToPath(new URL('../fixtures/code-without-snapshot-flag.ts', import.meta.url));
     const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_OPTIONS: '' } });
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { pooled: number[]; inline: { reason: string; error: string } };
-    expect(out.pooled).toEqual([1, 1]);
-    expect(out.inline.reason).toBe('sandbox-error');
-    expect(out.inline.error).toMatch(/--no-node-snapshot/);
+    expect(JSON.parse(r.stdout)).toEqual({ pooled: [1, 1], inline: [1] });
   }, 120_000);
 });

@@ -22,8 +22,8 @@ export type * from './types.js';
 
 async function runSandbox(code: string, typescript: boolean, reference: ReturnType<typeof normalizeReference>, opts: ReturnType<typeof resolveOptions>, judge: ReturnType<typeof makeJudge>['judge']): Promise<SandboxOutcome> {
   if (isJsFamily(reference.language)) {
-    const { runJavaScript } = await import('./js/sandbox.js');
-    return runJavaScript(code, typescript, reference, opts, judge);
+    const { runJavaScriptAnywhere } = await import('./js/remote.js');
+    return runJavaScriptAnywhere(code, typescript, reference, opts, judge);
   }
   const { runPython } = await import('./python/sandbox.js');
   return runPython(code, reference, opts, judge);

@@ -34,9 +34,7 @@ let warmedUp = false;
 
 function loadIvm(): Ivm {
   if (!hasNoNodeSnapshot()) {
-    throw new SandboxUnavailableError(
-      'the JavaScript sandbox (isolated-vm) needs node --no-node-snapshot in this process; run verifiers on the worker pool (the default) or start node with --no-node-snapshot',
-    );
+    throw new SandboxUnavailableError('the JavaScript sandbox (isolated-vm) needs node --no-node-snapshot in the process that creates isolates');
   }
   ivmModule ??= requireHere('isolated-vm') as Ivm;
   return ivmModule;
