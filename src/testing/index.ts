@@ -1,0 +1,5 @@
+/**
+ * Property-testing helpers for users of verifiable-rewards: fast-check arbitraries that
+ * generate responses and answers with known verdicts (import from `verifiable-rewards/testing`).
+ */
+export * from './mcq.js';
