@@ -1,4 +1,5 @@
 import type { Verifier } from './verifier.js';
+import type { Verdict } from './verdict.js';
 
 /** Where a verifier lives and how the batch runner should run it. */
 export interface VerifierEntry {
@@ -42,22 +43,34 @@ export function verifierNames(): string[] {
   return [...entries.keys()];
 }
 
-const loaded = new Map<string, Promise<Verifier>>();
+/** What a verifier module exports: the verifier, and optionally a summary for `rewards score`. */
+export interface VerifierModule {
+  verifier: Verifier;
+  /** Lines `rewards score` prints after a run (e.g. IFEval's prompt- and instruction-level accuracy). */
+  summarize?: (verdicts: Verdict[], mode?: string) => string[];
+}
 
-/** Import a verifier module by URL (cached per thread) and return its `verifier` export. */
-export function importVerifier(moduleUrl: string): Promise<Verifier> {
+const loaded = new Map<string, Promise<VerifierModule>>();
+
+/** Import a verifier module by URL (cached per thread); throws when it exports no verifier. */
+export function importVerifierModule(moduleUrl: string): Promise<VerifierModule> {
   let p = loaded.get(moduleUrl);
   if (!p) {
-    p = import(moduleUrl).then((mod: { verifier?: Verifier }) => {
+    p = import(moduleUrl).then((mod: Partial<VerifierModule>) => {
       if (!mod.verifier || typeof mod.verifier.verify !== 'function') {
         throw new Error(`module ${moduleUrl} does not export a verifier`);
       }
-      return mod.verifier;
+      return mod as VerifierModule;
     });
     p.catch(() => loaded.delete(moduleUrl));
     loaded.set(moduleUrl, p);
   }
   return p;
+}
+
+/** Import a verifier module by URL (cached per thread) and return its `verifier` export. */
+export async function importVerifier(moduleUrl: string): Promise<Verifier> {
+  return (await importVerifierModule(moduleUrl)).verifier;
 }
 
 /** Load a registered verifier by name in the current thread. */

@@ -186,6 +186,10 @@ function normalizeChoice(s: string): string {
   return s.toLowerCase().replace(/[\s*_`"'.,;:!?()[\]{}$\\]+/g, ' ').trim();
 }
 
+/**
+ * The option whose text the final answer gives: the text after the last answer statement (or the
+ * last line) equals one option's text, or contains exactly one option's text as whole words.
+ */
 function fromChoiceText(text: string, statements: Statement[], choices: readonly string[], letters: string): string | undefined {
   const norm = choices.map(normalizeChoice);
   const last = statements.filter((s) => s.kind !== 'mention' && s.kind !== 'list').at(-1);
@@ -193,9 +197,11 @@ function fromChoiceText(text: string, statements: Statement[], choices: readonly
   const spans = [last ? text.slice(last.end, sentenceEnd(text, last.end, 300)) : undefined, lines[lines.length - 1]];
   for (const span of spans) {
     if (span === undefined) continue;
-    const v = normalizeChoice(span);
-    const hit = norm.findIndex((c) => c.length > 0 && c === v);
-    if (hit >= 0) return letters[hit];
+    const v = ` ${normalizeChoice(span)} `;
+    const exact = norm.findIndex((c) => c.length > 0 && ` ${c} ` === v);
+    if (exact >= 0) return letters[exact];
+    const contained = norm.flatMap((c, k) => (c.length > 0 && v.includes(` ${c} `) ? [k] : []));
+    if (contained.length === 1) return letters[contained[0]!];
   }
   return undefined;
 }
