@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { configurePool, closePool } from '../core/pool.js';
-import { verifierNames } from '../core/registry.js';
+import { getVerifierEntry, verifierNames } from '../core/registry.js';
 import { FILTERS } from '../filters/index.js';
 import { loadPreset, PRESETS_DIR } from '../presets/preset.js';
 import { loadTemplate, templateNames } from '../templates/template.js';
@@ -61,6 +61,9 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .action(async (file: string, o) => {
       if (o.verifier && o.preset) throw new InvalidArgumentError('give --verifier or --preset, not both');
+      if (o.verifier && !getVerifierEntry(o.verifier)) {
+        throw new InvalidArgumentError(`unknown verifier "${o.verifier}" (known: ${verifierNames().join(', ')})`);
+      }
       if (o.threads) await configurePool({ threads: o.threads });
       const preset = o.preset ? loadPreset(o.preset) : undefined;
       if (o.format) loadTemplate(o.format);

@@ -111,6 +111,24 @@ export async function verifyBatch(
   );
 }
 
+/**
+ * Verify one sample with the same guards as a batch (format gate, input checks, time limit).
+ * `verifier` is a registered name or a {@link Verifier}. Never rejects for a bad sample.
+ *
+ * ```ts
+ * const v = await verifyOne('mcq', 'The answer is (C).', 'C'); // { score: 1, pass: true, extracted: 'C', ... }
+ * ```
+ */
+export async function verifyOne(
+  verifier: string | Verifier,
+  response: unknown,
+  reference: unknown,
+  options: BatchOptions & Record<string, unknown> = {},
+): Promise<Verdict> {
+  const [v] = await verifyBatch(verifier, [{ response, reference }], options);
+  return v!;
+}
+
 /** A trainer-shaped reward: responses and references in, one score per response out. */
 export type RewardFn<Ref, Opts> = (responses: readonly unknown[], references: readonly Ref[], opts?: Opts & BatchOptions) => Promise<number[]>;
 /** Like {@link RewardFn} but resolving with full verdicts. */

@@ -54,6 +54,7 @@ export function renderRecord(record: DatasetRecord, template: Template): Rendere
     if (!opts) throw new Error('options are missing or malformed');
     const answer = mcqGoldLetter(r);
     if (answer === undefined) throw new Error(`answer ${JSON.stringify(r.answer ?? r.gold)} is not a letter or an option index`);
+    if (!opts.letters.includes(answer)) throw new Error(`mcq-gold-in-options: gold letter ${answer} is not among the options ${opts.letters.join('')}`);
     values.options = formatOptions(opts.letters, opts.texts);
     values.letters = opts.letters.join('');
     reference = { answer, letters: opts.letters.join(''), choices: opts.texts };
