@@ -5,7 +5,9 @@
  *
  * All-pairs normalizes both sides once, then computes `A * B^T` with a 4x4 register tile (16
  * accumulators, 8 loads per 16 multiply-adds instead of 2 per 1) over blocks of B rows small
- * enough to stay in cache while every row of A streams past them.
+ * enough to stay in cache while every row of A streams past them. Every output, in a tile or in
+ * a tail, is the same sequential double-precision sum over the dimensions, so a pair's cosine does
+ * not depend on where its rows sit in the batch (or which thread computes it).
  */
 import { clampCosine, normalizeRows, type Matrix } from './matrix.js';
 
@@ -95,14 +97,9 @@ export function dotTileCpu(a: Matrix, b: Matrix, out: Float32Array, rowStart = 0
       const o0 = (i - rowStart) * ldo;
       for (let j = jb; j < jEnd; j++) {
         const b0 = j * dim;
-        let c0 = 0, c1 = 0;
-        let k = 0;
-        for (; k + 2 <= dim; k += 2) {
-          c0 += A[a0 + k]! * B[b0 + k]!;
-          c1 += A[a0 + k + 1]! * B[b0 + k + 1]!;
-        }
-        if (k < dim) c0 += A[a0 + k]! * B[b0 + k]!;
-        out[o0 + j] = clampCosine(c0 + c1);
+        let c0 = 0;
+        for (let k = 0; k < dim; k++) c0 += A[a0 + k]! * B[b0 + k]!;
+        out[o0 + j] = clampCosine(c0);
       }
     }
   }
