@@ -10,6 +10,7 @@
  * not depend on where its rows sit in the batch (or which thread computes it).
  */
 import { clampCosine, normalizeRows, type Matrix } from './matrix.js';
+import { NO_SCORE } from './wgsl.js';
 
 /** Rows of B kept hot in cache while A streams past (64 rows x 384 dims x 4 bytes = 96 KiB). */
 const B_BLOCK_ROWS = 64;
@@ -172,6 +173,32 @@ export function selectTopK(
     }
     scores[p] = s;
     indices[p] = idx;
+  }
+}
+
+/**
+ * Merge candidate scores `s[off .. off+len)` into a sorted top-k list at `scores/indices[at ..]`.
+ * Candidate j's column is `idx[off + j]` when `idx` is given (skipping -1), else `base + j`.
+ * Order: higher score first, lower column on ties. The GPU's "no candidate" score is skipped.
+ */
+export function mergeTopK(
+  s: Float32Array, off: number, len: number, idx: Int32Array | undefined, base: number,
+  k: number, indices: Int32Array, scores: Float32Array, at: number,
+): void {
+  const last = at + k - 1;
+  for (let j = 0; j < len; j++) {
+    const col = idx ? idx[off + j]! : base + j;
+    const v = s[off + j]!;
+    if (col < 0 || v <= NO_SCORE) continue;
+    if (!(v > scores[last]! || (v === scores[last]! && (indices[last]! < 0 || col < indices[last]!)))) continue;
+    let p = last;
+    while (p > at && (v > scores[p - 1]! || (v === scores[p - 1]! && (indices[p - 1]! < 0 || col < indices[p - 1]!)))) {
+      scores[p] = scores[p - 1]!;
+      indices[p] = indices[p - 1]!;
+      p--;
+    }
+    scores[p] = v;
+    indices[p] = col;
   }
 }
 

@@ -11,8 +11,8 @@
  * Calls are serialized (one batch on the device at a time), so callers may overlap them.
  */
 import { normalizeRows, type Matrix } from './matrix.js';
-import { checkK, checkSameDim, type TopK } from './cpu.js';
-import { ALLPAIRS_WGSL, GPU_MAX_K, NO_SCORE, ROWWISE_WGSL, TILE, TILE_K, TOPK_WGSL } from './wgsl.js';
+import { checkK, checkSameDim, mergeTopK, type TopK } from './cpu.js';
+import { ALLPAIRS_WGSL, GPU_MAX_K, ROWWISE_WGSL, TILE, TILE_K, TOPK_WGSL } from './wgsl.js';
 
 /** What the backend reports about its adapter. */
 export interface GpuAdapterSummary {
@@ -384,30 +384,3 @@ function makeBackend(gpu: GPU, adapter: GPUAdapter, device: GPUDevice, globals: 
     },
   };
 }
-
-/**
- * Merge candidate scores `s[off .. off+len)` into a sorted top-k list at `scores/indices[at ..]`.
- * Candidate j's column is `idx[off + j]` when `idx` is given (skipping -1), else `base + j`.
- * Order: higher score first, lower column on ties. The GPU's "no candidate" score is skipped.
- */
-export function mergeTopK(
-  s: Float32Array, off: number, len: number, idx: Int32Array | undefined, base: number,
-  k: number, indices: Int32Array, scores: Float32Array, at: number,
-): void {
-  const last = at + k - 1;
-  for (let j = 0; j < len; j++) {
-    const col = idx ? idx[off + j]! : base + j;
-    const v = s[off + j]!;
-    if (col < 0 || v <= NO_SCORE) continue;
-    if (!(v > scores[last]! || (v === scores[last]! && (indices[last]! < 0 || col < indices[last]!)))) continue;
-    let p = last;
-    while (p > at && (v > scores[p - 1]! || (v === scores[p - 1]! && (indices[p - 1]! < 0 || col < indices[p - 1]!)))) {
-      scores[p] = scores[p - 1]!;
-      indices[p] = indices[p - 1]!;
-      p--;
-    }
-    scores[p] = v;
-    indices[p] = col;
-  }
-}
-
