@@ -7,7 +7,8 @@
  * prints the fraction of the GPU's roofline it reaches (target >= 30%). Peak FLOP/s and memory
  * bandwidth come from GPU_PEAK_TFLOPS / GPU_PEAK_GBPS, else from a small table of known GPUs by
  * adapter name. On a software adapter (llvmpipe) or without one, that row says "not measured".
- * SIMILARITY_BENCH_BIG=1 forces the big run on any adapter.
+ * SIMILARITY_BENCH_BIG=1 forces the big run on any adapter. The all-pairs CPU rows are timed
+ * round-robin with the naive loop, so load from other processes skews their ratio less.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { allPairsCosineCpu, rowwiseCosineCpu, topKCosineCpu } from '../src/verifiers/similarity/cpu.js';
@@ -39,6 +40,23 @@ async function time(fn: () => unknown, minReps = 5, budgetMs = 1500): Promise<nu
   }
   runs.sort((x, y) => x - y);
   return runs[Math.floor(runs.length / 2)]!;
+}
+
+/**
+ * Median milliseconds of each function, run round-robin (`rounds` times each after a warm-up),
+ * so that load from other processes falls on all of them alike and their ratios stay fair.
+ */
+async function timeInterleaved(fns: (() => unknown)[], rounds: number): Promise<number[]> {
+  for (const f of fns) await f();
+  const runs: number[][] = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < fns.length; i++) {
+      const t = performance.now();
+      await fns[i]!();
+      runs[i]!.push(performance.now() - t);
+    }
+  }
+  return runs.map((x) => x.sort((p, q) => p - q)[Math.floor(x.length / 2)]!);
 }
 
 // ---- the naive baselines -------------------------------------------------------------------
@@ -133,16 +151,22 @@ let cpuRatio = 0;
   const N = 1024, M = 1024, D = 384;
   const a = randomMatrix(N, D, 3), b = randomMatrix(M, D, 4);
   const flops = 2 * N * M * D;
-  const naive = await time(() => naiveAllPairs(rowsOf(a), rowsOf(b)), 3);
   const op = `all-pairs ${N}x${M}x${D}`;
-  add(op, 'naive JS triple loop', naive, flops, naive);
-  add(op, 'CPU backend, 1 thread', await time(() => allPairsCosineCpu(a, b), 3), flops, naive);
   const team = createCpuThreads(threads);
-  const teamMs = await time(() => team.allPairs(a, b), 3);
-  add(op, `CPU backend, ${threads} threads`, teamMs, flops, naive);
-  cpuRatio = naive / teamMs;
-  add(`top-1 ${N}x${M}x${D}`, `CPU backend, ${threads} threads`, await time(() => team.topK(a, b, 1), 3), flops, naive);
-  add(`top-1 ${N}x${M}x${D}`, 'CPU backend, 1 thread', await time(() => topKCosineCpu(a, b, 1), 3), flops, naive);
+  const ra = rowsOf(a), rb = rowsOf(b);
+  const [naive, single, teamMs, top1Team, top1Single] = await timeInterleaved([
+    () => naiveAllPairs(ra, rb),
+    () => allPairsCosineCpu(a, b),
+    () => team.allPairs(a, b),
+    () => team.topK(a, b, 1),
+    () => topKCosineCpu(a, b, 1),
+  ], 5);
+  add(op, 'naive JS triple loop', naive!, flops, naive);
+  add(op, 'CPU backend, 1 thread', single!, flops, naive);
+  add(op, `CPU backend, ${threads} threads`, teamMs!, flops, naive);
+  add(`top-1 ${N}x${M}x${D}`, `CPU backend, ${threads} threads`, top1Team!, flops, naive);
+  add(`top-1 ${N}x${M}x${D}`, 'CPU backend, 1 thread', top1Single!, flops, naive);
+  cpuRatio = naive! / teamMs!;
   await team.dispose();
   if (gpu) {
     add(op, 'WebGPU (upload+read-back)', await time(() => gpu.allPairs(a, b), 3), flops, naive);
