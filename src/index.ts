@@ -35,3 +35,4 @@ export { mcqToOpenEnded, optionDependence, type ConversionResult } from './templ
 export { resolveFormat } from './templates/format-of.js';
 export { loadPreset, parsePreset, routeFor, PRESETS_DIR, type Preset, type PresetRoute } from './presets/preset.js';
 export * from './verifiers/mcq/public.js';
+export * from './verifiers/similarity/public.js';

@@ -3,3 +3,4 @@
  * generate responses and answers with known verdicts (import from `verifiable-rewards/testing`).
  */
 export * from './mcq.js';
+export * from './similarity.js';
