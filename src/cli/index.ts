@@ -94,6 +94,10 @@ export function buildProgram(): Command {
     .option('--max-pass-rate <x>', 'with --difficulty-field: drop records whose field is >= x', number01('--max-pass-rate'), 1)
     .option('--letters <letters>', 'valid MCQ option letters', 'ABCDEFGHIJ')
     .option('--skip <filters>', `filters to skip, comma-separated (${FILTERS.map((f) => f.name).join(', ')})`, list, [])
+    .option('--dedup <threshold>', 'drop questions whose cosine with an earlier kept question is >= threshold (near-duplicate filter)', number01('--dedup'))
+    .addOption(new Option('--embedder <name>', 'with --dedup: question embedder').choices(['use', 'onnx']).default('use'))
+    .option('--model-dir <dir>', 'with --embedder onnx: a local Hugging Face model directory')
+    .addOption(new Option('--backend <name>', 'with --dedup: similarity backend').choices(['auto', 'cpu', 'webgpu']).default('auto'))
     .option('--timeout <ms>', 'per-record time limit of the verifying filters', positiveInt('--timeout'))
     .option('--threads <n>', 'worker threads for the verifying filters', positiveInt('--threads'))
     .option('--window <n>', 'records judged together (default 1024)', positiveInt('--window'))
@@ -112,6 +116,8 @@ export function buildProgram(): Command {
         timeoutMs: o.timeout,
         window: o.window,
         quiet: o.quiet,
+        ...(o.dedup !== undefined && { dedup: o.dedup, embedder: o.embedder, backend: o.backend }),
+        ...(o.modelDir !== undefined && { modelDir: o.modelDir }),
       });
       if (!o.quiet) process.stderr.write(formatFilterSummary(s, !!o.rejects) + '\n');
       const malformed = (s.byReason['invalid-json'] ?? 0) + (s.byReason['empty-line'] ?? 0) + (s.byReason['not-an-object'] ?? 0);

@@ -93,6 +93,8 @@ function plan(l: JsonlLine, o: ScoreCommandOptions): Planned {
   if (o.format) options.format = o.format;
   else if (o.formatGate && typeof rec.format === 'string') options.format = rec.format;
   Object.assign(options, own);
+  // A precomputed response embedding travels with the sample (similarity verifier).
+  if (rec.response_embedding !== undefined) options.response_embedding = rec.response_embedding;
   return {
     job: {
       line: l.line,
@@ -187,7 +189,7 @@ export async function formatScoreSummary(s: ScoreSummary, mode?: string): Promis
   for (const [name, verdicts] of Object.entries(s.verdictsByVerifier)) {
     const mod = await importVerifierModule(getVerifierEntry(name)!.module).catch(() => undefined);
     if (typeof mod?.summarize === 'function') {
-      for (const line of mod.summarize(verdicts, mode)) lines.push(`  ${name}: ${line}`);
+      for (const line of mod.summarize(verdicts, mode)) lines.push(`  ${line}`);
     }
   }
   return lines.join('\n');

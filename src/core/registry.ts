@@ -9,6 +9,11 @@ export interface VerifierEntry {
   module: string;
   /** Per-sample time limit in milliseconds used when the caller gives none. */
   timeoutMs: number;
+  /**
+   * The module's `verifyMany` scores a whole batch in the calling thread (embedding models and GPU
+   * scorers work per batch, not per sample); the pool is not used.
+   */
+  batch?: boolean;
 }
 
 const here = import.meta.url;
@@ -20,7 +25,7 @@ const entries = new Map<string, VerifierEntry>([
   ['math', { name: 'math', module: builtinModule('../verifiers/math/index.js'), timeoutMs: 5_000 }],
   ['code', { name: 'code', module: builtinModule('../verifiers/code/index.js'), timeoutMs: 120_000 }],
   ['ifeval', { name: 'ifeval', module: builtinModule('../verifiers/ifeval/index.js'), timeoutMs: 10_000 }],
-  ['similarity', { name: 'similarity', module: builtinModule('../verifiers/similarity/index.js'), timeoutMs: 60_000 }],
+  ['similarity', { name: 'similarity', module: builtinModule('../verifiers/similarity/index.js'), timeoutMs: 60_000, batch: true }],
 ]);
 
 /**
@@ -48,6 +53,8 @@ export interface VerifierModule {
   verifier: Verifier;
   /** Lines `rewards score` prints after a run (e.g. IFEval's prompt- and instruction-level accuracy). */
   summarize?: (verdicts: Verdict[], mode?: string) => string[];
+  /** Batch scoring in the calling thread, for entries registered with `batch: true`. */
+  verifyMany?: (samples: { response: unknown; reference: unknown; options?: Record<string, unknown> }[], options: Record<string, unknown>) => Promise<Verdict[]>;
 }
 
 const loaded = new Map<string, Promise<VerifierModule>>();

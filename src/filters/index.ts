@@ -11,6 +11,7 @@ import { mcqGoldInOptions } from './mcq-gold-in-options.js';
 import { mcqDistinctOptions } from './mcq-distinct-options.js';
 import { answerLength } from './answer-length.js';
 import { difficulty } from './difficulty.js';
+import { nearDuplicateFilter } from './near-duplicate.js';
 
 export type { Filter, FilterCheck, FilterOptions, FilterResult } from './filter.js';
 export { KEEP, drop, perRecord } from './filter.js';
@@ -21,6 +22,7 @@ export { mcqGoldInOptions } from './mcq-gold-in-options.js';
 export { mcqDistinctOptions, normalizeOptionText } from './mcq-distinct-options.js';
 export { answerLength, wordCount, DEFAULT_MAX_ANSWER_WORDS } from './answer-length.js';
 export { difficulty } from './difficulty.js';
+export { nearDuplicateFilter } from './near-duplicate.js';
 export { formatAjvErrors } from './schema-errors.js';
 
 /** All built-in filters, cheapest first; a record is dropped by the first filter that rejects it. */
@@ -32,6 +34,7 @@ export const FILTERS: readonly Filter[] = [
   answerLength,
   difficulty,
   duplicateQuestion,
+  nearDuplicateFilter,
 ];
 
 /** A filter run over a stream of windows. */

@@ -14,6 +14,7 @@
  * vectors of the same dimension, embedded texts only with texts of the same embedder. A record
  * with neither a question nor an embedding is kept (other filters judge that).
  */
+import { disposeSimilarity } from '../verifiers/similarity/score.js';
 import type { DatasetRecord } from '../core/records.js';
 import { questionOf } from '../core/records.js';
 import { KEEP, drop, type Filter, type FilterOptions, type FilterResult } from './filter.js';
@@ -72,9 +73,9 @@ export const nearDuplicateFilter: Filter = {
     const spaces = new Map<string, KeptSpace>();
     let seen = 0;
 
-    return async (records) => {
+    return async (records, lines) => {
       const results: FilterResult[] = records.map(() => KEEP);
-      const names = records.map((r, i) => label(r, seen + i + 1));
+      const names = records.map((r, i) => label(r, lines?.[i] ?? seen + i + 1));
       seen += records.length;
 
       // Which space each record lives in, and its vector (texts are embedded below).
@@ -135,7 +136,7 @@ export const nearDuplicateFilter: Filter = {
           }
           const i = g.idx[order[r]!]!;
           if (bestName !== undefined && best >= t) {
-            results[i] = drop(`near-duplicate: cosine ${best.toFixed(4)} with earlier ${bestName}`);
+            results[i] = drop(`cosine ${best.toFixed(4)} with earlier ${bestName}`);
           } else {
             keptHere.push(r);
           }
@@ -150,5 +151,6 @@ export const nearDuplicateFilter: Filter = {
     const all = [...runs];
     runs.clear();
     await Promise.all(all.map((s) => s.dispose()));
+    await disposeSimilarity();
   },
 };

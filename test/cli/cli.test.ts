@@ -30,9 +30,17 @@ describe('rewards filter', () => {
     expect(k.length + rej.length).toBe(lines);
     expect(rej.every((x) => typeof x.line === 'number' && typeof x.reject_reason === 'string')).toBe(true);
     expect(rej.find((x) => String(x.reject_reason).startsWith('invalid-json'))?.line).toBe(20);
-    expect(r.stderr).toMatch(/rewards filter: 22 lines/);
-    expect(r.stderr).toMatch(/kept\s+14/);
+    expect(r.stderr).toMatch(/rewards filter: 23 lines/);
+    expect(r.stderr).toMatch(/kept\s+15/);
     expect(r.stderr).toMatch(/invalid-json\s+1/);
+  });
+  it('--dedup drops a paraphrased question, naming the earlier record', () => {
+    const rejects = join(dir, 'dedup-rejects.jsonl');
+    const r = rewards(['filter', 'examples/crossthink.jsonl', '--dedup', '0.9', '--out', join(dir, 'dedup-kept.jsonl'), '--rejects', rejects, '-q']);
+    expect(r.code).toBe(0);
+    const near = jsonl(readFileSync(rejects, 'utf8')).filter((x) => String(x.reject_reason).startsWith('near-duplicate'));
+    expect(near).toHaveLength(1);
+    expect(near[0]).toMatchObject({ id: 'ct-023', reject_reason: expect.stringMatching(/^near-duplicate: cosine 0\.9\d+ with earlier id "ct-001"$/) });
   });
   it('--strict turns malformed lines into exit code 2; stdin works', () => {
     const r = rewards(['filter', '-', '--strict', '-q'], '{"question":"q","answer":"1"}\nnot json\n');
@@ -95,7 +103,7 @@ describe('rewards render and convert', () => {
   it('render writes prompts; records that do not fit become error lines with their line number', () => {
     const r = rewards(['render', 'examples/crossthink.jsonl', '--template', 'open-ended', '-q']);
     const out = jsonl(r.stdout);
-    expect(out).toHaveLength(22);
+    expect(out).toHaveLength(23);
     expect(out[0]).toMatchObject({ id: 'ct-001', verifier: 'math', reference: 'Farad', kind: 'open-ended' });
     expect(out[3]).toMatchObject({ line: 4, error: expect.stringMatching(/^option-dependent/) });
     expect(r.code).toBe(2);

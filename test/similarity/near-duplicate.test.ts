@@ -40,7 +40,7 @@ describe('near-duplicate filter', () => {
     for (const size of [1, 2, 5]) {
       const r = await runWindows(records, size, { dedup: 0.99 });
       expect(r.map((x) => x.keep)).toEqual([true, true, false, false, false]);
-      expect(r[2]!.reason).toBe(`near-duplicate: cosine ${Math.cos(0.1).toFixed(4)} with earlier id "a"`);
+      expect(r[2]!.reason).toBe(`cosine ${Math.cos(0.1).toFixed(4)} with earlier id "a"`);
       expect(r[3]!.reason).toMatch(/with earlier id "b"$/);
       expect(r[4]!.reason).toMatch(/cosine 0\.9988 with earlier id "a"$/); // nearest kept, not the dropped "c"
     }
@@ -79,7 +79,7 @@ describe('near-duplicate filter', () => {
       { id: 'q5', prompt: 'Write a haiku about autumn leaves.' },
     ], 2, { dedup: 0.9 });
     expect(r.map((x) => x.keep)).toEqual([true, true, false, false, true]);
-    expect(r[3]!.reason).toBe('near-duplicate: cosine 1.0000 with earlier id "q1"');
+    expect(r[3]!.reason).toBe('cosine 1.0000 with earlier id "q1"');
   });
 
   it('keeps no two records at or above the threshold and drops each record only for a kept one (property)', async () => {

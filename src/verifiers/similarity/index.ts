@@ -12,7 +12,7 @@
 import type { Verdict } from '../../core/verdict.js';
 import type { Verifier } from '../../core/verifier.js';
 import { scoreSimilarityBatch, type SimilarityOptions } from './score.js';
-import type { SimilarityReference } from './samples.js';
+import type { SimilarityReference, SimilaritySample } from './samples.js';
 
 export { scoreSimilarityBatch, cosineVerdict, defaultScorer, disposeSimilarity, DEFAULT_THRESHOLD } from './score.js';
 export type { SimilarityOptions, ScoringMode } from './score.js';
@@ -45,6 +45,14 @@ export const verifier: Verifier<SimilarityReference, SimilarityOptions> = {
     return v!;
   },
 };
+
+/**
+ * Batch entry point used by `verifyBatch` and `rewards score` (the registry runs similarity per
+ * batch in the calling thread): embeds each distinct text once and scores all samples together.
+ */
+export function verifyMany(samples: readonly SimilaritySample[], options: Record<string, unknown>): Promise<Verdict[]> {
+  return scoreSimilarityBatch(samples, options as SimilarityOptions);
+}
 
 /** Summary lines for `rewards score` (stderr): pass rate, mean score and cosine, failure reasons. */
 export function summarize(verdicts: Verdict[]): string[] {
