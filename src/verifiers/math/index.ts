@@ -91,6 +91,23 @@ export function verifyMath(response: string, reference: unknown, opts?: MathOpti
   return same ? passVerdict({ extracted }) : failVerdict(Reasons.notEquivalent, { extracted, details: { gold: showAnswer(gold.readings[0]!), read: showAnswer(preds[0]!) } });
 }
 
+/**
+ * Whether two answer strings are equivalent (no extraction beyond stripping `$`, `\boxed{}` and
+ * punctuation): `mathEqual('\\frac{1}{2}', '0.5') === true`. Throws {@link InputError} when `gold` is empty.
+ */
+export function mathEqual(gold: string, pred: string, opts?: MathOptions): boolean {
+  const o = resolveOptions(opts);
+  const g = readAnswer(gold);
+  if (g.length === 0) throw new InputError('gold answer is empty');
+  const ctx: CompareContext = { tolerance: o.tolerance, strict: o.strict, allowSetRelation: o.allowSetRelation, budget: { left: BUDGET } };
+  try {
+    return anyEquivalent(g, readAnswer(pred), ctx);
+  } catch (err) {
+    if (err instanceof RangeError) return false;
+    throw err;
+  }
+}
+
 /** The `math` verifier (registry entry `math`, default time limit 5 s per sample). */
 export const verifier: Verifier<string, MathOptions> = {
   name: 'math',
