@@ -88,11 +88,14 @@ export function readAnswer(raw: string): Answer[] {
   const readings: Answer[] = [];
   const words = wordsReading(cleaned);
   if (words) readings.push(words);
-  try {
-    const node = parseMath(cleaned);
-    for (const a of toAnswers(node)) readings.push(a);
-  } catch (err) {
-    if (!(err instanceof ParseError) && !(err instanceof RangeError)) throw err;
+  // a short word may also be a product of variables (`abc`); longer words and number words are not
+  if (!words || (words.k === 'text' && /^[a-z]{1,3}$/.test(words.s))) {
+    try {
+      const node = parseMath(cleaned);
+      for (const a of toAnswers(node)) readings.push(a);
+    } catch (err) {
+      if (!(err instanceof ParseError) && !(err instanceof RangeError)) throw err;
+    }
   }
   // decimal comma: 1,22 / 0,111 / 1000,99 is also a decimal (after the list it looks like)
   if (/^-?\d+,\d+$/.test(cleaned)) readings.push(numberAnswer(cleaned.replace(',', '.')));
@@ -100,7 +103,13 @@ export function readAnswer(raw: string): Answer[] {
     const t = normalizeText(s);
     if (t) readings.push({ k: 'text', s: t });
   }
-  return readings;
+  const seen = new Set<string>();
+  return readings.filter((r) => {
+    const key = `${r.k}:${showAnswer(r)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function numberAnswer(lit: string): Answer {

@@ -63,7 +63,7 @@ function spend(ctx: CompareContext): void {
 /** Whether two expressions are equal (numbers, expressions with variables, matrices, percents). */
 export function exprEqual(a: Node, b: Node, ctx: CompareContext): boolean {
   spend(ctx);
-  if (show(a) === show(b)) return true;
+  if (show(a) === show(b)) return !undefinedConstant(a);
   const [x, y] = unbase(a, b);
   if (sameNamedConstant(x, y)) return true;
   if (core(x, y, ctx)) return true;
@@ -115,6 +115,13 @@ function constEqual(a: Node, b: Node, approx: boolean, ctx: CompareContext): boo
   // unless the trees are the same (checked before); a written \infty is a real infinity
   if ((!isDefined(u) || !isDefined(v)) && !mentionsInfinity(a) && !mentionsInfinity(b)) return false;
   return valEqual(u, v, approx ? ctx.tolerance : undefined);
+}
+
+/** A constant with no value (`\frac{1}{0}`, `0^{-1}`): not even equal to itself. */
+function undefinedConstant(n: Node): boolean {
+  if (freeVars(n).length > 0) return false;
+  const v = numValue(n, { vars: new Map(), complex: true });
+  return isMatrix(v) ? v.some((r) => r.some((x) => Number.isNaN(x.re) || Number.isNaN(x.im))) : Number.isNaN(v.re) || Number.isNaN(v.im);
 }
 
 function mentionsInfinity(n: Node): boolean {

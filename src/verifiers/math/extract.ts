@@ -204,17 +204,23 @@ function findAnswerLine(text: string): Extraction | undefined {
 function innerAnswer(fragIn: string): string[] | undefined {
   let frag = fragIn.replace(/\*\*/g, '').trim();
   if (frag === '') return undefined;
-  const boxed = findBoxed(frag);
-  if (boxed) return boxed.parts;
-  const is = /^(?:.{0,150}?\s)?(?:is|are|equals)\s+:?\s*(?=\S)/i.exec(frag);
-  if (is && is[0].length < frag.length) frag = frag.slice(is[0].length);
+  const is = /^(?:[^\n]{0,150}?\s)?(?:is|are|equals)\s+:?\s*(?=\S)/i.exec(frag);
+  if (is && is[0].length < frag.length && !findBoxes(frag.slice(0, is[0].length)).length) frag = frag.slice(is[0].length);
   frag = frag.replace(/[\s.]+$/, '');
   const spans = mathSpans(frag, false);
+  // "is $9999$, \boxed{1}": an answer that starts with a math span is that span (and spans joined to it)
+  if (spans.length > 0 && /^[\s"'`\\]*$/.test(frag.slice(0, spans[0]!.start))) {
+    const parts = [spans[0]!.content];
+    for (let k = 1; k < spans.length && SPAN_JOIN_RE.test(frag.slice(spans[k - 1]!.end, spans[k]!.start)); k++) parts.push(spans[k]!.content);
+    return parts;
+  }
+  const boxed = findBoxed(frag);
+  if (boxed) return boxed.parts;
   if (spans.length > 0) {
     const joined = joinSpans(frag, spans);
     const rest = frag.slice(0, joined.start) + frag.slice(joined.end);
-    // a fragment that is its math spans (plus words around them) answers with the spans
-    if (/^[\s"'.,:;()]*$/.test(rest) || joined.end >= frag.replace(/[\s"'.]+$/, '').length - 2) return joined.parts;
+    // a fragment that is its math spans (plus punctuation) answers with the spans
+    if (/^[\s"'.,:;()\\]*$/.test(rest)) return joined.parts;
   }
   if (frag.length <= 80 && !/\n/.test(frag) && (!/\d/.test(frag) || nonMathWords(frag).length === 0)) return [frag];
   const num = findNumber(frag);
