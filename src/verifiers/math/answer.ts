@@ -254,7 +254,7 @@ function hasPm(n: Node): boolean {
 function childSlots(n: Node): Node[] {
   switch (n.k) {
     case 'add': case 'mul': return n.args;
-    case 'neg': case 'pct': case 'deg': return [n.arg];
+    case 'neg': case 'pct': case 'deg': case 'unit': return [n.arg];
     case 'div': return [n.num, n.den];
     case 'pow': return [n.base, n.exp];
     case 'call': case 'apply': return n.args;
@@ -269,6 +269,7 @@ function rebuild(n: Node, cs: Node[]): Node {
     case 'neg': return { k: 'neg', arg: cs[0]! };
     case 'pct': return { k: 'pct', arg: cs[0]! };
     case 'deg': return { k: 'deg', arg: cs[0]! };
+    case 'unit': return { ...n, arg: cs[0]! };
     case 'div': return { k: 'div', num: cs[0]!, den: cs[1]! };
     case 'pow': return { k: 'pow', base: cs[0]!, exp: cs[1]! };
     case 'call': return { k: 'call', fn: n.fn, args: cs };

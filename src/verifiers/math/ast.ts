@@ -32,6 +32,8 @@ export type Node =
   /** an unknown function or indexed symbol: `f(x)`, `F_{n-1}` */
   | { k: 'apply'; name: string; args: Node[] }
   | { k: 'pct'; arg: Node }
+  /** a quantity with a unit that converts (`1\,\text{km}`); its value is the quantity's */
+  | { k: 'unit'; arg: Node; unit: string; power: number }
   /** an angle in degrees (`90^\circ`) */
   | { k: 'deg'; arg: Node }
   /** `left ± right` (left absent for a unary ±); `minus` is the ∓ sign */
@@ -69,7 +71,7 @@ export function some(node: Node, fn: (n: Node) => boolean): boolean {
 export function children(n: Node): Node[] {
   switch (n.k) {
     case 'add': case 'mul': case 'union': case 'intersect': return n.args;
-    case 'neg': case 'pct': case 'deg': return [n.arg];
+    case 'neg': case 'pct': case 'deg': case 'unit': return [n.arg];
     case 'div': return [n.num, n.den];
     case 'pow': return [n.base, n.exp];
     case 'call': case 'apply': return n.args;
@@ -139,7 +141,7 @@ export function isExpr(n: Node): boolean {
 export function isTarget(n: Node): boolean {
   if (n.k === 'sym') return true;
   if (n.k === 'num' || n.k === 'const' || n.k === 'based' || n.k === 'text' || n.k === 'ellipsis') return false;
-  if (n.k === 'pct' || n.k === 'deg' || n.k === 'pm' || n.k === 'rel' || n.k === 'sum' || n.k === 'prod') return false;
+  if (n.k === 'pct' || n.k === 'deg' || n.k === 'unit' || n.k === 'pm' || n.k === 'rel' || n.k === 'sum' || n.k === 'prod') return false;
   if (n.k === 'apply') return n.args.every((a) => a.k === 'sym' || a.k === 'num');
   if (n.k === 'pow') return isTarget(n.base) && n.exp.k === 'num' && n.exp.v.n === -1n;
   const cs = children(n);
@@ -161,6 +163,7 @@ export function show(n: Node): string {
     case 'call': return `${n.fn}(${n.args.map(show).join(', ')})`;
     case 'apply': return `${n.name}(${n.args.map(show).join(', ')})`;
     case 'pct': return `${show(n.arg)}%`;
+    case 'unit': return `${show(n.arg)} ${n.unit}${n.power === 1 ? '' : `^${n.power}`}`;
     case 'deg': return `${show(n.arg)}°`;
     case 'pm': return `${n.left ? show(n.left) : ''}${n.mp ? '∓' : '±'}${show(n.right)}`;
     case 'sum': case 'prod': return `${n.k}(${n.v}=${show(n.lo)}..${show(n.hi)}, ${show(n.body)})`;

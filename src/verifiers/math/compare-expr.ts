@@ -18,6 +18,7 @@ import { exactValue, isMatrix, numValue, type C, type Val } from './evaluate.js'
 import * as Q from './rational.js';
 import type { Rat } from './rational.js';
 import { parseDecimal } from './rational.js';
+import { UNIT_SCALES } from './vocabulary.js';
 
 /** How approximate numbers are compared. */
 export type Tolerance =
@@ -64,12 +65,31 @@ function spend(ctx: CompareContext): void {
 export function exprEqual(a: Node, b: Node, ctx: CompareContext): boolean {
   spend(ctx);
   if (show(a) === show(b)) return !undefinedConstant(a);
-  const [x, y] = unbase(a, b);
+  const converted = withUnits(a, b);
+  if (!converted) return false;
+  const [x, y] = unbase(...converted);
   if (sameNamedConstant(x, y)) return true;
   if (core(x, y, ctx)) return true;
   // a percentage also matches its bare number: 10\% = 0.1 (above) and 10\% = 10
   if (x.k === 'pct' || y.k === 'pct') return core(x.k === 'pct' ? x.arg : x, y.k === 'pct' ? y.arg : y, ctx);
   return false;
+}
+
+/**
+ * Units: two quantities with units of the same dimension are compared in one unit (`1 km` =
+ * `1000 m`); otherwise units are dropped (`5 cm` = `5`). Units of different dimensions differ.
+ */
+function withUnits(a: Node, b: Node): [Node, Node] | undefined {
+  if (a.k !== 'unit' && b.k !== 'unit') return [a, b];
+  if (a.k === 'unit' && b.k === 'unit') {
+    const ua = UNIT_SCALES.get(a.unit)!;
+    const ub = UNIT_SCALES.get(b.unit)!;
+    if (ua.dim !== ub.dim || a.power !== b.power) return undefined;
+    if (a.unit === b.unit) return [a.arg, b.arg];
+    const factor = (u: { n: bigint; d: bigint }, p: number): Node => ({ k: 'num', v: Q.rat(u.n ** BigInt(p), u.d ** BigInt(p))!, decimal: false, approx: false });
+    return [{ k: 'mul', args: [a.arg, factor(ua, a.power)] }, { k: 'mul', args: [b.arg, factor(ub, b.power)] }];
+  }
+  return [a.k === 'unit' ? a.arg : a, b.k === 'unit' ? b.arg : b];
 }
 
 /** `204_5` is compared as the digits 204 against a plain number, and by value against another based number. */

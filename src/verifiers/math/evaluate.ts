@@ -57,7 +57,7 @@ export function exactValue(n: Node, env?: ReadonlyMap<string, Rat>): Rat | undef
       const a = exactValue(n.arg, env);
       return a && Q.div(a, Q.ratInt(100));
     }
-    case 'deg': return exactValue(n.arg, env);
+    case 'deg': case 'unit': return exactValue(n.arg, env);
     case 'call': return exactCall(n.fn, n.args, env);
     case 'sum': case 'prod': return exactSeries(n, env);
     default: return undefined;
@@ -194,6 +194,7 @@ function ev(n: Node, env: NumEnv, trig: boolean): Val {
     case 'pow': return powVal(n, env, trig);
     case 'pct': return mapVal(ev(n.arg, env, trig), (x) => c(x.re / 100, x.im / 100));
     case 'deg': return mapVal(ev(n.arg, env, trig), (x) => (trig ? c((x.re * Math.PI) / 180, (x.im * Math.PI) / 180) : x));
+    case 'unit': return ev(n.arg, env, trig);
     case 'call': return callVal(n.fn, n.args, env, trig);
     case 'apply': return pseudoFunction(n.name, n.args.map((a) => scalar(ev(a, env, trig))));
     case 'sum': case 'prod': return seriesVal(n, env);

@@ -8,7 +8,7 @@
 import { type FnName, type Node, type RelOp, num, sym } from './ast.js';
 import { ParseError, cleanLatex, tokenize, type Token } from './lexer.js';
 import { parseDecimal, rat, type Rat } from './rational.js';
-import { FUNCTION_WORDS, GREEK, KNOWN_CMDS, TRIG_INVERSE, UNIT_WORDS, isSeparatorText } from './vocabulary.js';
+import { FUNCTION_WORDS, GREEK, KNOWN_CMDS, TRIG_INVERSE, UNIT_SCALES, UNIT_WORDS, isSeparatorText } from './vocabulary.js';
 
 /** Parse a cleaned or raw answer string into a tree. Throws {@link ParseError} when it is not math. */
 export function parseMath(input: string): Node {
@@ -183,7 +183,11 @@ class Parser {
         this.i++;
         left = { k: 'div', num: left, den: this.unary() };
       } else if (this.startsImplicit(t)) {
-        if (this.consumeUnit(left)) continue;
+        const unit = this.consumeUnit(left);
+        if (unit) {
+          if (typeof unit === 'object' && left.k !== 'unit') left = { k: 'unit', arg: left, ...unit };
+          continue;
+        }
         left = mulNode(left, this.power());
       } else break;
     }
@@ -202,27 +206,46 @@ class Parser {
   }
 
   /**
-   * Units after a quantity are dropped: `\text{ cm}`, plain unit words (`cm`, `miles`), any word of
-   * three or more letters written after a number with a space (`125 miles`), with a power (`cm^2`)
-   * or a per-unit (`km/h`).
+   * Units after a quantity: `\text{ cm}`, plain unit words (`cm`, `miles`), any word of three or
+   * more letters written after a number with a space (`125 miles`), with a power (`cm^2`) or a
+   * per-unit (`km/h`). Returns the unit when it converts (length, mass, time, volume; see
+   * UNIT_SCALES) so that `1 km` can equal `1000 m`, `true` when it is only dropped, `false` when
+   * the next token is not a unit.
    */
-  private consumeUnit(left: Node): boolean {
+  private consumeUnit(left: Node): boolean | { unit: string; power: number } {
     const t = this.peek()!;
     let unit = false;
-    if (t.t === 'text') unit = /[A-Za-z]/.test(t.s) && (isQuantity(left) || !/^\s*\(?[A-Za-z]\)?\s*$/.test(t.s));
-    else if (t.t === 'id' && t.s.length >= 2 && !FUNCTION_WORDS.has(t.s.toLowerCase()) && isQuantity(left)) {
-      unit = UNIT_WORDS.has(t.s) || UNIT_WORDS.has(t.s.toLowerCase()) || (t.s.length >= 3 && t.sp);
+    let word = '';
+    if (t.t === 'text') {
+      unit = /[A-Za-z]/.test(t.s) && (isQuantity(left) || !/^\s*\(?[A-Za-z]\)?\s*$/.test(t.s));
+      word = t.s.trim();
+    } else if (t.t === 'id' && t.s.length >= 2 && isQuantity(left)) {
+      const lower = t.s.toLowerCase();
+      const next = this.peek(1);
+      const callLike = FUNCTION_WORDS.has(lower) && next?.t === 'op' && next.s === '(';
+      const mathWord = ['pi', 'inf', 'infinity', 'oo', 'infty'].includes(lower) || (FUNCTION_WORDS.has(lower) && !UNIT_WORDS.has(lower));
+      unit = !callLike && !mathWord && (UNIT_WORDS.has(t.s) || UNIT_WORDS.has(lower) || (t.s.length >= 3 && t.sp));
+      word = t.s;
     }
     if (!unit) return false;
     this.i++;
+    let power = 1;
+    let per = false;
     for (;;) {
-      if (this.isOp('^') && this.peek(1)?.t === 'num') this.i += 2;
-      else if (this.isOp('^') && this.isOp('{', 1) && this.peek(2)?.t === 'num' && this.isOp('}', 3)) this.i += 4;
-      else if (this.isOp('/') && (this.peek(1)?.t === 'id' || this.peek(1)?.t === 'text') && isUnitToken(this.peek(1)!)) this.i += 2;
-      else if (this.peek()?.t === 'text' && /^[\s.]*$/.test(tokText(this.peek()!))) this.i++;
+      if (this.isOp('^') && this.peek(1)?.t === 'num') {
+        power = Number(tokText(this.peek(1)!));
+        this.i += 2;
+      } else if (this.isOp('^') && this.isOp('{', 1) && this.peek(2)?.t === 'num' && this.isOp('}', 3)) {
+        power = Number(tokText(this.peek(2)!));
+        this.i += 4;
+      } else if (this.isOp('/') && (this.peek(1)?.t === 'id' || this.peek(1)?.t === 'text') && isUnitToken(this.peek(1)!)) {
+        per = true;
+        this.i += 2;
+      } else if (this.peek()?.t === 'text' && /^[\s.]*$/.test(tokText(this.peek()!))) this.i++;
       else break;
     }
-    return true;
+    const known = UNIT_SCALES.has(word) ? word : UNIT_SCALES.has(word.toLowerCase()) && word.length > 1 ? word.toLowerCase() : undefined;
+    return known && !per && Number.isInteger(power) && power >= 1 && power <= 3 ? { unit: known, power } : true;
   }
 
   private unary(): Node {
@@ -674,7 +697,7 @@ function isMinusOne(n: Node): boolean {
 /** A quantity: something that can carry a unit (no variables). */
 function isQuantity(n: Node): boolean {
   switch (n.k) {
-    case 'num': case 'pct': case 'deg': case 'const': return true;
+    case 'num': case 'pct': case 'deg': case 'const': case 'unit': return true;
     case 'neg': return isQuantity(n.arg);
     case 'div': return isQuantity(n.num) && isQuantity(n.den);
     case 'mul': case 'add': return n.args.every(isQuantity);

@@ -52,3 +52,38 @@ export const UNIT_WORDS: ReadonlySet<string> = new Set([
 export function isSeparatorText(s: string): boolean {
   return /^\s*,?\s*(?:and|or|,)\s*,?\s*$/i.test(s);
 }
+
+/** A unit that converts: its dimension and its size in the SI base unit (as numerator/denominator). */
+export interface UnitScale {
+  dim: 'length' | 'mass' | 'time' | 'volume';
+  n: bigint;
+  d: bigint;
+}
+
+const scale = (dim: UnitScale['dim'], n: bigint, d = 1n): UnitScale => ({ dim, n, d });
+const LENGTH: Array<[string[], UnitScale]> = [
+  [['mm', 'millimeter', 'millimeters', 'millimetre', 'millimetres'], scale('length', 1n, 1000n)],
+  [['cm', 'centimeter', 'centimeters', 'centimetre', 'centimetres'], scale('length', 1n, 100n)],
+  [['dm'], scale('length', 1n, 10n)],
+  [['m', 'meter', 'meters', 'metre', 'metres'], scale('length', 1n)],
+  [['km', 'kilometer', 'kilometers', 'kilometre', 'kilometres'], scale('length', 1000n)],
+  [['in', 'inch', 'inches'], scale('length', 127n, 5000n)],
+  [['ft', 'foot', 'feet'], scale('length', 381n, 1250n)],
+  [['yd', 'yard', 'yards'], scale('length', 1143n, 1250n)],
+  [['mi', 'mile', 'miles'], scale('length', 201168n, 125n)],
+  [['mg', 'milligram', 'milligrams'], scale('mass', 1n, 1_000_000n)],
+  [['g', 'gram', 'grams'], scale('mass', 1n, 1000n)],
+  [['kg', 'kilogram', 'kilograms'], scale('mass', 1n)],
+  [['lb', 'lbs', 'pound', 'pounds'], scale('mass', 45359237n, 100000000n)],
+  [['oz', 'ounce', 'ounces'], scale('mass', 45359237n, 1600000000n)],
+  [['s', 'sec', 'secs', 'second', 'seconds'], scale('time', 1n)],
+  [['min', 'mins', 'minute', 'minutes'], scale('time', 60n)],
+  [['h', 'hr', 'hrs', 'hour', 'hours'], scale('time', 3600n)],
+  [['day', 'days'], scale('time', 86400n)],
+  [['week', 'weeks'], scale('time', 604800n)],
+  [['ml', 'mL', 'milliliter', 'milliliters', 'millilitre', 'millilitres', 'cc'], scale('volume', 1n, 1000n)],
+  [['L', 'l', 'liter', 'liters', 'litre', 'litres'], scale('volume', 1n)],
+];
+
+/** Units that convert into one another (`1 km` = `1000 m`); other unit words are only dropped. */
+export const UNIT_SCALES: ReadonlyMap<string, UnitScale> = new Map(LENGTH.flatMap(([names, u]) => names.map((n) => [n, u] as const)));
