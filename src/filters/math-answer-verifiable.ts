@@ -41,7 +41,7 @@ async function check(records: DatasetRecord[], options: FilterOptions): Promise<
       results[i] = drop('unreadable-answer: gold answer too long');
       return;
     }
-    const ext = extractAnswer(gold, DEFAULT_EXTRACTION);
+    const ext = extractAnswer(gold, DEFAULT_EXTRACTION, { gold: true });
     const answer = ext ? ext.text : gold.trim();
     samples.push({ response: `\\boxed{${answer}}`, reference: gold });
     at.push(i);

@@ -10,6 +10,7 @@ import { addNode } from './parser.js';
 import { parseMath } from './parser.js';
 import { parseDecimal, ratInt } from './rational.js';
 import { normalizeText, parseNumberWords } from './text.js';
+import { nonMathWords } from './extract.js';
 
 /** A relation atom after normalization. */
 export interface RelAtom {
@@ -89,7 +90,7 @@ export function readAnswer(raw: string): Answer[] {
   const words = wordsReading(cleaned);
   if (words) readings.push(words);
   // a short word may also be a product of variables (`abc`); longer words and number words are not
-  if (!words || (words.k === 'text' && /^[a-z]{1,3}$/.test(words.s))) {
+  if (!words || (words.k === 'text' && /^[a-z]{1,3}$|\d/.test(words.s))) {
     try {
       const node = parseMath(cleaned);
       for (const a of toAnswers(node)) readings.push(a);
@@ -125,7 +126,9 @@ function wordsReading(cleaned: string): Answer | undefined {
   const plain = cleaned.replace(/\\text\s*\{([^{}]*)\}/g, ' $1 ').trim();
   const n = parseNumberWords(plain);
   if (n !== undefined && /[a-z]/i.test(plain)) return { k: 'expr', n: num(ratInt(n)) };
-  if (/\d|\\(?!text)|[=<>^_+*/|]/.test(plain)) return undefined;
+  if (/\\(?!text)|[=<>^_+*/|]/.test(plain)) return undefined;
+  // a phrase with numbers is text only when it has a real word ("Apollo 11"), not units ("5 cm")
+  if (/\d/.test(plain) && nonMathWords(plain).filter((w) => parseNumberWords(w) === undefined).length === 0) return undefined;
   const letters = plain.replace(/[^A-Za-z\u00c0-\u024f]/g, '');
   // single letters and two-letter products stay math (`x`, `E`, `xy`); phrases and words are text
   if (letters.length < 3 && !/\s/.test(plain.trim())) return undefined;

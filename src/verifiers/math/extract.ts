@@ -45,6 +45,11 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Valid choice letters for the `letter` rule (default `ABCD`). */
   letters?: string;
+  /**
+   * The text is a gold answer: `whole` also takes short phrases with digits (`Apollo 11`), since
+   * a gold is an answer, not a response that may bury its answer in a sentence.
+   */
+  gold?: boolean;
 }
 
 /** Expand MV-style aliases (`latex`, `expr`) into rule groups. */
@@ -87,7 +92,7 @@ const RULES: Record<ExtractionRule, (text: string, o: ExtractOptions) => Extract
   boxed: findBoxed,
   'final-answer': findFinalAnswer,
   'answer-line': findAnswerLine,
-  whole: findWhole,
+  whole: (t, o) => findWhole(t, o.gold === true),
   'math-span': (t) => findMathSpan(t, true),
   number: findNumber,
   letter: (t, o) => findLetter(t, o.letters ?? 'ABCD'),
@@ -232,7 +237,7 @@ function innerAnswer(fragIn: string): string[] | undefined {
 // ---- whole text ------------------------------------------------------------------------------
 
 /** Words of 3+ letters that are not math commands, functions, units or scale words. */
-function nonMathWords(t: string): string[] {
+export function nonMathWords(t: string): string[] {
   const words = (t.replace(/\\[a-zA-Z]+/g, ' ').match(/[A-Za-z]{3,}/g) ?? []).flatMap((w) => {
     const glued = /^(or|and)(?=[A-Z])/.exec(w);
     return glued ? [glued[0], w.slice(glued[0].length)] : [w];
@@ -246,12 +251,12 @@ const MATH_WORDS = /^(?:and|or|sqrt|pi|inf|infty|infinity|oo|sin|cos|tan|sec|csc
  * The whole text as the answer: when it has no math delimiters and is either math-looking (every
  * word of 3+ letters is a math command, function or unit) or a short phrase without digits.
  */
-function findWhole(text: string): Extraction | undefined {
+function findWhole(text: string, gold: boolean): Extraction | undefined {
   const t = text.trim();
   if (t.length === 0 || t.length > 300 || /(?<!\\)\$|\\\(|\\\[|\n\s*\n/.test(t)) return undefined;
   const hasDigit = /\d/.test(t);
   const mathy = nonMathWords(t.replace(/\\text\s*\{[^{}]*\}/g, ' ')).length === 0;
-  const phrase = !hasDigit && t.split(/\s+/).length <= 12 && !/[.!?]\s+\S/.test(t);
+  const phrase = (!hasDigit || gold) && t.split(/\s+/).length <= 12 && !/[.!?]\s+\S/.test(t);
   if (!mathy && !phrase) return undefined;
   return make([t], 'whole', text.length);
 }

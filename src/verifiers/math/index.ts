@@ -50,7 +50,7 @@ export function readGold(reference: unknown): { ext: Extraction; readings: Answe
   const hit = goldCache.get(reference);
   if (hit) return hit;
   if (reference.trim() === '') throw new InputError('reference is empty');
-  const ext = extractAnswer(reference, DEFAULT_EXTRACTION) ?? { text: reference.trim(), parts: [reference.trim()], rule: 'whole', end: reference.length };
+  const ext = extractAnswer(reference, DEFAULT_EXTRACTION, { gold: true }) ?? { text: reference.trim(), parts: [reference.trim()], rule: 'whole', end: reference.length };
   let readings = readExtraction(ext);
   if (readings.length === 0) readings = readAnswer(reference);
   if (readings.length === 0) throw new InputError(`reference has no readable answer: ${JSON.stringify(reference.slice(0, 80))}`);
