@@ -4,9 +4,8 @@
  * An answer may have more than one reading when its notation is ambiguous: `1,22` is the decimal
  * 1.22 (European comma) or the list {1, 22}; the equivalence check accepts a pair of readings.
  */
-import { type Node, type RelOp, freeVars, isTarget, num, show } from './ast.js';
+import { type Node, type RelOp, addNode, freeVars, isTarget, num, show } from './ast.js';
 import { ParseError, cleanLatex } from './lexer.js';
-import { addNode } from './parser.js';
 import { parseMath } from './parser.js';
 import { parseDecimal, ratInt } from './rational.js';
 import { normalizeText, parseNumberWords } from './text.js';

@@ -60,6 +60,19 @@ export type Node =
 export const num = (v: Rat, decimal = false, approx = false): Node => ({ k: 'num', v, decimal, approx });
 export const sym = (name: string): Node => ({ k: 'sym', name });
 
+/** A sum, flattening nested sums. */
+export function addNode(a: Node, b: Node): Node {
+  const args = [...(a.k === 'add' ? a.args : [a]), ...(b.k === 'add' ? b.args : [b])];
+  return { k: 'add', args };
+}
+
+/** A product, flattening nested products. */
+export function mulNode(a: Node, b: Node): Node {
+  const args = [...(a.k === 'mul' ? a.args : [a]), ...(b.k === 'mul' ? b.args : [b])];
+  return { k: 'mul', args };
+}
+
+
 /** Visit every node of a tree (pre-order). Stops early when `fn` returns true. */
 export function some(node: Node, fn: (n: Node) => boolean): boolean {
   if (fn(node)) return true;
