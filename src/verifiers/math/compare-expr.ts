@@ -9,7 +9,8 @@
  *   is a relative bound).
  * - Free variables: both sides are evaluated at fixed pseudo-random points (same seed every run,
  *   so verdicts are deterministic); every point where both are defined must agree and at least 3
- *   must be defined (mixed-sign reals, then positive reals, then integers).
+ *   must be defined (mixed-sign reals in ±[0.35, 2.65], then positive reals, then reals in
+ *   (-0.9, 0.9) for arcsin-like domains, then small integers 2 to 13).
  * - Equations `a = b` match `c = d` when `a - b = k (c - d)` for a constant k != 0; inequalities
  *   need k > 0 after turning `>`/`>=` around.
  */
@@ -222,7 +223,7 @@ function roundHalfAway(r: Rat | undefined): bigint | undefined {
 
 // ---- sampling --------------------------------------------------------------------------------
 
-type Strategy = 'mixed' | 'positive' | 'integer';
+type Strategy = 'mixed' | 'positive' | 'small' | 'integer';
 
 /** Variables that must take integer values: summation bounds, factorial and binomial arguments. */
 function integerVars(nodes: Node[]): Set<string> {
@@ -241,6 +242,7 @@ function integerVars(nodes: Node[]): Set<string> {
 export function samplePoint(strategy: Strategy, j: number, i: number, integer: boolean): number {
   const raw = TABLE[j % POINTS]![i % 12]!;
   if (integer || strategy === 'integer') return 2 + Math.floor(Math.abs(raw) * 3.1) + ((j + i) % 4);
+  if (strategy === 'small') return raw / 3;
   return strategy === 'positive' ? Math.abs(raw) : raw;
 }
 
@@ -251,7 +253,7 @@ export function samplePoint(strategy: Strategy, j: number, i: number, integer: b
 export function sampled(a: Node, b: Node, vars: string[], ctx: CompareContext, same: (u: Val, v: Val) => boolean): boolean {
   const complex = isComplex(a) || isComplex(b);
   const ints = integerVars([a, b]);
-  for (const strategy of ['mixed', 'positive', 'integer'] as Strategy[]) {
+  for (const strategy of ['mixed', 'positive', 'small', 'integer'] as Strategy[]) {
     let defined = 0;
     for (let j = 0; j < POINTS; j++) {
       spend(ctx);
