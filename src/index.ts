@@ -36,3 +36,4 @@ export { resolveFormat } from './templates/format-of.js';
 export { loadPreset, parsePreset, routeFor, PRESETS_DIR, type Preset, type PresetRoute } from './presets/preset.js';
 export * from './verifiers/mcq/public.js';
 export * from './verifiers/similarity/public.js';
+export * from './verifiers/math/public.js';

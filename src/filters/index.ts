@@ -12,6 +12,7 @@ import { mcqDistinctOptions } from './mcq-distinct-options.js';
 import { answerLength } from './answer-length.js';
 import { difficulty } from './difficulty.js';
 import { nearDuplicateFilter } from './near-duplicate.js';
+import { mathAnswerVerifiable } from './math-answer-verifiable.js';
 
 export type { Filter, FilterCheck, FilterOptions, FilterResult } from './filter.js';
 export { KEEP, drop, perRecord } from './filter.js';
@@ -23,6 +24,7 @@ export { mcqDistinctOptions, normalizeOptionText } from './mcq-distinct-options.
 export { answerLength, wordCount, DEFAULT_MAX_ANSWER_WORDS } from './answer-length.js';
 export { difficulty } from './difficulty.js';
 export { nearDuplicateFilter } from './near-duplicate.js';
+export { mathAnswerVerifiable } from './math-answer-verifiable.js';
 export { formatAjvErrors } from './schema-errors.js';
 
 /** All built-in filters, cheapest first; a record is dropped by the first filter that rejects it. */
@@ -34,6 +36,7 @@ export const FILTERS: readonly Filter[] = [
   answerLength,
   difficulty,
   duplicateQuestion,
+  mathAnswerVerifiable,
   nearDuplicateFilter,
 ];
 

@@ -4,3 +4,4 @@
  */
 export * from './mcq.js';
 export * from './similarity.js';
+export * from './math.js';
