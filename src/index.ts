@@ -10,3 +10,4 @@ export { checkFormat } from './core/format.js';
 export { registerVerifier, getVerifierEntry, verifierNames, loadVerifier, type VerifierEntry } from './core/registry.js';
 export { createPool, getPool, configurePool, closePool, type Pool, type PoolOptions } from './core/pool.js';
 export { verifyBatch, rewardFunction, verdictsFunction, type Sample, type BatchOptions, type RewardFn, type VerdictsFn } from './core/batch.js';
+export * from './verifiers/ifeval/public.js';

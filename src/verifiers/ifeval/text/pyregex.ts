@@ -1,0 +1,606 @@
+/**
+ * Python `re` patterns, translated to JavaScript RegExps with Python's semantics.
+ *
+ * The reference checkers pass user data straight into `re` (IFEval's keywords are raw patterns, not
+ * escaped: "war" counts inside "software", and a keyword like "C++" is a regex error there too), and
+ * NLTK's tokenizers are written as Python regexes. JavaScript differs in ways that change results:
+ * - `\w`, `\b`, `\d` are ASCII in JS; Python's are Unicode (Python `\w` excludes combining marks).
+ * - `\s` differs (see pyunicode.ts); `.` in JS also stops at `\r`, U+2028, U+2029 (Python: `\n` only).
+ * - Python `$` matches at the end or before a final `\n`; in MULTILINE mode `^`/`$` only see `\n`
+ *   (JS `m` mode also breaks at `\r`, U+2028, U+2029).
+ * - Python-only syntax: `(?P<name>...)`, `(?P=name)`, `\Z`, `{,n}`, a literal `{`, `]` first in a
+ *   class, `(?#...)`, leading inline flags `(?i)`.
+ * We parse the Python pattern and emit an equivalent JS pattern (`u` flag) whose classes come from
+ * CPython 3.11's tables. Constructs JS cannot express (scoped flags, conditionals, possessive and
+ * atomic groups) raise {@link PyRegexError}; invalid Python patterns raise it too.
+ * Iteration follows Python 3.7+: after an empty match the search resumes one code point later
+ * (CPython could still return a non-empty match at that same position; such patterns, e.g. `|a`,
+ * are the only known difference).
+ */
+import { classSource, complement, pyRanges, union, type Ranges } from './pyunicode.js';
+
+/** A Python pattern that is invalid, or valid but not expressible in JavaScript. */
+export class PyRegexError extends Error {
+  override name = 'PyRegexError';
+}
+
+/** Python `re` flags that the reference uses. */
+export interface PyFlags {
+  ignoreCase?: boolean;
+  multiline?: boolean;
+  dotAll?: boolean;
+  verbose?: boolean;
+  /** Also record group offsets (JS `d` flag) on matches. */
+  indices?: boolean;
+}
+
+/** A compiled Python pattern. */
+export interface PyRegex {
+  /** The Python source. */
+  readonly pattern: string;
+  /** Global JS RegExp for searching and iteration. */
+  readonly re: RegExp;
+  /** Sticky JS RegExp for Python `match` (anchored at a position). */
+  readonly sticky: RegExp;
+  /**
+   * The same two with every class cut down to ASCII: equivalent on ASCII-only input, and much
+   * faster there (Python's Unicode classes have hundreds of ranges).
+   */
+  readonly reAscii: RegExp;
+  readonly stickyAscii: RegExp;
+  /** Number of capturing groups. */
+  readonly groups: number;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Whether `s` is pure ASCII (then the ASCII-cut RegExps apply). */
+export const isAscii = (s: string): boolean => !NON_ASCII.test(s);
+
+const globalRe = (rx: PyRegex, s: string): RegExp => (isAscii(s) ? rx.reAscii : rx.re);
+const stickyRe = (rx: PyRegex, s: string): RegExp => (isAscii(s) ? rx.stickyAscii : rx.sticky);
+
+const ASCII_WORD: Ranges = [
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+];
+const ASCII_SPACE: Ranges = [
+  [9, 13],
+  [32, 32],
+];
+const ASCII_DIGIT: Ranges = [[48, 57]];
+
+type Category = 'w' | 'W' | 's' | 'S' | 'd' | 'D';
+
+/** `ranges` restricted to ASCII. */
+function cutAscii(ranges: Ranges): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [lo, hi] of ranges) if (lo <= 127) out.push([lo, Math.min(hi, 127)]);
+  return out;
+}
+
+function categoryRanges(c: Category, ascii: boolean): Ranges {
+  const lower = c.toLowerCase() as 'w' | 's' | 'd';
+  const base = ascii
+    ? { w: ASCII_WORD, s: ASCII_SPACE, d: ASCII_DIGIT }[lower]
+    : pyRanges(({ w: 'word', s: 'space', d: 'decimal' } as const)[lower]);
+  return c === lower ? base : complement(base);
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+const isOct = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '7';
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isAsciiAlnum = (c: string): boolean => /^[A-Za-z0-9]$/.test(c);
+
+function lit(cp: number): string {
+  const c = String.fromCodePoint(cp);
+  return /^[A-Za-z0-9_ ]$/.test(c) ? c : `\\u{${cp.toString(16)}}`;
+}
+
+/** Parses one Python pattern and emits the JS source. */
+class Translator {
+  private readonly p: string[];
+  private i = 0;
+  groups = 0;
+  private readonly open = new Set<number>();
+  readonly names = new Map<string, number>();
+  flags: Required<Omit<PyFlags, 'indices'>> & { ascii: boolean };
+
+  /** `cut`: emit every class restricted to ASCII (for the ASCII-input twin of the RegExp). */
+  constructor(
+    pattern: string,
+    flags: PyFlags,
+    private readonly cut: boolean,
+  ) {
+    this.p = Array.from(pattern);
+    this.flags = {
+      ignoreCase: !!flags.ignoreCase,
+      multiline: !!flags.multiline,
+      dotAll: !!flags.dotAll,
+      verbose: !!flags.verbose,
+      ascii: false,
+    };
+  }
+
+  private cls(ranges: Ranges, negate = false): string {
+    if (!this.cut) return classSource(ranges, negate);
+    return classSource(cutAscii(negate ? complement(ranges) : ranges));
+  }
+
+  private err(msg: string): never {
+    throw new PyRegexError(`${msg} at position ${this.i}`);
+  }
+
+  private peek(k = 0): string | undefined {
+    return this.p[this.i + k];
+  }
+
+  private next(): string | undefined {
+    return this.p[this.i++];
+  }
+
+  private skipVerbose(): void {
+    if (!this.flags.verbose) return;
+    for (;;) {
+      const c = this.peek();
+      if (c !== undefined && /^[ \t\n\r\f\v]$/.test(c)) this.i++;
+      else if (c === '#') {
+        while (this.peek() !== undefined && this.peek() !== '\n') this.i++;
+      } else return;
+    }
+  }
+
+  translate(): string {
+    // Leading global inline flags: (?aiLmsux)
+    for (;;) {
+      const m = /^\(\?([aiLmsux]+)\)/.exec(this.p.slice(this.i, this.i + 12).join(''));
+      if (!m) break;
+      for (const f of m[1]!) this.applyFlag(f);
+      this.i += m[0].length;
+    }
+    const out = this.alternation();
+    if (this.i < this.p.length) this.err(this.peek() === ')' ? 'unbalanced parenthesis' : 'unexpected character');
+    return out;
+  }
+
+  private applyFlag(f: string): void {
+    if (f === 'i') this.flags.ignoreCase = true;
+    else if (f === 'm') this.flags.multiline = true;
+    else if (f === 's') this.flags.dotAll = true;
+    else if (f === 'x') this.flags.verbose = true;
+    else if (f === 'a') this.flags.ascii = true;
+    else if (f === 'L') this.err('bad inline flag: cannot use LOCALE flag with a str pattern');
+    // 'u' is the default for str patterns.
+  }
+
+  private alternation(): string {
+    const parts = [this.sequence()];
+    while (this.peek() === '|') {
+      this.i++;
+      parts.push(this.sequence());
+    }
+    return parts.join('|');
+  }
+
+  private sequence(): string {
+    let out = '';
+    for (;;) {
+      this.skipVerbose();
+      const c = this.peek();
+      if (c === undefined || c === '|' || c === ')') return out;
+      const atom = this.atom();
+      if (atom === null) continue;
+      out += this.quantified(atom);
+    }
+  }
+
+  /** An atom: [source, repeatable]. Null for comments that emit nothing. */
+  private atom(): [string, boolean] | null {
+    const c = this.next()!;
+    switch (c) {
+      case '(':
+        return this.group();
+      case '[':
+        return [this.charClass(), true];
+      case '.':
+        return [this.flags.dotAll ? '[\\s\\S]' : '[^\\n]', true];
+      case '^':
+        // JS `^`/`$` without the `m` flag are the input's start/end; we never set `m`.
+        return [this.flags.multiline ? '(?:^|(?<=\\n))' : '^', false];
+      case '$':
+        return [this.flags.multiline ? '(?=\\n|$)' : '(?=\\n?$)', false];
+      case '\\':
+        return this.escape();
+      case '*':
+      case '+':
+      case '?':
+        return this.err('nothing to repeat');
+      case '{':
+        if (this.quantifierAhead(this.i - 1)) this.err('nothing to repeat');
+        return ['\\{', true];
+      default:
+        return [lit(c.codePointAt(0)!), true];
+    }
+  }
+
+  /** Whether a `{m,n}` quantifier starts at index `at`. */
+  private quantifierAhead(at: number): boolean {
+    return /^\{(\d*)(,(\d*))?\}/.test(this.p.slice(at, at + 24).join('')) && this.p[at + 1] !== '}';
+  }
+
+  private quantified([src, repeatable]: [string, boolean]): string {
+    this.skipVerbose();
+    const c = this.peek();
+    let q = '';
+    if (c === '*' || c === '+' || c === '?') {
+      this.i++;
+      q = c;
+    } else if (c === '{' && this.quantifierAhead(this.i)) {
+      const m = /^\{(\d*)(,(\d*))?\}/.exec(this.p.slice(this.i, this.i + 24).join(''))!;
+      this.i += m[0].length;
+      const lo = m[1] === '' ? '0' : m[1]!;
+      const hi = m[2] === undefined ? lo : m[3]!;
+      if (hi !== '' && Number(hi) < Number(lo)) this.err('min repeat greater than max repeat');
+      q = m[2] === undefined ? `{${lo}}` : `{${lo},${hi}}`;
+    } else {
+      return src;
+    }
+    if (!repeatable) this.err('nothing to repeat');
+    if (this.peek() === '?') {
+      this.i++;
+      q += '?';
+    } else if (this.peek() === '+') {
+      this.err('possessive quantifiers are not supported in JavaScript');
+    }
+    return `(?:${src})${q}`;
+  }
+
+  private group(): [string, boolean] | null {
+    if (this.peek() !== '?') {
+      const n = ++this.groups;
+      this.open.add(n);
+      const body = this.alternation();
+      if (this.next() !== ')') this.err('missing ), unterminated subpattern');
+      this.open.delete(n);
+      return [`(${body})`, true];
+    }
+    this.i++;
+    const c = this.next();
+    if (c === ':' || c === '=' || c === '!') {
+      const body = this.alternation();
+      if (this.next() !== ')') this.err('missing ), unterminated subpattern');
+      return [`(?${c}${body})`, c === ':'];
+    }
+    if (c === '<' && (this.peek() === '=' || this.peek() === '!')) {
+      const k = this.next()!;
+      const body = this.alternation();
+      if (this.next() !== ')') this.err('missing ), unterminated subpattern');
+      return [`(?<${k}${body})`, false];
+    }
+    if (c === 'P' && this.peek() === '<') {
+      this.i++;
+      const name = this.readUntil('>');
+      if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) this.err(`bad character in group name '${name}'`);
+      const n = ++this.groups;
+      this.names.set(name, n);
+      this.open.add(n);
+      const body = this.alternation();
+      if (this.next() !== ')') this.err('missing ), unterminated subpattern');
+      this.open.delete(n);
+      return [`(?<${name}>${body})`, true];
+    }
+    if (c === 'P' && this.peek() === '=') {
+      this.i++;
+      const name = this.readUntil(')');
+      if (!this.names.has(name)) this.err(`unknown group name '${name}'`);
+      return [`(?:\\k<${name}>)`, true];
+    }
+    if (c === '#') {
+      this.readUntil(')');
+      return null;
+    }
+    if (c !== undefined && /[aiLmsux-]/.test(c)) {
+      this.err('inline flags not at the start of the pattern, or scoped flags, are not supported');
+    }
+    return this.err(`unknown extension ?${c ?? ''}`);
+  }
+
+  private readUntil(end: string): string {
+    let s = '';
+    for (;;) {
+      const c = this.next();
+      if (c === undefined) this.err(`missing ${end}`);
+      if (c === end) return s;
+      s += c;
+    }
+  }
+
+  private hexEscape(len: number, what: string): number {
+    const h = this.p.slice(this.i, this.i + len).join('');
+    if (h.length !== len || !HEX.test(h)) this.err(`incomplete escape \\${what}${h}`);
+    this.i += len;
+    const cp = parseInt(h, 16);
+    if (cp > 0x10ffff) this.err(`bad escape \\${what}${h}`);
+    return cp;
+  }
+
+  /** Escapes common to both contexts: returns a code point, or null when not a simple literal escape. */
+  private literalEscape(c: string): number | null {
+    switch (c) {
+      case 'a':
+        return 7;
+      case 'f':
+        return 12;
+      case 'n':
+        return 10;
+      case 'r':
+        return 13;
+      case 't':
+        return 9;
+      case 'v':
+        return 11;
+      case 'x':
+        return this.hexEscape(2, 'x');
+      case 'u':
+        return this.hexEscape(4, 'u');
+      case 'U':
+        return this.hexEscape(8, 'U');
+      case 'N':
+        return this.err('\\N{...} escapes are not supported');
+      default:
+        return null;
+    }
+  }
+
+  private escape(): [string, boolean] {
+    const c = this.next();
+    if (c === undefined) this.err('bad escape (end of pattern)');
+    const ascii = this.flags.ascii;
+    const W = (neg: boolean): string => this.cls(categoryRanges('w', ascii), neg);
+    switch (c) {
+      case 'A':
+        return ['^', false];
+      case 'Z':
+        return ['$', false];
+      case 'b':
+        // On ASCII input Python's Unicode \b is JS's own \b (cheaper than the lookarounds).
+        if (this.cut) return ['\\b', false];
+        return [`(?:(?<=${W(false)})(?!${W(false)})|(?<!${W(false)})(?=${W(false)}))`, false];
+      case 'B':
+        if (this.cut) return ['\\B', false];
+        return [`(?:(?<=${W(false)})(?=${W(false)})|(?<!${W(false)})(?!${W(false)}))`, false];
+      case 'w':
+      case 'W':
+      case 's':
+      case 'S':
+      case 'd':
+      case 'D':
+        return [this.cls(categoryRanges(c, ascii)), true];
+    }
+    const simple = this.literalEscape(c);
+    if (simple !== null) return [lit(simple), true];
+    if (c === '0') {
+      let o = '0';
+      while (o.length < 3 && isOct(this.peek())) o += this.next();
+      return [lit(parseInt(o, 8)), true];
+    }
+    if (isDigit(c)) {
+      let d = c;
+      if (isDigit(this.peek())) {
+        d += this.next();
+        if (isOct(d[0]) && isOct(d[1]) && isOct(this.peek())) {
+          d += this.next();
+          const cp = parseInt(d, 8);
+          if (cp > 0o377) this.err(`octal escape value \\${d} outside of range 0-0o377`);
+          return [lit(cp), true];
+        }
+      }
+      const g = Number(d);
+      if (g > this.groups) this.err(`invalid group reference ${g}`);
+      if (this.open.has(g)) this.err('cannot refer to an open group');
+      return [`(?:\\${g})`, true];
+    }
+    if (isAsciiAlnum(c)) this.err(`bad escape \\${c}`);
+    return [lit(c.codePointAt(0)!), true];
+  }
+
+  /** One class item: a set of ranges, plus the code point when it is a single literal. */
+  private classItem(first: string): { ranges: Ranges; cp?: number } {
+    if (first !== '\\') {
+      const cp = first.codePointAt(0)!;
+      return { ranges: [[cp, cp]], cp };
+    }
+    const c = this.next();
+    if (c === undefined) this.err('unterminated character set');
+    if ('wWsSdD'.includes(c)) return { ranges: categoryRanges(c as Category, this.flags.ascii) };
+    if (c === 'b') return { ranges: [[8, 8]], cp: 8 };
+    const simple = this.literalEscape(c);
+    if (simple !== null) return { ranges: [[simple, simple]], cp: simple };
+    if (isOct(c)) {
+      let o = c;
+      while (o.length < 3 && isOct(this.peek())) o += this.next();
+      const cp = parseInt(o, 8);
+      if (cp > 0o377) this.err(`octal escape value \\${o} outside of range 0-0o377`);
+      return { ranges: [[cp, cp]], cp };
+    }
+    if (isAsciiAlnum(c)) this.err(`bad escape \\${c}`);
+    const cp = c.codePointAt(0)!;
+    return { ranges: [[cp, cp]], cp };
+  }
+
+  private charClass(): string {
+    const negate = this.peek() === '^';
+    if (negate) this.i++;
+    const items: Ranges[] = [];
+    for (;;) {
+      const t = this.next();
+      if (t === undefined) this.err('unterminated character set');
+      if (t === ']' && items.length > 0) break;
+      const a = this.classItem(t);
+      if (this.peek() === '-') {
+        this.i++;
+        const u = this.next();
+        if (u === undefined) this.err('unterminated character set');
+        if (u === ']') {
+          items.push(a.ranges, [[45, 45]]);
+          break;
+        }
+        const b = this.classItem(u);
+        if (a.cp === undefined || b.cp === undefined) this.err(`bad character range`);
+        if (b.cp < a.cp) this.err('bad character range');
+        items.push([[a.cp, b.cp]]);
+      } else {
+        items.push(a.ranges);
+      }
+    }
+    const set = union(...items);
+    return this.cls(set, negate);
+  }
+}
+
+const cache = new Map<string, PyRegex>();
+const CACHE_LIMIT = 5000;
+
+/**
+ * Compile a Python pattern (cached). Throws {@link PyRegexError} for patterns Python rejects or
+ * JavaScript cannot express.
+ */
+export function pyCompile(pattern: string, flags: PyFlags = {}): PyRegex {
+  const key = `${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}${flags.dotAll ? 's' : ''}${flags.verbose ? 'x' : ''}${flags.indices ? 'd' : ''}\u0000${pattern}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const t = new Translator(pattern, flags, false);
+  const source = t.translate();
+  const sourceAscii = new Translator(pattern, flags, true).translate();
+  const jsFlags = `u${t.flags.ignoreCase ? 'i' : ''}${flags.indices ? 'd' : ''}`;
+  let compiled: PyRegex;
+  try {
+    compiled = {
+      pattern,
+      re: new RegExp(source, `${jsFlags}g`),
+      sticky: new RegExp(source, `${jsFlags}y`),
+      reAscii: new RegExp(sourceAscii, `${jsFlags}g`),
+      stickyAscii: new RegExp(sourceAscii, `${jsFlags}y`),
+      groups: t.groups,
+    };
+  } catch (err) {
+    throw new PyRegexError(`pattern not expressible in JavaScript: ${(err as Error).message}`);
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, compiled);
+  return compiled;
+}
+
+/** Python `re.search`: the first match, or null. */
+export function pySearch(rx: PyRegex, s: string): RegExpExecArray | null {
+  const re = globalRe(rx, s);
+  re.lastIndex = 0;
+  return re.exec(s);
+}
+
+/** Python `rx.match(s, pos)`: a match starting exactly at `pos` (code unit index), or null. */
+export function pyMatch(rx: PyRegex, s: string, pos = 0): RegExpExecArray | null {
+  const re = stickyRe(rx, s);
+  re.lastIndex = pos;
+  return re.exec(s);
+}
+
+/** Python `re.finditer` (all matches, Python 3.7+ empty-match rules; see the module note). */
+export function pyFinditer(rx: PyRegex, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const re = globalRe(rx, s);
+  re.lastIndex = 0;
+  for (;;) {
+    const m = re.exec(s);
+    if (!m) break;
+    out.push(m);
+    if (m[0].length === 0) {
+      if (m.index >= s.length) break;
+      const cp = s.codePointAt(m.index)!;
+      re.lastIndex = m.index + (cp > 0xffff ? 2 : 1);
+    }
+  }
+  return out;
+}
+
+/** `len(re.findall(pattern, s))`. */
+export function pyFindallCount(rx: PyRegex, s: string): number {
+  return pyFinditer(rx, s).length;
+}
+
+/** Python `re.findall` for patterns with at most one group (the whole match, or group 1). */
+export function pyFindall(rx: PyRegex, s: string): string[] {
+  return pyFinditer(rx, s).map((m) => (rx.groups === 0 ? m[0] : (m[1] ?? '')));
+}
+
+/** Python `re.split(pattern, s)`: pieces and, for capturing patterns, the groups (undefined = None). */
+export function pySplit(rx: PyRegex, s: string): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  let last = 0;
+  for (const m of pyFinditer(rx, s)) {
+    out.push(s.slice(last, m.index));
+    for (let g = 1; g <= rx.groups; g++) out.push(m[g]);
+    last = m.index + m[0].length;
+  }
+  out.push(s.slice(last));
+  return out;
+}
+
+/** A compiled Python replacement template (`\1`, `\g<0>`, `\g<name>`, escapes). */
+export type Replacement = (m: RegExpExecArray) => string;
+
+/** Compile a Python `re.sub` replacement template. */
+export function pyTemplate(template: string): Replacement {
+  const parts: (string | number)[] = [];
+  let buf = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (c !== '\\') {
+      buf += c;
+      continue;
+    }
+    const d = template[++i];
+    if (d === 'g') {
+      const m = /^<([^>]*)>/.exec(template.slice(i + 1));
+      if (!m || !/^\d+$/.test(m[1]!)) throw new PyRegexError(`unsupported group reference in template: ${template}`);
+      parts.push(buf, Number(m[1]));
+      buf = '';
+      i += m[0].length;
+    } else if (d !== undefined && /\d/.test(d)) {
+      let num = d;
+      if (/\d/.test(template[i + 1] ?? '')) num += template[++i];
+      parts.push(buf, Number(num));
+      buf = '';
+    } else {
+      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b', '\\': '\\' };
+      buf += d !== undefined && map[d] !== undefined ? map[d] : `\\${d ?? ''}`;
+    }
+  }
+  parts.push(buf);
+  return (m) => {
+    let s = '';
+    for (const p of parts) s += typeof p === 'number' ? (m[p] ?? '') : p;
+    return s;
+  };
+}
+
+/** Python `re.sub(pattern, repl, s)` with a template or a function. */
+export function pySub(rx: PyRegex, repl: string | Replacement, s: string): string {
+  const f = typeof repl === 'string' ? pyTemplate(repl) : repl;
+  const matches = pyFinditer(rx, s);
+  if (matches.length === 0) return s;
+  let out = '';
+  let last = 0;
+  for (const m of matches) {
+    out += s.slice(last, m.index) + f(m);
+    last = m.index + m[0].length;
+  }
+  return out + s.slice(last);
+}
+
+/** Python `re.escape(s)`, as a Python pattern (for building patterns from literal text). */
+export function pyEscape(s: string): string {
+  return s.replace(/[^A-Za-z0-9_\u0080-\u{10ffff}]/gu, '\\$&');
+}
