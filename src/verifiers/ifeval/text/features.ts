@@ -5,15 +5,33 @@
  */
 import { LangDetectError, detectLanguage } from './langdetect/detector.js';
 import { sentTokenize } from './punkt.js';
-import { pyCompile, pyFindallCount, pyFinditer } from './pyregex.js';
+import { isWordCp } from './pyunicode.js';
 import { wordTokenize } from './word-tokenize.js';
-import { lazy } from './data.js';
 
-const WORD_RE = lazy(() => pyCompile(String.raw`\w+`));
+/**
+ * The runs of Python `\w` characters in `s`, as `re.findall(r"\w+", s)` finds them (a direct scan
+ * over code points with CPython's table; `onRun` gets each run's code-unit bounds).
+ */
+function scanWords(s: string, onRun: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    if (isWordCp(cp)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      onRun(start, i);
+      start = -1;
+    }
+    i += w;
+  }
+  if (start >= 0) onRun(start, s.length);
+}
 
 /** A text and its lazily computed features. */
 export class TextFeatures {
   private words?: string[];
+  private nWords?: number;
   private sents?: string[];
   private tokens?: string[];
   private lang?: string | null;
@@ -22,13 +40,22 @@ export class TextFeatures {
 
   /** `nltk.tokenize.RegexpTokenizer(r"\w+").tokenize(text)` (Python's Unicode `\w`). */
   wordMatches(): string[] {
-    this.words ??= pyFinditer(WORD_RE(), this.text).map((m) => m[0]);
+    if (!this.words) {
+      const words: string[] = [];
+      scanWords(this.text, (a, b) => words.push(this.text.slice(a, b)));
+      this.words = words;
+    }
     return this.words;
   }
 
   /** The reference's `count_words`: the number of `\w+` runs. */
   wordCount(): number {
-    return this.words ? this.words.length : pyFindallCount(WORD_RE(), this.text);
+    if (this.nWords === undefined) {
+      let n = 0;
+      scanWords(this.text, () => n++);
+      this.nWords = n;
+    }
+    return this.nWords;
   }
 
   /** `nltk.sent_tokenize(text)` (Punkt English); `count_sentences` is its length. */

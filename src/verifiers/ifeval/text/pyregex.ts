@@ -50,6 +50,12 @@ export interface PyRegex {
   readonly stickyAscii: RegExp;
   /** Number of capturing groups. */
   readonly groups: number;
+  /**
+   * For a pattern that is a plain ASCII literal (optionally between `\b`s): that literal,
+   * lowercased under IGNORECASE. A text that does not contain it cannot match, so searches skip
+   * the RegExp (see {@link pySearch}).
+   */
+  readonly literal?: string;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -73,6 +79,14 @@ const ASCII_SPACE: Ranges = [
 const ASCII_DIGIT: Ranges = [[48, 57]];
 
 type Category = 'w' | 'W' | 's' | 'S' | 'd' | 'D';
+
+/** i, I, İ, ı: one equivalence class under Python's IGNORECASE. */
+const I_VARIANTS = [0x49, 0x69, 0x130, 0x131];
+const I_RANGES: Ranges = [
+  [0x49, 0x49],
+  [0x69, 0x69],
+  [0x130, 0x131],
+];
 
 /** `ranges` restricted to ASCII. */
 function cutAscii(ranges: Ranges): [number, number][] {
@@ -221,8 +235,18 @@ class Translator {
         if (this.quantifierAhead(this.i - 1)) this.err('nothing to repeat');
         return ['\\{', true];
       default:
-        return [lit(c.codePointAt(0)!), true];
+        return [this.literalAtom(c.codePointAt(0)!), true];
     }
+  }
+
+  /**
+   * A literal character. Under IGNORECASE, Python also equates i, I, U+0130 (İ) and U+0131 (ı)
+   * (its lowercase mapping and its equivalence table); JS case folding only equates i and I, so we
+   * spell the four out. (K/U+212A and s/U+017F fold alike in both.)
+   */
+  private literalAtom(cp: number): string {
+    if (this.flags.ignoreCase && I_VARIANTS.includes(cp)) return this.cls(I_RANGES);
+    return lit(cp);
   }
 
   /** Whether a `{m,n}` quantifier starts at index `at`. */
@@ -380,7 +404,7 @@ class Translator {
         return [this.cls(categoryRanges(c, ascii)), true];
     }
     const simple = this.literalEscape(c);
-    if (simple !== null) return [lit(simple), true];
+    if (simple !== null) return [this.literalAtom(simple), true];
     if (c === '0') {
       let o = '0';
       while (o.length < 3 && isOct(this.peek())) o += this.next();
@@ -403,7 +427,7 @@ class Translator {
       return [`(?:\\${g})`, true];
     }
     if (isAsciiAlnum(c)) this.err(`bad escape \\${c}`);
-    return [lit(c.codePointAt(0)!), true];
+    return [this.literalAtom(c.codePointAt(0)!), true];
   }
 
   /** One class item: a set of ranges, plus the code point when it is a single literal. */
@@ -455,7 +479,8 @@ class Translator {
         items.push(a.ranges);
       }
     }
-    const set = union(...items);
+    let set = union(...items);
+    if (this.flags.ignoreCase && I_VARIANTS.some((cp) => set.some(([lo, hi]) => cp >= lo && cp <= hi))) set = union(set, I_RANGES);
     return this.cls(set, negate);
   }
 }
@@ -484,6 +509,7 @@ export function pyCompile(pattern: string, flags: PyFlags = {}): PyRegex {
       reAscii: new RegExp(sourceAscii, `${jsFlags}g`),
       stickyAscii: new RegExp(sourceAscii, `${jsFlags}y`),
       groups: t.groups,
+      literal: plainLiteral(pattern, t.flags.ignoreCase),
     };
   } catch (err) {
     throw new PyRegexError(`pattern not expressible in JavaScript: ${(err as Error).message}`);
@@ -493,8 +519,33 @@ export function pyCompile(pattern: string, flags: PyFlags = {}): PyRegex {
   return compiled;
 }
 
+/** The literal of a pattern that is a plain ASCII literal, optionally wrapped in `\b`. */
+function plainLiteral(pattern: string, ignoreCase: boolean): string | undefined {
+  const m = /^(?:\\b)?([A-Za-z0-9 _'"!#%&,\-\/:;<=>@`~]+)(?:\\b)?$/.exec(pattern);
+  if (!m) return undefined;
+  return ignoreCase ? m[1]!.toLowerCase() : m[1]!;
+}
+
+// Characters that match ASCII letters under IGNORECASE without lowercasing to them.
+const FOLDS_TO_ASCII = /[\u0130\u0131\u017f\u212a]/;
+let lastText = '';
+let lastLower = '';
+
+/** Whether `s` may contain `rx.literal` (always true when the prefilter does not apply). */
+function mayMatch(rx: PyRegex, s: string, ignoreCase: boolean): boolean {
+  const lit = rx.literal;
+  if (lit === undefined) return true;
+  if (!ignoreCase) return s.includes(lit);
+  if (s !== lastText) {
+    lastText = s;
+    lastLower = FOLDS_TO_ASCII.test(s) ? '' : s.toLowerCase();
+  }
+  return lastLower === '' ? true : lastLower.includes(lit);
+}
+
 /** Python `re.search`: the first match, or null. */
 export function pySearch(rx: PyRegex, s: string): RegExpExecArray | null {
+  if (!mayMatch(rx, s, rx.re.ignoreCase)) return null;
   const re = globalRe(rx, s);
   re.lastIndex = 0;
   return re.exec(s);

@@ -44,10 +44,16 @@ const DENSE_MIN = 8;
 
 interface Model {
   langs: string[];
-  /** n-gram id by numeric key (see {@link gramKey}). */
-  ids: GramTable;
   /** Direct ids of 1-grams by code point (+1; 0 = none). */
   unigram: Int32Array;
+  /**
+   * Pairs of BMP code points (key `a << 16 | b`) -> packed `(2-gram id + 1) | (prefix id + 1) << 17`
+   * (0 = none), where the prefix id numbers the pairs that begin some 3-gram; 3-grams are keyed
+   * `prefixId << 16 | c`. All keys fit 32 bits: the profiles hold no astral characters, 87,598
+   * n-grams and 16,926 3-gram prefixes.
+   */
+  pairs: U32Table;
+  triples: U32Table;
   /**
    * The profiles as a sparse matrix: n-gram `id` has entries `start[id] .. start[id+1]-1`, each a
    * language index and P(gram | lang) = freq / n_words[lang][len-1] (computed as langdetect does).
@@ -84,8 +90,10 @@ const model = lazy((): Model => {
   });
   const esc = (s: string): string => Array.from(s, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('');
   const entries = Object.entries(d.grams);
-  const ids = new GramTable(entries.length);
   const unigram = new Int32Array(0x10000);
+  const pairs = new U32Table(entries.length);
+  const triples = new U32Table(entries.length);
+  let nPrefixes = 0;
   let total = 0;
   for (const [, e] of entries) total += e.length / 2;
   const start = new Int32Array(entries.length + 1);
@@ -94,8 +102,20 @@ const model = lazy((): Model => {
   let k = 0;
   entries.forEach(([gram, e], id) => {
     const cps = Array.from(gram, (c) => c.codePointAt(0)!);
-    ids.set(gramKey(cps, 0, cps.length), id);
-    if (cps.length === 1) unigram[cps[0]!] = id + 1;
+    const [a, b, c] = cps as [number, number | undefined, number | undefined];
+    if (cps.length === 1) {
+      unigram[a] = id + 1;
+    } else {
+      const pk = ((a << 16) | b!) >>> 0;
+      const v = pairs.get(pk, 0) >>> 0;
+      if (cps.length === 2) {
+        pairs.set(pk, (v | (id + 1)) >>> 0);
+      } else {
+        let pid = (v >>> 17) - 1;
+        if (pid < 0) pairs.set(pk, (v | ((pid = nPrefixes++) + 1) * 0x20000) >>> 0);
+        triples.set(((pid << 16) | c!) >>> 0, id);
+      }
+    }
     start[id] = k;
     for (let i = 0; i < e.length; i += 2) {
       const li = e[i]!;
@@ -120,8 +140,9 @@ const model = lazy((): Model => {
     denseAt,
     denseRows,
     langs: d.langs,
-    ids,
     unigram,
+    pairs,
+    triples,
     start,
     entryLang,
     entryProb,
@@ -132,60 +153,63 @@ const model = lazy((): Model => {
   };
 });
 
-/** Open-addressing hash table from numeric n-gram keys to ids (no allocation per lookup). */
-class GramTable {
-  private readonly keys: Float64Array;
+/**
+ * Open-addressing hash table from 32-bit keys to int values (no allocation per lookup).
+ * 0xffffffff marks an empty slot (the pair U+FFFF U+FFFF never occurs in a profile).
+ */
+class U32Table {
+  private readonly keys: Uint32Array;
   private readonly vals: Int32Array;
+  private readonly shift: number;
   private readonly mask: number;
+  // A small direct-mapped cache of recent lookups: a text reuses a few hundred n-grams, and the
+  // full table (about 1 MB) misses the CPU caches.
+  private readonly recentKeys = new Uint32Array(4096).fill(0xffffffff);
+  private readonly recentVals = new Int32Array(4096);
 
   constructor(n: number) {
-    let size = 1;
-    while (size < n * 2) size <<= 1;
-    this.keys = new Float64Array(size).fill(-1);
-    this.vals = new Int32Array(size);
-    this.mask = size - 1;
+    let bits = 1;
+    while (1 << bits < n * 2) bits++;
+    this.keys = new Uint32Array(1 << bits).fill(0xffffffff);
+    this.vals = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
   }
 
   private slot(k: number): number {
-    const lo = k >>> 0; // k mod 2**32 (k is an integer below 2**48)
-    const hi = (k / 4294967296) | 0;
-    return (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+    return Math.imul(k, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The value stored under `k`, or `dflt`. */
+  get(k: number, dflt: number): number {
+    const h = Math.imul(k, 0x9e3779b1);
+    const r = h >>> 20;
+    if (this.recentKeys[r] === k) return this.recentVals[r]!;
+    const keys = this.keys;
+    let v = dflt;
+    for (let i = h >>> this.shift; ; i = (i + 1) & this.mask) {
+      const kk = keys[i]!;
+      if (kk === k) {
+        v = this.vals[i]!;
+        break;
+      }
+      if (kk === 0xffffffff) break;
+    }
+    this.recentKeys[r] = k;
+    this.recentVals[r] = v;
+    return v;
   }
 
   set(k: number, v: number): void {
+    const r = Math.imul(k, 0x9e3779b1) >>> 20;
+    if (this.recentKeys[r] === k) this.recentKeys[r] = 0xffffffff;
     let i = this.slot(k);
-    while (this.keys[i] !== -1 && this.keys[i] !== k) i = (i + 1) & this.mask;
+    while (this.keys[i] !== 0xffffffff && this.keys[i] !== k) i = (i + 1) & this.mask;
     this.keys[i] = k;
     this.vals[i] = v;
   }
-
-  get(k: number): number | undefined {
-    if (k < 0) return undefined;
-    let i = this.slot(k);
-    for (;;) {
-      const kk = this.keys[i];
-      if (kk === k) return this.vals[i];
-      if (kk === -1) return undefined;
-      i = (i + 1) & this.mask;
-    }
-  }
 }
 
-/**
- * A numeric key for the n-gram `cps[from..from+n)`: its BMP code points in 16-bit digits (at most
- * 48 bits, exact in a double). Profiles hold no astral characters and no U+0000 (normalisation
- * maps ASCII controls to spaces), so keys of different lengths never collide; n-grams with astral
- * characters get -1 (never a profile key).
- */
-function gramKey(cps: readonly number[], from: number, n: number): number {
-  let k = 0;
-  for (let i = from; i < from + n; i++) {
-    const c = cps[i]!;
-    if (c > 0xffff) return -1;
-    k = k * 65536 + c;
-  }
-  return k;
-}
 
 
 const URL_RE = /https?:\/\/[-_.?&~;+=/#0-9A-Za-z]{1,2076}/g;
@@ -263,24 +287,18 @@ function dropLatin(text: string): boolean {
 function extractNgrams(m: Model, input: string): Int32Array {
   const text = substitute(m, input);
   const noLatin = dropLatin(text);
-  let out = new Int32Array(Math.max(16, Math.min(text.length, MAX_TEXT_LENGTH) * 3));
+  // At most three n-grams per code point read.
+  const out = new Int32Array(Math.min(text.length, MAX_TEXT_LENGTH) * 3);
   let count = 0;
-  const push = (id: number): void => {
-    if (count === out.length) {
-      const bigger = new Int32Array(out.length * 2);
-      bigger.set(out);
-      out = bigger;
-    }
-    out[count++] = id;
-  };
   // The n-gram buffer `grams` (at most 3 code points) as g0 g1 g2 (oldest first) and its length.
   let g0 = 0x20;
   let g1 = 0;
   let g2 = 0;
   let len = 1;
   let capital = false;
-  const ids = m.ids;
-  const unigram = m.unigram;
+  const { unigram, pairs, triples } = m;
+  // Prefix id of the previous step's 2-gram window (-1 none, -2 not computed).
+  let prevPrefix = -2;
   const table = bmpTable();
   let lastUpper = false;
   let pre = -1;
@@ -333,21 +351,37 @@ function extractNgrams(m: Model, input: string): Int32Array {
     } else {
       lastUpper = false;
     }
-    if (capital) continue;
+    if (capital) {
+      prevPrefix = -2;
+      continue;
+    }
     const c = len === 1 ? g0 : len === 2 ? g1 : g2;
     if (c !== 0x20 && c <= 0xffff) {
       const id = unigram[c]!;
-      if (id !== 0) push(id - 1);
+      if (id !== 0) out[count++] = id - 1;
     }
-    if (len < 2) continue;
+    if (len < 2) {
+      prevPrefix = -2;
+      continue;
+    }
     const b = len === 2 ? g0 : g1;
+    let prefix = -1;
     if (b <= 0xffff && c <= 0xffff) {
-      const id = ids.get(b * 65536 + c);
-      if (id !== undefined) push(id);
+      const v = pairs.get(((b << 16) | c) >>> 0, 0) >>> 0;
+      const id2 = (v & 0x1ffff) - 1;
+      if (id2 >= 0) out[count++] = id2;
+      prefix = (v >>> 17) - 1;
     }
-    if (len < 3 || g0 > 0xffff || b > 0xffff || c > 0xffff) continue;
-    const id3 = ids.get((g0 * 65536 + b) * 65536 + c);
-    if (id3 !== undefined) push(id3);
+    if (len === 3 && c <= 0xffff) {
+      // The 3-gram's first two characters were the previous step's pair.
+      let pid = prevPrefix;
+      if (pid === -2) pid = g0 <= 0xffff && b <= 0xffff ? (pairs.get(((g0 << 16) | b) >>> 0, 0) >>> 17) - 1 : -1;
+      if (pid >= 0) {
+        const id3 = triples.get(((pid << 16) | c) >>> 0, -1);
+        if (id3 >= 0) out[count++] = id3;
+      }
+    }
+    prevPrefix = prefix;
   }
   return out.subarray(0, count);
 }
@@ -376,10 +410,14 @@ const seededRandom = (() => {
 })();
 
 function normalizeProb(prob: Float64Array): number {
+  const L = prob.length;
+  // Python's sum(): left to right (unrolled, same order).
   let sum = 0;
-  for (let i = 0; i < prob.length; i++) sum += prob[i]!;
+  let i = 0;
+  for (; i + 4 < L; i += 5) sum = ((((sum + prob[i]!) + prob[i + 1]!) + prob[i + 2]!) + prob[i + 3]!) + prob[i + 4]!;
+  for (; i < L; i++) sum += prob[i]!;
   let max = 0;
-  for (let i = 0; i < prob.length; i++) {
+  for (i = 0; i < L; i++) {
     const p = prob[i]! / sum;
     if (max < p) max = p;
     prob[i] = p;
@@ -401,13 +439,39 @@ function runTrial(prob: Float64Array, keep: Float64Array, ngrams: Int32Array, m:
   const { start, entryLang, entryProb, denseAt, denseRows } = m;
   const L = prob.length;
   const n = ngrams.length;
+  // rng.randbelow(n), inlined: getrandbits(k) = tempered MT output >>> (32 - k), k = n.bit_length().
+  const shift = Math.clz32(n);
+  const mt = rng.mt;
+  let mti = rng.mti;
   for (let i = 0; ; i++) {
+    let r: number;
+    do {
+      if (mti >= 624) {
+        rng.twist();
+        mti = 0;
+      }
+      let y = mt[mti++]!;
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      r = (y >>> 0) >>> shift;
+    } while (r >= n);
     // prob[j] *= weight + P(gram | j). For a sparse n-gram, languages without it multiply by
     // weight alone (weight + 0.0 === weight): the same products as langdetect's dense loop.
-    const id = ngrams[rng.randbelow(n)]!;
+    const id = ngrams[r]!;
     const d = denseAt[id]!;
     if (d >= 0) {
-      for (let j = 0; j < L; j++) prob[j] = prob[j]! * (weight + denseRows[d + j]!);
+      let j = 0;
+      for (; j + 4 < L; j += 5) {
+        const o = d + j;
+        prob[j] = prob[j]! * (weight + denseRows[o]!);
+        prob[j + 1] = prob[j + 1]! * (weight + denseRows[o + 1]!);
+        prob[j + 2] = prob[j + 2]! * (weight + denseRows[o + 2]!);
+        prob[j + 3] = prob[j + 3]! * (weight + denseRows[o + 3]!);
+        prob[j + 4] = prob[j + 4]! * (weight + denseRows[o + 4]!);
+      }
+      for (; j < L; j++) prob[j] = prob[j]! * (weight + denseRows[d + j]!);
     } else {
       const a = start[id]!;
       const b = start[id + 1]!;
@@ -415,13 +479,24 @@ function runTrial(prob: Float64Array, keep: Float64Array, ngrams: Int32Array, m:
         const j = entryLang[e]!;
         keep[j] = prob[j]!;
       }
-      for (let j = 0; j < L; j++) prob[j] = prob[j]! * weight;
+      let j = 0;
+      for (; j + 4 < L; j += 5) {
+        prob[j] = prob[j]! * weight;
+        prob[j + 1] = prob[j + 1]! * weight;
+        prob[j + 2] = prob[j + 2]! * weight;
+        prob[j + 3] = prob[j + 3]! * weight;
+        prob[j + 4] = prob[j + 4]! * weight;
+      }
+      for (; j < L; j++) prob[j] = prob[j]! * weight;
       for (let e = a; e < b; e++) {
         const j = entryLang[e]!;
         prob[j] = keep[j]! * (weight + entryProb[e]!);
       }
     }
-    if (i % 5 === 0 && (normalizeProb(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)) return;
+    if (i % 5 === 0 && (normalizeProb(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)) {
+      rng.mti = mti;
+      return;
+    }
   }
 }
 

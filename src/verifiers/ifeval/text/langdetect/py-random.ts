@@ -16,8 +16,10 @@ const MATRIX_A = 0x9908b0df;
 
 /** A Python-compatible Mersenne Twister. */
 export class PyRandom {
-  private readonly mt = new Uint32Array(N);
-  private mti = N + 1;
+  /** MT19937 state (exposed for the inlined draw loop of the language detector). */
+  readonly mt = new Uint32Array(N);
+  /** Index of the next state word to temper; N means "twist first". */
+  mti = N + 1;
   private gaussNext: number | null = null;
 
   /** An independent generator in the same state. */
@@ -73,10 +75,10 @@ export class PyRandom {
     mt[0] = 0x80000000;
   }
 
-  /** The next 32-bit output. */
-  genrandUint32(): number {
+  /** Regenerate the state block (MT19937 "twist"); resets `mti` to 0. */
+  twist(): void {
     const mt = this.mt;
-    if (this.mti >= N) {
+    {
       let kk = 0;
       for (; kk < N - M; kk++) {
         const y = (mt[kk]! & UPPER) | (mt[kk + 1]! & LOWER);
@@ -90,7 +92,12 @@ export class PyRandom {
       mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
       this.mti = 0;
     }
-    let y = mt[this.mti++]!;
+  }
+
+  /** The next 32-bit output. */
+  genrandUint32(): number {
+    if (this.mti >= N) this.twist();
+    let y = this.mt[this.mti++]!;
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;
