@@ -11,8 +11,11 @@
  * - Python-only syntax: `(?P<name>...)`, `(?P=name)`, `\Z`, `{,n}`, a literal `{`, `]` first in a
  *   class, `(?#...)`, leading inline flags `(?i)`.
  * We parse the Python pattern and emit an equivalent JS pattern (`u` flag) whose classes come from
- * CPython 3.11's tables. Constructs JS cannot express (scoped flags, conditionals, possessive and
- * atomic groups) raise {@link PyRegexError}; invalid Python patterns raise it too.
+ * CPython 3.11's tables. Python 3.11's possessive quantifiers (`C++` is one: "C" possessively
+ * repeated) and atomic groups `(?>...)` are emulated with JS's lookahead-capture idiom
+ * `(?=(X))\k`, whose extra groups are hidden from callers (Python group numbers are mapped).
+ * Constructs JS cannot express (scoped inline flags, conditionals) raise {@link PyRegexError};
+ * invalid Python patterns raise it too.
  * Iteration follows Python 3.7+: after an empty match the search resumes one code point later
  * (CPython could still return a non-empty match at that same position; such patterns, e.g. `|a`,
  * are the only known difference).
@@ -48,8 +51,10 @@ export interface PyRegex {
    */
   readonly reAscii: RegExp;
   readonly stickyAscii: RegExp;
-  /** Number of capturing groups. */
+  /** Number of capturing groups (Python's count). */
   readonly groups: number;
+  /** JS group index of each Python group (index 0 unused). */
+  readonly groupIndex: readonly number[];
   /**
    * For a pattern that is a plain ASCII literal (optionally between `\b`s): that literal,
    * lowercased under IGNORECASE. A text that does not contain it cannot match, so searches skip
@@ -118,6 +123,10 @@ class Translator {
   private readonly p: string[];
   private i = 0;
   groups = 0;
+  /** JS capturing groups emitted so far (Python's plus the emulation groups). */
+  jsGroups = 0;
+  /** JS index of each Python group. */
+  readonly groupIndex: number[] = [0];
   private readonly open = new Set<number>();
   readonly names = new Map<string, number>();
   flags: Required<Omit<PyFlags, 'indices'>> & { ascii: boolean };
@@ -276,14 +285,27 @@ class Translator {
       this.i++;
       q += '?';
     } else if (this.peek() === '+') {
-      this.err('possessive quantifiers are not supported in JavaScript');
+      this.i++;
+      return this.atomic(`(?:${src})${q}`);
     }
     return `(?:${src})${q}`;
   }
 
+  /** An atomic match of `src` (no backtracking into it): `(?=(src))\k`. */
+  private atomic(src: string): string {
+    const k = ++this.jsGroups;
+    return `(?:(?=(${src}))\\${k})`;
+  }
+
+  private newGroup(): number {
+    const n = ++this.groups;
+    this.groupIndex[n] = ++this.jsGroups;
+    return n;
+  }
+
   private group(): [string, boolean] | null {
     if (this.peek() !== '?') {
-      const n = ++this.groups;
+      const n = this.newGroup();
       this.open.add(n);
       const body = this.alternation();
       if (this.next() !== ')') this.err('missing ), unterminated subpattern');
@@ -303,11 +325,16 @@ class Translator {
       if (this.next() !== ')') this.err('missing ), unterminated subpattern');
       return [`(?<${k}${body})`, false];
     }
+    if (c === '>') {
+      const body = this.alternation();
+      if (this.next() !== ')') this.err('missing ), unterminated subpattern');
+      return [this.atomic(`(?:${body})`), true];
+    }
     if (c === 'P' && this.peek() === '<') {
       this.i++;
       const name = this.readUntil('>');
       if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) this.err(`bad character in group name '${name}'`);
-      const n = ++this.groups;
+      const n = this.newGroup();
       this.names.set(name, n);
       this.open.add(n);
       const body = this.alternation();
@@ -424,7 +451,7 @@ class Translator {
       const g = Number(d);
       if (g > this.groups) this.err(`invalid group reference ${g}`);
       if (this.open.has(g)) this.err('cannot refer to an open group');
-      return [`(?:\\${g})`, true];
+      return [`(?:\\${this.groupIndex[g]})`, true];
     }
     if (isAsciiAlnum(c)) this.err(`bad escape \\${c}`);
     return [this.literalAtom(c.codePointAt(0)!), true];
@@ -509,6 +536,7 @@ export function pyCompile(pattern: string, flags: PyFlags = {}): PyRegex {
       reAscii: new RegExp(sourceAscii, `${jsFlags}g`),
       stickyAscii: new RegExp(sourceAscii, `${jsFlags}y`),
       groups: t.groups,
+      groupIndex: t.groupIndex,
       literal: plainLiteral(pattern, t.flags.ignoreCase),
     };
   } catch (err) {
@@ -583,7 +611,7 @@ export function pyFindallCount(rx: PyRegex, s: string): number {
 
 /** Python `re.findall` for patterns with at most one group (the whole match, or group 1). */
 export function pyFindall(rx: PyRegex, s: string): string[] {
-  return pyFinditer(rx, s).map((m) => (rx.groups === 0 ? m[0] : (m[1] ?? '')));
+  return pyFinditer(rx, s).map((m) => (rx.groups === 0 ? m[0] : (m[rx.groupIndex[1]!] ?? '')));
 }
 
 /** Python `re.split(pattern, s)`: pieces and, for capturing patterns, the groups (undefined = None). */
@@ -592,7 +620,7 @@ export function pySplit(rx: PyRegex, s: string): (string | undefined)[] {
   let last = 0;
   for (const m of pyFinditer(rx, s)) {
     out.push(s.slice(last, m.index));
-    for (let g = 1; g <= rx.groups; g++) out.push(m[g]);
+    for (let g = 1; g <= rx.groups; g++) out.push(m[rx.groupIndex[g]!]);
     last = m.index + m[0].length;
   }
   out.push(s.slice(last));
@@ -602,8 +630,11 @@ export function pySplit(rx: PyRegex, s: string): (string | undefined)[] {
 /** A compiled Python replacement template (`\1`, `\g<0>`, `\g<name>`, escapes). */
 export type Replacement = (m: RegExpExecArray) => string;
 
-/** Compile a Python `re.sub` replacement template. */
-export function pyTemplate(template: string): Replacement {
+/**
+ * Compile a Python `re.sub` replacement template. `groupIndex` maps Python group numbers to JS
+ * ones (see {@link PyRegex.groupIndex}); identity by default.
+ */
+export function pyTemplate(template: string, groupIndex?: readonly number[]): Replacement {
   const parts: (string | number)[] = [];
   let buf = '';
   for (let i = 0; i < template.length; i++) {
@@ -632,14 +663,14 @@ export function pyTemplate(template: string): Replacement {
   parts.push(buf);
   return (m) => {
     let s = '';
-    for (const p of parts) s += typeof p === 'number' ? (m[p] ?? '') : p;
+    for (const p of parts) s += typeof p === 'number' ? (m[p === 0 || !groupIndex ? p : groupIndex[p]!] ?? '') : p;
     return s;
   };
 }
 
 /** Python `re.sub(pattern, repl, s)` with a template or a function. */
 export function pySub(rx: PyRegex, repl: string | Replacement, s: string): string {
-  const f = typeof repl === 'string' ? pyTemplate(repl) : repl;
+  const f = typeof repl === 'string' ? pyTemplate(repl, rx.groupIndex) : repl;
   const matches = pyFinditer(rx, s);
   if (matches.length === 0) return s;
   let out = '';
