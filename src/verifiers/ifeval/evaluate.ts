@@ -61,10 +61,21 @@ export function evaluateStrict(response: string, checks: readonly Check[], cache
   return checks.map((check) => check(f));
 }
 
-/** `follow_instruction_list` under loose rules (any non-blank variant passes). */
-export function evaluateLoose(response: string, checks: readonly Check[], cache = new FeatureCache()): boolean[] {
-  const variants = looseVariants(response).filter((v) => pyStrip(v) !== '');
-  return checks.map((check) => variants.some((v) => check(cache.of(v))));
+/**
+ * `follow_instruction_list` under loose rules (any non-blank variant passes). The variants are
+ * tried in the reference's order and built only when the response itself fails an instruction;
+ * `strict`, when given, is the strict result of the same checks (variant 0 is the response).
+ */
+export function evaluateLoose(response: string, checks: readonly Check[], cache = new FeatureCache(), strict?: readonly boolean[]): boolean[] {
+  const first = pyStrip(response) !== '';
+  let rest: string[] | undefined;
+  return checks.map((check, i) => {
+    if (strict ? strict[i] : first && check(cache.of(response))) return true;
+    rest ??= looseVariants(response)
+      .slice(1)
+      .filter((v) => pyStrip(v) !== '');
+    return rest.some((v) => check(cache.of(v)));
+  });
 }
 
 /** Evaluate under one mode. */

@@ -58,8 +58,9 @@ export function verifyIfeval(response: string, reference: unknown, opts?: Ifeval
   if (mode) {
     details = { mode, instruction_id_list: ids, ...result(evaluate(response, checks, mode, cache)) };
   } else {
-    const strict = result(evaluateStrict(response, checks, cache));
-    const loose = result(evaluateLoose(response, checks, cache));
+    const strictList = evaluateStrict(response, checks, cache);
+    const strict = result(strictList);
+    const loose = result(evaluateLoose(response, checks, cache, strictList));
     details = { mode: 'strict', instruction_id_list: ids, ...strict, strict, loose };
   }
   const list = details.follow_instruction_list;

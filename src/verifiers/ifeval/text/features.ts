@@ -12,12 +12,15 @@ import { wordTokenize } from './word-tokenize.js';
  * The runs of Python `\w` characters in `s`, as `re.findall(r"\w+", s)` finds them (a direct scan
  * over code points with CPython's table; `onRun` gets each run's code-unit bounds).
  */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0));
+
 function scanWords(s: string, onRun: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < s.length; ) {
-    const cp = s.codePointAt(i)!;
+    const c = s.charCodeAt(i);
+    const cp = c < 0xd800 || c > 0xdbff ? c : s.codePointAt(i)!;
     const w = cp > 0xffff ? 2 : 1;
-    if (isWordCp(cp)) {
+    if (cp < 128 ? ASCII_WORD[cp] === 1 : isWordCp(cp)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       onRun(start, i);

@@ -57,7 +57,7 @@ const res = lazy(() => ({
   wordTokenizer: pyCompile(
     `(${MULTI_CHAR}|(?=${WORD_START})\\S+?(?=\\s|$|${NON_WORD}|${MULTI_CHAR}|,(?=$|\\s|${NON_WORD}|${MULTI_CHAR}))|\\S)`,
   ),
-  periodContext: pyCompile(String.raw`[\.\?!](?=(?P<after_tok>${NON_WORD}|\s+(?P<next_tok>\S+)))`, { indices: true }),
+  periodContext: pyCompile(String.raw`[\.\?!](?=(?P<after_tok>${NON_WORD}|\s+(?P<next_tok>\S+)))`),
   ellipsis: pyCompile(String.raw`\.\.+$`),
   numeric: pyCompile(String.raw`^-?[\.,]?\d[\d,\.-]*\.?$`),
   initial: pyCompile(String.raw`[^\W\d]\.$`),
@@ -205,8 +205,9 @@ function slicesFromText(text: string, p: Params): Span[] {
     if (containsSentbreak(context, p)) {
       const end = match.index + match[0].length;
       out.push([lastBreak, end]);
-      const next = match.indices!.groups!.next_tok;
-      lastBreak = match.groups!.next_tok ? next![0] : end;
+      // next_tok ends the lookahead group after_tok, which starts right after the punctuation.
+      const { after_tok: after, next_tok: next } = match.groups!;
+      lastBreak = next ? end + after!.length - next.length : end;
     }
   }
   out.push([lastBreak, pyRstrip(text).length]);

@@ -397,15 +397,22 @@ const PROB_THRESHOLD = 0.1;
 /** The seed used for every detection (see the module note). */
 export const LANGDETECT_SEED = 0;
 
-/** A generator in the state `random.seed(LANGDETECT_SEED)` leaves (seeding once, then copying). */
+/**
+ * The thread's generator, put in the state `random.seed(LANGDETECT_SEED)` leaves. The seeded
+ * state is computed once (including its first block regeneration, which the first draw would do
+ * anyway) and copied in for each detection.
+ */
 const seededRandom = (() => {
   let proto: PyRandom | undefined;
+  const rng = new PyRandom();
   return (): PyRandom => {
     if (!proto) {
       proto = new PyRandom();
       proto.seed(LANGDETECT_SEED);
+      proto.twist();
     }
-    return proto.clone();
+    rng.copyFrom(proto);
+    return rng;
   };
 })();
 

@@ -25,10 +25,15 @@ export class PyRandom {
   /** An independent generator in the same state. */
   clone(): PyRandom {
     const r = new PyRandom();
-    r.mt.set(this.mt);
-    r.mti = this.mti;
-    r.gaussNext = this.gaussNext;
+    r.copyFrom(this);
     return r;
+  }
+
+  /** Put this generator in `other`'s state. */
+  copyFrom(other: PyRandom): void {
+    this.mt.set(other.mt);
+    this.mti = other.mti;
+    this.gaussNext = other.gaussNext;
   }
 
   /** Python `random.seed(n)` for a non-negative integer below 2**32. */
