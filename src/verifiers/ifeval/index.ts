@@ -7,7 +7,7 @@
  * `details.follow_instruction_list` and a reward: 1 when every instruction is followed (`all`, the
  * default) or the fraction followed (`fraction`).
  */
-import { InputError, Reasons, type Verdict } from '../../core/verdict.js';
+import { InputError, type Verdict } from '../../core/verdict.js';
 import type { Verifier } from '../../core/verifier.js';
 import { evaluate, evaluateLoose, evaluateStrict, parseReference, type IfevalMode, type IfevalReference } from './evaluate.js';
 import type { FollowResult, IfevalDetails } from './report.js';
@@ -81,5 +81,3 @@ export const verifier: Verifier<IfevalReference, IfevalOptions> = {
   },
 };
 
-/** `Reasons` re-exported for callers matching on verdict reasons. */
-export { Reasons };

@@ -3,7 +3,7 @@
  * each computed on first use: several instructions on the same response, and identical loose
  * variants, reuse one tokenisation and one language detection.
  */
-import { LangDetectError, detectLanguage } from './langdetect/detector.js';
+import { LangDetectError, detectFromNgrams, langdetectNgrams } from './langdetect/detector.js';
 import { sentTokenize } from './punkt.js';
 import { isWordCp } from './pyunicode.js';
 import { wordTokenize } from './word-tokenize.js';
@@ -39,7 +39,10 @@ export class TextFeatures {
   private tokens?: string[];
   private lang?: string | null;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    private readonly owner?: FeatureCache,
+  ) {}
 
   /** `nltk.tokenize.RegexpTokenizer(r"\w+").tokenize(text)` (Python's Unicode `\w`). */
   wordMatches(): string[] {
@@ -76,28 +79,52 @@ export class TextFeatures {
   /** `langdetect.detect(text)` with seed 0, or null where langdetect raises (no features). */
   language(): string | null {
     if (this.lang === undefined) {
+      const ngrams = langdetectNgrams(this.text);
+      const known = this.owner?.detected(ngrams);
+      if (known !== undefined) return (this.lang = known);
       try {
-        this.lang = detectLanguage(this.text);
+        this.lang = detectFromNgrams(ngrams)[0]?.lang ?? 'unknown';
       } catch (err) {
         if (!(err instanceof LangDetectError)) throw err;
         this.lang = null;
       }
+      this.owner?.remember(ngrams, this.lang);
     }
     return this.lang;
   }
 }
 
-/** A per-evaluation cache of {@link TextFeatures} by text. */
+/**
+ * A per-evaluation cache of {@link TextFeatures} by text. It also remembers language detections
+ * by their n-gram sequence: loose variants often differ from the response only in characters
+ * langdetect ignores (`*`), and equal sequences give equal detections.
+ */
 export class FeatureCache {
-  private readonly map = new Map<string, TextFeatures>();
+  // A handful of texts per evaluation (the response and its loose variants): a scan comparing
+  // lengths first is cheaper than hashing long strings.
+  private readonly texts: TextFeatures[] = [];
+  private readonly detections: { ngrams: Int32Array; lang: string | null }[] = [];
 
   /** The features of `text` (shared by every caller within this evaluation). */
   of(text: string): TextFeatures {
-    let f = this.map.get(text);
-    if (!f) {
-      f = new TextFeatures(text);
-      this.map.set(text, f);
-    }
+    for (const f of this.texts) if (f.text.length === text.length && f.text === text) return f;
+    const f = new TextFeatures(text, this);
+    this.texts.push(f);
     return f;
+  }
+
+  /** A detection already made in this evaluation for the same n-gram sequence, if any. */
+  detected(ngrams: Int32Array): string | null | undefined {
+    outer: for (const d of this.detections) {
+      if (d.ngrams.length !== ngrams.length) continue;
+      for (let i = 0; i < ngrams.length; i++) if (d.ngrams[i] !== ngrams[i]) continue outer;
+      return d.lang;
+    }
+    return undefined;
+  }
+
+  /** Record a detection (see {@link detected}). */
+  remember(ngrams: Int32Array, lang: string | null): void {
+    this.detections.push({ ngrams, lang });
   }
 }
