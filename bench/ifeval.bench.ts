@@ -33,13 +33,14 @@ const median = (xs: number[]): number => {
 };
 
 /**
- * Best (minimum) over passes of the mean per-response time of a full pass, after one warm-up pass.
+ * Best (minimum) over passes of the mean per-response time of a full pass, after two warm-up passes.
  * The minimum is the least noisy estimate on a shared machine; the Python side uses the same rule.
  */
 function perResponse(mode: IfevalMode): number {
   const pass = (): void => {
     for (let i = 0; i < inputs.length; i++) verifyIfeval(responses[i]!, inputs[i], { mode });
   };
+  pass();
   pass();
   const runs: number[] = [];
   for (let k = 0; k < PASSES; k++) {

@@ -5,7 +5,9 @@
  * probabilities (rounded to 6 places in the corpus).
  */
 import { describe, expect, it } from 'vitest';
-import { detectLangs, LangDetectError } from '../../src/verifiers/ifeval/text/langdetect/detector.js';
+import { detectFromNgrams, detectLangs, LangDetectError, langdetectNgrams } from '../../src/verifiers/ifeval/text/langdetect/detector.js';
+import { buildKernel } from '../../src/verifiers/ifeval/text/langdetect/kernel.js';
+import { model } from '../../src/verifiers/ifeval/text/langdetect/model.js';
 import { FeatureCache } from '../../src/verifiers/ifeval/text/features.js';
 import { pyIsLower, pyIsUpper } from '../../src/verifiers/ifeval/text/pystr.js';
 import { ifevalLooseVariants } from '../../src/index.js';
@@ -56,5 +58,15 @@ describe('tokenizers against ref_features.jsonl', () => {
       if (err instanceof LangDetectError) return err.message;
       throw err;
     }
+  });
+
+  it('the WebAssembly kernel is available here and agrees with the JavaScript loop on every variant', () => {
+    expect(buildKernel(model())).toBeDefined();
+    const differ = texts.filter((t) => {
+      const ng = langdetectNgrams(t);
+      if (ng.length === 0) return false;
+      return JSON.stringify(detectFromNgrams(ng, true)) !== JSON.stringify(detectFromNgrams(ng, false));
+    });
+    expect(differ).toEqual([]);
   });
 });

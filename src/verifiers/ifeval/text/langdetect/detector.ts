@@ -19,6 +19,7 @@
  * - a text without any known n-gram raises "No features in text." ({@link LangDetectError}); the
  *   IFEval checkers count that as the instruction being followed.
  */
+import { buildKernel, type Kernel } from './kernel.js';
 import { model, type Model } from './model.js';
 import { langdetectNgrams } from './ngrams.js';
 import { PyRandom } from './py-random.js';
@@ -46,19 +47,27 @@ export const LANGDETECT_SEED = 0;
  * state is computed once (including its first block regeneration, which the first draw would do
  * anyway) and copied in for each detection.
  */
-const seededRandom = (() => {
+const seeded = (() => {
   let proto: PyRandom | undefined;
-  const rng = new PyRandom();
   return (): PyRandom => {
     if (!proto) {
       proto = new PyRandom();
       proto.seed(LANGDETECT_SEED);
       proto.twist();
     }
-    rng.copyFrom(proto);
-    return rng;
+    return proto;
   };
 })();
+
+const jsRng = new PyRandom();
+const seededRandom = (): PyRandom => {
+  jsRng.copyFrom(seeded());
+  return jsRng;
+};
+
+/** The thread's WebAssembly kernel, built on first use (undefined where unavailable). */
+let kernelState: { k: Kernel | undefined } | undefined;
+const kernel = (): Kernel | undefined => (kernelState ??= { k: buildKernel(model()) }).k;
 
 function normalizeProb(prob: Float64Array): number {
   const L = prob.length;
@@ -161,19 +170,34 @@ export function detectLangs(text: string): LangProb[] {
 
 
 /** The detection for an n-gram sequence from {@link langdetectNgrams} (see {@link detectLangs}). */
-export function detectFromNgrams(ngrams: Int32Array): LangProb[] {
+export function detectFromNgrams(ngrams: Int32Array, useKernel = true): LangProb[] {
   const m = model();
   if (ngrams.length === 0) throw new LangDetectError('No features in text.');
   const L = m.langs.length;
   const langprob = new Float64Array(L);
-  const rng = seededRandom();
-  const prob = new Float64Array(L);
-  const keep = new Float64Array(L);
-  for (let t = 0; t < N_TRIAL; t++) {
-    prob.fill(1.0 / L);
-    const alpha = ALPHA_DEFAULT + rng.gauss(0.0, 1.0) * ALPHA_WIDTH;
-    runTrial(prob, keep, ngrams, m, alpha / BASE_FREQ, rng);
-    for (let j = 0; j < L; j++) langprob[j] = langprob[j]! + prob[j]! / N_TRIAL;
+  const k = useKernel ? kernel() : undefined;
+  if (k) {
+    // The WebAssembly kernel (identical arithmetic, see kernel.ts); its generator lives in its memory.
+    k.rng.copyFrom(seeded());
+    k.ngrams.set(ngrams);
+    const prob = k.prob;
+    for (let t = 0; t < N_TRIAL; t++) {
+      prob.fill(1.0 / L, 0, L);
+      prob.fill(0, L);
+      const alpha = ALPHA_DEFAULT + k.rng.gauss(0.0, 1.0) * ALPHA_WIDTH;
+      k.rng.mti = k.trial(ngrams.length, alpha / BASE_FREQ, k.rng.mti);
+      for (let j = 0; j < L; j++) langprob[j] = langprob[j]! + prob[j]! / N_TRIAL;
+    }
+  } else {
+    const rng = seededRandom();
+    const prob = new Float64Array(L);
+    const keep = new Float64Array(L);
+    for (let t = 0; t < N_TRIAL; t++) {
+      prob.fill(1.0 / L);
+      const alpha = ALPHA_DEFAULT + rng.gauss(0.0, 1.0) * ALPHA_WIDTH;
+      runTrial(prob, keep, ngrams, m, alpha / BASE_FREQ, rng);
+      for (let j = 0; j < L; j++) langprob[j] = langprob[j]! + prob[j]! / N_TRIAL;
+    }
   }
   const out: LangProb[] = [];
   for (let j = 0; j < L; j++) if (langprob[j]! > PROB_THRESHOLD) out.push({ lang: m.langs[j]!, prob: langprob[j]! });

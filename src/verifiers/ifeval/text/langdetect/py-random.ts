@@ -16,11 +16,16 @@ const MATRIX_A = 0x9908b0df;
 
 /** A Python-compatible Mersenne Twister. */
 export class PyRandom {
-  /** MT19937 state (exposed for the inlined draw loop of the language detector). */
-  readonly mt = new Uint32Array(N);
+  /** MT19937 state (exposed for the language detector's draw loops; may live in WebAssembly memory). */
+  readonly mt: Uint32Array;
   /** Index of the next state word to temper; N means "twist first". */
   mti = N + 1;
   private gaussNext: number | null = null;
+
+  /** A generator (unseeded until {@link seed} or {@link copyFrom}); `state` may supply the 624-word state array. */
+  constructor(state: Uint32Array = new Uint32Array(N)) {
+    this.mt = state;
+  }
 
   /** An independent generator in the same state. */
   clone(): PyRandom {
