@@ -11,7 +11,7 @@
  * 0 as "not found"; we keep both quirks.
  */
 import { lazy, loadData } from './data.js';
-import { pyCompile, pyFinditer, pyMatch, type PyRegex } from './pyregex.js';
+import { pyCompile, pyFinditer, pyMatch } from './pyregex.js';
 import { isLowerCp, isUpperCp } from './pyunicode.js';
 import { pyRstrip, pyStrip } from './pystr.js';
 
