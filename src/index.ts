@@ -37,3 +37,4 @@ export { loadPreset, parsePreset, routeFor, PRESETS_DIR, type Preset, type Prese
 export * from './verifiers/mcq/public.js';
 export * from './verifiers/similarity/public.js';
 export * from './verifiers/math/public.js';
+export * from './verifiers/ifeval/public.js';

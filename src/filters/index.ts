@@ -13,6 +13,7 @@ import { answerLength } from './answer-length.js';
 import { difficulty } from './difficulty.js';
 import { nearDuplicateFilter } from './near-duplicate.js';
 import { mathAnswerVerifiable } from './math-answer-verifiable.js';
+import { ifevalKwargsValid } from './ifeval-kwargs-valid.js';
 
 export type { Filter, FilterCheck, FilterOptions, FilterResult } from './filter.js';
 export { KEEP, drop, perRecord } from './filter.js';
@@ -25,6 +26,7 @@ export { answerLength, wordCount, DEFAULT_MAX_ANSWER_WORDS } from './answer-leng
 export { difficulty } from './difficulty.js';
 export { nearDuplicateFilter } from './near-duplicate.js';
 export { mathAnswerVerifiable } from './math-answer-verifiable.js';
+export { ifevalKwargsValid } from './ifeval-kwargs-valid.js';
 export { formatAjvErrors } from './schema-errors.js';
 
 /** All built-in filters, cheapest first; a record is dropped by the first filter that rejects it. */
@@ -33,6 +35,7 @@ export const FILTERS: readonly Filter[] = [
   questionNonEmpty,
   mcqGoldInOptions,
   mcqDistinctOptions,
+  ifevalKwargsValid,
   answerLength,
   difficulty,
   duplicateQuestion,

@@ -5,3 +5,4 @@
 export * from './mcq.js';
 export * from './similarity.js';
 export * from './math.js';
+export * from './ifeval.js';
