@@ -17,7 +17,7 @@ export const ifevalKwargsValid: Filter = {
       parseReference(record);
       return KEEP;
     } catch (err) {
-      if (err instanceof InputError) return drop(`ifeval-kwargs: ${err.message}`);
+      if (err instanceof InputError) return drop(err.message);
       throw err;
     }
   }),

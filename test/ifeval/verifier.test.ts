@@ -83,7 +83,7 @@ describe('ifeval verifier', () => {
     const lines = summarizeIfeval(both);
     expect(lines.map((l) => l.split(':')[0])).toEqual(['strict prompt-level', 'strict instruction-level', 'loose prompt-level', 'loose instruction-level']);
     const loose = await ifevalVerdicts(samples.map((s) => s.response), samples.map((s) => s.input), { mode: 'loose' });
-    expect(summarize(loose).map((l) => l.split(':')[0])).toEqual(['loose prompt-level', 'loose instruction-level']);
+    expect(summarize(loose).map((l) => l.split(':')[0])).toEqual(['strict prompt-level', 'strict instruction-level', 'loose prompt-level', 'loose instruction-level']);
   });
 
   it('scores the example file (CLI input shape)', () => {
@@ -108,8 +108,8 @@ describe('ifeval-kwargs-valid filter', () => {
     ];
     const out = await check(records);
     expect(out[0]).toEqual({ keep: true });
-    expect(out[1]).toEqual({ keep: false, reason: 'ifeval-kwargs: instruction 0 (keywords:frequency): kwargs.frequency must be >= 0' });
-    expect(out[2]!.reason).toBe('ifeval-kwargs: instruction 0 (length_constraints:nth_paragraph_first_word): kwargs.nth_paragraph must be at most num_paragraphs (2)');
+    expect(out[1]).toEqual({ keep: false, reason: 'instruction 0 (keywords:frequency): kwargs.frequency must be >= 0' });
+    expect(out[2]!.reason).toBe('instruction 0 (length_constraints:nth_paragraph_first_word): kwargs.nth_paragraph must be at most num_paragraphs (2)');
     expect(out.slice(3).every((r) => r.keep)).toBe(true);
     expect(ifevalKwargsValid.kinds).toEqual(['ifeval']);
   });

@@ -55,8 +55,14 @@ export function verifyIfeval(response: string, reference: unknown, opts?: Ifeval
   const { ids, checks } = parseReference(reference);
   const cache = new FeatureCache();
   let details: IfevalDetails;
-  if (mode) {
+  if (mode === 'strict') {
     details = { mode, instruction_id_list: ids, ...result(evaluate(response, checks, mode, cache)) };
+  } else if (mode === 'loose') {
+    // Loose tries the response itself first, so its strict results come free: keep both for the report.
+    const strictList = evaluateStrict(response, checks, cache);
+    const strict = result(strictList);
+    const loose = result(evaluateLoose(response, checks, cache, strictList));
+    details = { mode, instruction_id_list: ids, ...loose, strict, loose };
   } else {
     const strictList = evaluateStrict(response, checks, cache);
     const strict = result(strictList);
