@@ -55,8 +55,11 @@ export async function runFilterCommand(file: string, options: FilterCommandOptio
     }
   };
 
+  // Windows are judged and written one after the other, in order; the next window is read and
+  // parsed while the previous one waits for verifying filters on the worker pool.
   let window: JsonlLine[] = [];
-  const flush = async (): Promise<void> => {
+  let previous: Promise<void> = Promise.resolve();
+  const flush = async (window: JsonlLine[]): Promise<void> => {
     const records: DatasetRecord[] = [];
     const lines: number[] = [];
     for (const l of window) {
@@ -80,7 +83,6 @@ export async function runFilterCommand(file: string, options: FilterCommandOptio
       }
     }
     summary.lines += window.length;
-    window = [];
     summary.peakRssBytes = Math.max(summary.peakRssBytes, process.memoryUsage.rss());
     progress.update(summary.lines, source.bytesRead());
   };
@@ -88,9 +90,15 @@ export async function runFilterCommand(file: string, options: FilterCommandOptio
   try {
     for await (const line of source.lines) {
       window.push(line);
-      if (window.length >= windowSize) await flush();
+      if (window.length >= windowSize) {
+        const full = window;
+        window = [];
+        await previous;
+        previous = flush(full);
+      }
     }
-    await flush();
+    await previous;
+    await flush(window);
   } finally {
     progress.stop();
     await kept.close();
