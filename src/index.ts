@@ -7,7 +7,35 @@ export { Reasons, InputError, failVerdict, passVerdict, normalizeVerdict } from 
 export type { Verifier, CommonVerifyOptions } from './core/verifier.js';
 export type { FormatSpec, AnswerFormat, FormatCheck } from './core/format.js';
 export { checkFormat } from './core/format.js';
-export { registerVerifier, getVerifierEntry, verifierNames, loadVerifier, type VerifierEntry } from './core/registry.js';
+export {
+  registerVerifier,
+  getVerifierEntry,
+  verifierNames,
+  loadVerifier,
+  type VerifierEntry,
+  type VerifierModule,
+} from './core/registry.js';
 export { createPool, getPool, configurePool, closePool, type Pool, type PoolOptions } from './core/pool.js';
-export { verifyBatch, rewardFunction, verdictsFunction, type Sample, type BatchOptions, type RewardFn, type VerdictsFn } from './core/batch.js';
+export {
+  verifyBatch,
+  verifyOne,
+  rewardFunction,
+  verdictsFunction,
+  type Sample,
+  type BatchOptions,
+  type RewardFn,
+  type VerdictsFn,
+} from './core/batch.js';
+export { openJsonl, createJsonlWriter, type JsonlLine, type JsonlSource, type JsonlWriter } from './core/jsonl.js';
+export { recordKind, questionOf, mcqOptions, mcqGoldLetter, type DatasetRecord } from './core/records.js';
+export * from './filters/index.js';
+export { loadTemplate, parseTemplate, fillTemplate, templateNames, TEMPLATES_DIR, type Template, type RecordKind } from './templates/template.js';
+export { renderRecord, formatOptions, type RenderedPrompt } from './templates/render.js';
+export { mcqToOpenEnded, optionDependence, type ConversionResult } from './templates/convert.js';
+export { resolveFormat } from './templates/format-of.js';
+export { loadPreset, parsePreset, routeFor, PRESETS_DIR, type Preset, type PresetRoute } from './presets/preset.js';
+export * from './verifiers/mcq/public.js';
+export * from './verifiers/similarity/public.js';
+export * from './verifiers/math/public.js';
+export * from './verifiers/ifeval/public.js';
 export * from './verifiers/code/public.js';

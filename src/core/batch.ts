@@ -3,9 +3,9 @@
  * its own time limit. A batch never rejects because of a sample: every sample gets a verdict.
  */
 import { getPool, type Pool } from './pool.js';
-import { getVerifierEntry, verifierNames } from './registry.js';
+import { getVerifierEntry, importVerifierModule, verifierNames, type VerifierModule } from './registry.js';
 import { runOne, typeName } from './run-one.js';
-import { Reasons, failVerdict, type Verdict } from './verdict.js';
+import { Reasons, failVerdict, normalizeVerdict, type Verdict } from './verdict.js';
 import type { Verifier } from './verifier.js';
 import type { FormatSpec } from './format.js';
 import { resolveFormat } from '../templates/format-of.js';
@@ -55,6 +55,41 @@ function inlineWithTimeout(verifier: Verifier, s: Sample, options: Record<string
   return Promise.race([runOne(verifier, s.response, s.reference, options), timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Run a batch through a module's own batch function (see `VerifierEntry.batch`), sample checks included. */
+async function verifyManyInThread(
+  verifyMany: NonNullable<VerifierModule['verifyMany']>,
+  samples: readonly Sample[],
+  shared: Record<string, unknown>,
+  batch: BatchOptions,
+): Promise<Verdict[]> {
+  const out: (Verdict | undefined)[] = samples.map(() => undefined);
+  const good: { response: unknown; reference: unknown; options?: Record<string, unknown> }[] = [];
+  const at: number[] = [];
+  samples.forEach((s, k) => {
+    if (s === null || typeof s !== 'object') {
+      out[k] = failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` });
+      return;
+    }
+    if (s.options !== undefined && (s.options === null || typeof s.options !== 'object' || Array.isArray(s.options))) {
+      out[k] = failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(s.options)}` });
+      return;
+    }
+    try {
+      const options = s.options ? withResolvedFormat(s.options) : undefined;
+      good.push({ response: s.response, reference: s.reference, ...(options && { options }) });
+      at.push(k);
+    } catch (err) {
+      out[k] = failVerdict(Reasons.invalidInput, { error: (err as Error).message });
+    }
+  });
+  const verdicts = good.length ? await verifyMany(good, withResolvedFormat(shared)) : [];
+  at.forEach((k, j) => {
+    out[k] = normalizeVerdict(verdicts[j]);
+  });
+  batch.onProgress?.(samples.length, samples.length);
+  return out as Verdict[];
+}
+
 /**
  * Verify many samples with one verifier. `verifier` is a registered name (runs on the worker pool,
  * with hard time limits) or a {@link Verifier} object (runs in this thread).
@@ -81,6 +116,10 @@ export async function verifyBatch(
     return v;
   };
 
+  if (entry?.batch) {
+    const mod = await importVerifierModule(entry.module);
+    if (mod.verifyMany) return verifyManyInThread(mod.verifyMany, samples, shared, batch);
+  }
   let inlineVerifier: Verifier | undefined = typeof verifier === 'object' ? verifier : undefined;
   if (!inlineVerifier && batch.threads === 0) {
     const { importVerifier } = await import('./registry.js');
@@ -109,6 +148,24 @@ export async function verifyBatch(
       return progress(v);
     }),
   );
+}
+
+/**
+ * Verify one sample with the same guards as a batch (format gate, input checks, time limit).
+ * `verifier` is a registered name or a {@link Verifier}. Never rejects for a bad sample.
+ *
+ * ```ts
+ * const v = await verifyOne('mcq', 'The answer is (C).', 'C'); // { score: 1, pass: true, extracted: 'C', ... }
+ * ```
+ */
+export async function verifyOne(
+  verifier: string | Verifier,
+  response: unknown,
+  reference: unknown,
+  options: BatchOptions & Record<string, unknown> = {},
+): Promise<Verdict> {
+  const [v] = await verifyBatch(verifier, [{ response, reference }], options);
+  return v!;
 }
 
 /** A trainer-shaped reward: responses and references in, one score per response out. */

@@ -12,12 +12,13 @@
  * ```
  */
 import type { RecordKind } from '../templates/template.js';
+import { DEFAULT_LETTERS } from '../verifiers/mcq/letters.js';
+
+export { DEFAULT_LETTERS };
 
 /** A dataset record as read from JSONL (any extra fields are kept and passed through). */
 export type DatasetRecord = Record<string, unknown>;
 
-/** The default option letters: A to J (MMLU-Pro has ten options). */
-export const DEFAULT_LETTERS = 'ABCDEFGHIJ';
 
 /** Which kind of record this is: the explicit `kind` field, else inferred from its fields. */
 export function recordKind(r: DatasetRecord): RecordKind {

@@ -1,4 +1,5 @@
 import type { Verifier } from './verifier.js';
+import type { Verdict } from './verdict.js';
 
 /** Where a verifier lives and how the batch runner should run it. */
 export interface VerifierEntry {
@@ -8,6 +9,11 @@ export interface VerifierEntry {
   module: string;
   /** Per-sample time limit in milliseconds used when the caller gives none. */
   timeoutMs: number;
+  /**
+   * The module's `verifyMany` scores a whole batch in the calling thread (embedding models and GPU
+   * scorers work per batch, not per sample); the pool is not used.
+   */
+  batch?: boolean;
 }
 
 const here = import.meta.url;
@@ -19,7 +25,7 @@ const entries = new Map<string, VerifierEntry>([
   ['math', { name: 'math', module: builtinModule('../verifiers/math/index.js'), timeoutMs: 5_000 }],
   ['code', { name: 'code', module: builtinModule('../verifiers/code/index.js'), timeoutMs: 120_000 }],
   ['ifeval', { name: 'ifeval', module: builtinModule('../verifiers/ifeval/index.js'), timeoutMs: 10_000 }],
-  ['similarity', { name: 'similarity', module: builtinModule('../verifiers/similarity/index.js'), timeoutMs: 60_000 }],
+  ['similarity', { name: 'similarity', module: builtinModule('../verifiers/similarity/index.js'), timeoutMs: 60_000, batch: true }],
 ]);
 
 /**
@@ -42,22 +48,36 @@ export function verifierNames(): string[] {
   return [...entries.keys()];
 }
 
-const loaded = new Map<string, Promise<Verifier>>();
+/** What a verifier module exports: the verifier, and optionally a summary for `rewards score`. */
+export interface VerifierModule {
+  verifier: Verifier;
+  /** Lines `rewards score` prints after a run (e.g. IFEval's prompt- and instruction-level accuracy). */
+  summarize?: (verdicts: Verdict[], mode?: string) => string[];
+  /** Batch scoring in the calling thread, for entries registered with `batch: true`. */
+  verifyMany?: (samples: { response: unknown; reference: unknown; options?: Record<string, unknown> }[], options: Record<string, unknown>) => Promise<Verdict[]>;
+}
 
-/** Import a verifier module by URL (cached per thread) and return its `verifier` export. */
-export function importVerifier(moduleUrl: string): Promise<Verifier> {
+const loaded = new Map<string, Promise<VerifierModule>>();
+
+/** Import a verifier module by URL (cached per thread); throws when it exports no verifier. */
+export function importVerifierModule(moduleUrl: string): Promise<VerifierModule> {
   let p = loaded.get(moduleUrl);
   if (!p) {
-    p = import(moduleUrl).then((mod: { verifier?: Verifier }) => {
+    p = import(moduleUrl).then((mod: Partial<VerifierModule>) => {
       if (!mod.verifier || typeof mod.verifier.verify !== 'function') {
         throw new Error(`module ${moduleUrl} does not export a verifier`);
       }
-      return mod.verifier;
+      return mod as VerifierModule;
     });
     p.catch(() => loaded.delete(moduleUrl));
     loaded.set(moduleUrl, p);
   }
   return p;
+}
+
+/** Import a verifier module by URL (cached per thread) and return its `verifier` export. */
+export async function importVerifier(moduleUrl: string): Promise<Verifier> {
+  return (await importVerifierModule(moduleUrl)).verifier;
 }
 
 /** Load a registered verifier by name in the current thread. */

@@ -1,14 +1,18 @@
 /**
- * Worker-thread entry of the batch runner's pool. It imports verifier modules on request and
- * runs one sample at a time; the main thread enforces time limits by terminating this thread.
+ * Worker-thread entry of the batch runner's pool. It imports verifier modules on request and runs
+ * a chunk of samples one after the other, writing which sample runs and since when into the
+ * shared array the main thread's watchdog reads (see pool.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { importVerifier } from './registry.js';
 import { runOne } from './run-one.js';
-import type { PoolRequest, PoolReply } from './pool.js';
+import { SHARED, type PoolRequest, type PoolReply } from './pool.js';
+import type { Verdict } from './verdict.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
+const { shared, epoch } = workerData as { shared: SharedArrayBuffer; epoch: number };
+const state = new Int32Array(shared);
 
 function reply(msg: PoolReply): void {
   try {
@@ -16,12 +20,36 @@ function reply(msg: PoolReply): void {
   } catch (err) {
     // A verdict whose details cannot be cloned must still answer its sample.
     if (msg.type !== 'result') throw err;
-    port!.postMessage({
-      type: 'result',
-      id: msg.id,
-      verdict: { score: 0, pass: false, reason: 'verifier-error', error: `verdict not transferable: ${String(err)}` },
-    } satisfies PoolReply);
+    const safe = msg.verdicts.map((v): Verdict => {
+      try {
+        structuredClone(v);
+        return v;
+      } catch (e) {
+        return { score: 0, pass: false, reason: 'verifier-error', error: `verdict not transferable: ${String(e)}` };
+      }
+    });
+    port!.postMessage({ type: 'result', id: msg.id, verdicts: safe } satisfies PoolReply);
   }
+}
+
+async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<void> {
+  const verdicts: Verdict[] = [];
+  let verifier;
+  try {
+    verifier = await importVerifier(msg.module);
+  } catch (err) {
+    const error = `cannot load verifier: ${String((err as Error)?.message ?? err)}`;
+    reply({ type: 'result', id: msg.id, verdicts: msg.samples.map(() => ({ score: 0, pass: false, reason: 'verifier-error', error })) });
+    return;
+  }
+  for (let k = 0; k < msg.samples.length; k++) {
+    const s = msg.samples[k]!;
+    Atomics.store(state, SHARED.STARTED, Date.now() - epoch);
+    Atomics.store(state, SHARED.RUNNING, k + 1);
+    verdicts.push(await runOne(verifier, s.response, s.reference, s.options));
+  }
+  Atomics.store(state, SHARED.RUNNING, 0);
+  reply({ type: 'result', id: msg.id, verdicts });
 }
 
 port.on('message', (msg: PoolRequest) => {
@@ -32,16 +60,6 @@ port.on('message', (msg: PoolRequest) => {
     );
     return;
   }
-  importVerifier(msg.module)
-    .then((verifier) => runOne(verifier, msg.response, msg.reference, msg.options))
-    .then(
-      (verdict) => reply({ type: 'result', id: msg.id, verdict }),
-      (err: unknown) =>
-        reply({
-          type: 'result',
-          id: msg.id,
-          verdict: { score: 0, pass: false, reason: 'verifier-error', error: String((err as Error)?.message ?? err) },
-        }),
-    );
+  void runChunk(msg);
 });
 reply({ type: 'ready' });

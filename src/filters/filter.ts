@@ -31,8 +31,11 @@ export interface FilterOptions {
   [key: string]: unknown;
 }
 
-/** Judges a window of records; returns one result per record, in order. */
-export type FilterCheck = (records: DatasetRecord[]) => FilterResult[] | Promise<FilterResult[]>;
+/**
+ * Judges a window of records; returns one result per record, in order. `lines` gives each
+ * record's 1-based line number in the input (for reasons such as "duplicate of line 17").
+ */
+export type FilterCheck = (records: DatasetRecord[], lines: number[]) => FilterResult[] | Promise<FilterResult[]>;
 
 /** A named filter over records of some kinds. */
 export interface Filter {

@@ -50,6 +50,19 @@ describe('verifyBatch on the worker pool', () => {
     }
   }, 30_000);
 
+  it('starts a sample\'s clock when its worker starts it, not when it was queued', async () => {
+    const pool = createPool({ threads: 1 });
+    try {
+      // 12 samples of 100 ms each on one thread take 1.2 s in all; each is within its own 250 ms.
+      const samples = Array.from({ length: 12 }, () => ({ response: 'busy:100', reference: 'ok' }));
+      samples.splice(6, 0, { response: 'spin', reference: 'ok' });
+      const v = await verifyBatch('misbehaving', samples, { timeoutMs: 250, pool });
+      expect(reasons(v)).toEqual([...Array(6).fill('pass'), 'timeout', ...Array(6).fill('pass')]);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
   it('runs in the calling thread with threads: 0 and still times out async hangs', async () => {
     const v = await verifyBatch('misbehaving', [{ response: 'never', reference: 'ok' }, { response: 'ok', reference: 'ok' }], {
       timeoutMs: 100,

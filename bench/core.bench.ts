@@ -1,0 +1,89 @@
+/**
+ * Core bench (issue: core, MCQ, filters): MCQ extraction speed on one core against the simple
+ * regex extractors it replaces, `rewards filter` throughput and peak memory on 1M lines, and
+ * mcqReward throughput on the worker pool.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractMcqLetter, mcqReward, closePool, configurePool } from '../src/index.js';
+import { writeDataset } from './gen-dataset.js';
+import { printTable } from './table.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const rows = readFileSync(join(root, 'test/corpora/mcq/mmlu_pro_mcq_extraction_labelled.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { response: string; intended: string; valid_letters: string });
+const labelled = rows.filter((r) => r.intended !== 'UNCLEAR');
+
+/** The common reference extractors: first/last "answer is (X)" (MMLU-Pro, lm-eval style). */
+const answerIsFirst = (t: string): string | undefined => /answer is \(?([A-J])\)?/.exec(t)?.[1];
+const answerIsLast = (t: string): string | undefined => [...t.matchAll(/answer is \(?([A-J])\)?/g)].at(-1)?.[1];
+
+function rate(fn: (t: string) => unknown, seconds = 2): number {
+  const texts = rows.map((r) => r.response);
+  for (const t of texts) fn(t); // warm up
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    for (const t of texts) fn(t);
+    n += texts.length;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+const agreement = (fn: (t: string, letters: string) => string | undefined): number =>
+  labelled.filter((r) => (fn(r.response, r.valid_letters) ?? 'NONE') === r.intended).length / labelled.length;
+
+const ours = (t: string, letters: string): string | undefined => extractMcqLetter(t, { letters }).letter;
+const oursRate = rate((t) => extractMcqLetter(t));
+const firstRate = rate(answerIsFirst);
+const lastRate = rate(answerIsLast);
+const meanChars = Math.round(rows.reduce((a, r) => a + r.response.length, 0) / rows.length);
+
+printTable(`MCQ extraction, one core, ${rows.length} MMLU-Pro responses (mean ${meanChars} chars), repeated for 2 s`, [
+  ['extractor', 'responses/s', 'agreement with labels', 'target'],
+  ['verifiable-rewards extractMcqLetter', Math.round(oursRate), `${(100 * agreement(ours)).toFixed(1)}%`, '>= 200k/s, >= 99%'],
+  ['regex: first "answer is (X)"', Math.round(firstRate), `${(100 * agreement(answerIsFirst)).toFixed(1)}%`, ''],
+  ['regex: last "answer is (X)"', Math.round(lastRate), `${(100 * agreement(answerIsLast)).toFixed(1)}%`, ''],
+]);
+
+// rewards filter on generated files: throughput, and peak RSS at 100k vs 1M lines (flat memory).
+const dir = mkdtempSync(join(tmpdir(), 'rewards-bench-'));
+const filterRows: (string | number)[][] = [['lines', 'seconds', 'lines/s', 'peak RSS MB', 'kept', 'rejected', 'target']];
+for (const n of [100_000, 1_000_000]) {
+  const file = join(dir, `data-${n}.jsonl`);
+  await writeDataset(file, n);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin/rewards.js'), 'filter', file, '--out', '/dev/null', '--rejects', '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...process.env },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const summary = /peak RSS (\d+) MB/.exec(r.stderr);
+  const kept = /kept\s+(\d+)/.exec(r.stderr)?.[1] ?? '?';
+  const rejected = /rejected\s+(\d+)/.exec(r.stderr)?.[1] ?? '?';
+  if (r.status !== 0) console.error(r.stderr);
+  filterRows.push([n, seconds.toFixed(2), Math.round(n / seconds), summary?.[1] ?? '?', kept, rejected, '>= 50k lines/s, flat RSS']);
+}
+rmSync(dir, { recursive: true, force: true });
+printTable('rewards filter (whole CLI process: start-up, parse, 7 filters, write kept and rejects)', filterRows);
+
+// mcqReward on the worker pool.
+const N = 20_000;
+const responses = Array.from({ length: N }, (_, k) => rows[k % rows.length]!.response);
+const refs = Array.from({ length: N }, (_, k) => ({ answer: 'A', letters: rows[k % rows.length]!.valid_letters }));
+const poolRows: (string | number)[][] = [['threads', 'samples', 'seconds', 'samples/s']];
+for (const threads of [1, availableParallelism()]) {
+  await configurePool({ threads });
+  await mcqReward(responses.slice(0, 200), refs.slice(0, 200)); // start workers, load the verifier
+  const t0 = performance.now();
+  await mcqReward(responses, refs);
+  const s = (performance.now() - t0) / 1000;
+  poolRows.push([threads, N, s.toFixed(2), Math.round(N / s)]);
+}
+await closePool();
+printTable('mcqReward on the worker pool (one message per sample, hard time limit per sample)', poolRows);

@@ -1,0 +1,117 @@
+/**
+ * Math verifier speed (`npm run bench -- math`): both corpora of issue 6 through `mathReward` on
+ * the worker pool, with one thread and with all cores, plus per-sample time measured inside the
+ * worker (first pass over the corpus, and a second, warm pass).
+ *
+ * Math-Verify is run in the same run when MATH_VERIFY_PYTHONPATH points at local checkouts of
+ * math_verify, latex2sympy2_extended (with its ANTLR parser generated), sympy, mpmath and the
+ * antlr4 Python runtime (PyPI is not needed; see bench/mathverify_timing.py). Otherwise the
+ * figures measured for issue 6 are printed, labelled as such.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createPool, registerVerifier, verifyBatch, type Sample } from '../src/index.js';
+import { mathReward } from '../src/verifiers/math/reward.js';
+
+interface Stats {
+  median: number;
+  mean: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+const ISSUE_FIGURES: Record<string, Partial<Stats>> = {
+  mathverify_cases: { median: 2.9, mean: 14.4, p90: 40, max: 356 },
+  qwen_math_cot_100: { median: 0.62, mean: 1.06 },
+};
+
+function stats(ms: number[]): Stats {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { median: at(0.5), mean: s.reduce((a, b) => a + b, 0) / s.length, p90: at(0.9), p99: at(0.99), max: s[s.length - 1]! };
+}
+
+function rows(file: string): Record<string, unknown>[] {
+  const path = new URL(`../test/corpora/math/${file}`, import.meta.url);
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+const corpora = [
+  { name: 'mathverify_cases', samples: rows('mathverify_cases.jsonl').map((d) => ({ response: d.pred as string, reference: d.gold as string })) },
+  { name: 'qwen_math_cot_100', samples: rows('qwen_math_cot_100.jsonl').map((d) => ({ response: d.response as string, reference: d.gold as string })) },
+];
+
+registerVerifier('math-timed', new URL('./math-timed-verifier.ts', import.meta.url));
+
+/** Run Math-Verify on a corpus (per-sample ms), or undefined when it is not available. */
+function mathVerify(samples: Sample[]): number[] | undefined {
+  const path = process.env.MATH_VERIFY_PYTHONPATH;
+  if (!path) return undefined;
+  const input = samples.map((s) => JSON.stringify({ gold: s.reference, pred: s.response })).join('\n');
+  const script = fileURLToPath(new URL('./mathverify_timing.py', import.meta.url));
+  const r = spawnSync(process.env.PYTHON ?? 'python3', [script], { input, env: { ...process.env, PYTHONPATH: path }, maxBuffer: 1 << 26, encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(`Math-Verify run failed (${r.status}): ${r.stderr.slice(-400)}`);
+    return undefined;
+  }
+  return r.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { ms: number }).ms);
+}
+
+const f = (x: number | undefined, d = 3): string => (x === undefined ? '-' : x.toFixed(d));
+const line = (cols: string[]): string => `| ${cols.join(' | ')} |`;
+
+async function main(): Promise<void> {
+  const cores = availableParallelism();
+  console.log(`math verifier bench: node ${process.version}, ${cores} cores\n`);
+  const header = line(['corpus', 'what', 'median ms', 'mean ms', 'p90 ms', 'p99 ms', 'max ms', 'samples/s']);
+  const out: string[] = [header, line(Array(8).fill('---'))];
+  const ratios: string[] = [];
+  for (const { name, samples } of corpora) {
+    // per-sample time inside the worker: first (cold) pass and a warm second pass
+    const timedPool = createPool({ threads: 1 });
+    await verifyBatch('math-timed', samples.slice(0, 1), { pool: timedPool });
+    const inWorker: Stats[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      const v = await verifyBatch('math-timed', samples, { pool: timedPool });
+      inWorker.push(stats(v.map((x) => (x.details as { ms?: number } | undefined)?.ms ?? NaN)));
+      const timeouts = v.filter((x) => x.reason === 'timeout').length;
+      if (timeouts) console.log(`${name}: ${timeouts} samples timed out`);
+    }
+    await timedPool.close();
+    out.push(line([name, 'in worker, 1st pass', f(inWorker[0]!.median), f(inWorker[0]!.mean), f(inWorker[0]!.p90), f(inWorker[0]!.p99), f(inWorker[0]!.max, 2), f(1000 / inWorker[0]!.mean, 0)]));
+    out.push(line([name, 'in worker, warm', f(inWorker[1]!.median), f(inWorker[1]!.mean), f(inWorker[1]!.p90), f(inWorker[1]!.p99), f(inWorker[1]!.max, 2), f(1000 / inWorker[1]!.mean, 0)]));
+    // end to end through mathReward (pool start and module load excluded by a warm-up batch)
+    const throughput: Record<string, number> = {};
+    for (const threads of [...new Set([1, cores])]) {
+      const pool = createPool({ threads });
+      await mathReward(samples.slice(0, threads).map((s) => s.response), samples.slice(0, threads).map((s) => s.reference), { pool });
+      const t = performance.now();
+      await mathReward(samples.map((s) => s.response), samples.map((s) => s.reference), { pool });
+      const ms = performance.now() - t;
+      await pool.close();
+      throughput[threads] = (samples.length / ms) * 1000;
+      out.push(line([name, `mathReward, ${threads} thread${threads > 1 ? 's' : ''} (end to end)`, '-', f(ms / samples.length), '-', '-', '-', f(throughput[threads], 0)]));
+    }
+    const live = mathVerify(samples);
+    const issue = ISSUE_FIGURES[name]!;
+    out.push(line([name, 'Math-Verify (issue 6 figures, not measured in this run)', f(issue.median), f(issue.mean), f(issue.p90), '-', f(issue.max, 2), f(1000 / issue.mean!, 0)]));
+    const target = name === 'mathverify_cases' ? 20 : 5;
+    const ratio = (mv: Partial<Stats>, label: string): string =>
+      `${name} vs ${label}: mean per sample ${f(mv.mean! / inWorker[0]!.mean, 1)}x faster on the first pass, ${f(mv.mean! / inWorker[1]!.mean, 1)}x warm; end to end on 1 thread ${f(throughput[1]! / (1000 / mv.mean!), 1)}x (target >= ${target}x)`;
+    if (live) {
+      const mv = stats(live);
+      out.push(line([name, 'Math-Verify 0.8.0, measured in this run', f(mv.median), f(mv.mean), f(mv.p90), f(mv.p99), f(mv.max, 2), f(1000 / mv.mean, 0)]));
+      ratios.push(ratio(mv, 'Math-Verify measured now'));
+    } else {
+      console.log('(set MATH_VERIFY_PYTHONPATH to run Math-Verify in the same run)');
+    }
+    ratios.push(ratio(issue, 'issue 6 figures'));
+  }
+  console.log(out.join('\n'));
+  console.log(`\n${ratios.join('\n')}`);
+}
+
+await main();

@@ -1,0 +1,84 @@
+/**
+ * The ifeval pipeline for one sample: parse the reference (an IFEval/IFBench record), build every
+ * instruction's checker from its kwargs, and run them on the response, strict and/or loose.
+ */
+import { InputError } from '../../core/verdict.js';
+import type { Check } from './instruction.js';
+import { buildCheck } from './kwargs.js';
+import { looseVariants } from './loose.js';
+import { getInstruction } from './registry.js';
+import { FeatureCache } from './text/features.js';
+import { pyStrip } from './text/pystr.js';
+
+/** The reference record: an IFEval / IFBench input line. */
+export interface IfevalReference {
+  /** The prompt (not read by any checker; optional). */
+  prompt?: string;
+  /** Instruction ids, e.g. `["punctuation:no_comma", "keywords:frequency"]`. */
+  instruction_id_list: string[];
+  /** One kwargs object per instruction (null-valued entries are ignored). */
+  kwargs: Record<string, unknown>[];
+  /** Any other fields (key, ...) are ignored. */
+  [extra: string]: unknown;
+}
+
+/** Strict or loose evaluation. */
+export type IfevalMode = 'strict' | 'loose';
+
+/** A parsed reference: ids and ready checkers. */
+export interface ParsedReference {
+  ids: string[];
+  checks: Check[];
+}
+
+/** Validate the reference shape and every instruction's kwargs; throws {@link InputError}. */
+export function parseReference(reference: unknown): ParsedReference {
+  if (reference === null || typeof reference !== 'object' || Array.isArray(reference)) {
+    throw new InputError('reference must be an IFEval record {"prompt", "instruction_id_list", "kwargs"}');
+  }
+  const r = reference as Record<string, unknown>;
+  if (r.prompt !== undefined && typeof r.prompt !== 'string') throw new InputError('reference.prompt must be a string');
+  const ids = r.instruction_id_list;
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) {
+    throw new InputError('reference.instruction_id_list must be an array of instruction id strings');
+  }
+  const kwargs = r.kwargs ?? ids.map(() => ({}));
+  if (!Array.isArray(kwargs) || kwargs.length !== ids.length) {
+    throw new InputError(`reference.kwargs must be an array with one object per instruction (${ids.length})`);
+  }
+  const checks = ids.map((id, i) => {
+    const spec = getInstruction(id);
+    if (!spec) throw new InputError(`reference.instruction_id_list[${i}]: unknown instruction id "${id}"`);
+    return buildCheck(spec, kwargs[i], `instruction ${i} (${id})`);
+  });
+  return { ids, checks };
+}
+
+/** `follow_instruction_list` under strict rules: a blank response follows nothing. */
+export function evaluateStrict(response: string, checks: readonly Check[], cache = new FeatureCache()): boolean[] {
+  if (pyStrip(response) === '') return checks.map(() => false);
+  const f = cache.of(response);
+  return checks.map((check) => check(f));
+}
+
+/**
+ * `follow_instruction_list` under loose rules (any non-blank variant passes). The variants are
+ * tried in the reference's order and built only when the response itself fails an instruction;
+ * `strict`, when given, is the strict result of the same checks (variant 0 is the response).
+ */
+export function evaluateLoose(response: string, checks: readonly Check[], cache = new FeatureCache(), strict?: readonly boolean[]): boolean[] {
+  const first = pyStrip(response) !== '';
+  let rest: string[] | undefined;
+  return checks.map((check, i) => {
+    if (strict ? strict[i] : first && check(cache.of(response))) return true;
+    rest ??= looseVariants(response)
+      .slice(1)
+      .filter((v) => pyStrip(v) !== '');
+    return rest.some((v) => check(cache.of(v)));
+  });
+}
+
+/** Evaluate under one mode. */
+export function evaluate(response: string, checks: readonly Check[], mode: IfevalMode, cache = new FeatureCache()): boolean[] {
+  return mode === 'loose' ? evaluateLoose(response, checks, cache) : evaluateStrict(response, checks, cache);
+}

@@ -1,0 +1,75 @@
+/**
+ * Accuracy summaries, as the reference's `print_report` prints them: prompt-level accuracy (all
+ * instructions of a prompt followed) and instruction-level accuracy, per mode.
+ */
+import type { Verdict } from '../../core/verdict.js';
+import type { IfevalMode } from './evaluate.js';
+
+/** One mode's follow lists in a verdict's details. */
+export interface FollowResult {
+  follow_instruction_list: boolean[];
+  follow_all_instructions: boolean;
+}
+
+/** `details` of an ifeval verdict. */
+export interface IfevalDetails extends FollowResult {
+  /** The mode that decided the score. */
+  mode: IfevalMode;
+  instruction_id_list: string[];
+  /** Both modes' results, present when no mode was requested (the score then uses strict). */
+  strict?: FollowResult;
+  loose?: FollowResult;
+}
+
+/** Accuracy counts of one mode. */
+export interface Accuracy {
+  prompts: number;
+  promptsFollowed: number;
+  instructions: number;
+  instructionsFollowed: number;
+}
+
+function isDetails(d: unknown): d is IfevalDetails {
+  return !!d && typeof d === 'object' && Array.isArray((d as IfevalDetails).follow_instruction_list);
+}
+
+/** Per-mode accuracy counts over verdicts (verdicts without ifeval details are not counted). */
+export function accuracies(verdicts: readonly Verdict[]): Partial<Record<IfevalMode, Accuracy>> {
+  const out: Partial<Record<IfevalMode, Accuracy>> = {};
+  const add = (mode: IfevalMode, r: FollowResult): void => {
+    const a = (out[mode] ??= { prompts: 0, promptsFollowed: 0, instructions: 0, instructionsFollowed: 0 });
+    a.prompts += 1;
+    if (r.follow_instruction_list.every(Boolean)) a.promptsFollowed += 1;
+    a.instructions += r.follow_instruction_list.length;
+    a.instructionsFollowed += r.follow_instruction_list.filter(Boolean).length;
+  };
+  for (const v of verdicts) {
+    if (!isDetails(v.details)) continue;
+    const d = v.details;
+    if (d.strict || d.loose) {
+      if (d.strict) add('strict', d.strict);
+      if (d.loose) add('loose', d.loose);
+    } else {
+      add(d.mode, d);
+    }
+  }
+  return out;
+}
+
+/**
+ * The lines `rewards score --verifier ifeval` prints after a run: prompt-level and
+ * instruction-level accuracy for strict and loose (or for the requested mode only).
+ */
+export function summarize(verdicts: readonly Verdict[]): string[] {
+  const acc = accuracies(verdicts);
+  const lines: string[] = [];
+  for (const mode of ['strict', 'loose'] as const) {
+    const a = acc[mode];
+    if (!a) continue;
+    lines.push(`${mode} prompt-level: ${a.promptsFollowed / a.prompts} (${a.promptsFollowed}/${a.prompts})`);
+    lines.push(`${mode} instruction-level: ${a.instructionsFollowed / a.instructions} (${a.instructionsFollowed}/${a.instructions})`);
+  }
+  const skipped = verdicts.filter((v) => !isDetails(v.details)).length;
+  if (skipped > 0) lines.push(`ifeval: ${skipped} sample(s) without a result (invalid input or errors) not counted`);
+  return lines;
+}

@@ -1,0 +1,118 @@
+/**
+ * The `math` verifier: extract the final answer of a response, read it (and the gold answer)
+ * into expression trees, and decide equivalence. Worker threads import this module by URL.
+ *
+ * Pipeline: {@link extractAnswer} -> {@link readAnswer} (LaTeX parser) -> {@link anyEquivalent}.
+ */
+import type { Verifier } from '../../core/verifier.js';
+import { InputError, Reasons, failVerdict, passVerdict, type Verdict } from '../../core/verdict.js';
+import { type Answer, readAnswer, showAnswer, stripAnswer } from './answer.js';
+import type { CompareContext } from './compare-expr.js';
+import { anyEquivalent } from './equivalence.js';
+import { DEFAULT_EXTRACTION, type Extraction, extractAnswer } from './extract.js';
+import { type MathOptions, type ResolvedMathOptions, resolveOptions } from './options.js';
+import * as Q from './rational.js';
+
+export type { MathOptions } from './options.js';
+export type { Answer } from './answer.js';
+export type { Node } from './ast.js';
+export type { Extraction, ExtractionRule, ExtractionPriority } from './extract.js';
+export { extractAnswer, DEFAULT_EXTRACTION, STRICT_EXTRACTION } from './extract.js';
+export { readAnswer, showAnswer } from './answer.js';
+export { parseMath } from './parser.js';
+export { equivalent, anyEquivalent } from './equivalence.js';
+export { normalizeText, textEqual } from './text.js';
+
+/** Comparison work allowed per sample (elementary comparisons); beyond it the answer is not equivalent. */
+const BUDGET = 20_000;
+const GOLD_CACHE_SIZE = 2_000;
+const goldCache = new Map<string, { ext: Extraction; readings: Answer[] }>();
+
+/** Readings of an extraction: one part is read with all its readings; several parts form a list. */
+export function readExtraction(ext: Extraction): Answer[] {
+  if (ext.parts.length === 1) return readAnswer(ext.parts[0]!);
+  const items: Answer[] = [];
+  for (const part of ext.parts) {
+    const r = readAnswer(part)[0];
+    if (!r) continue;
+    if (r.k === 'coll' && r.kind === 'list') items.push(...r.items);
+    else items.push(r);
+  }
+  return items.length === 0 ? [] : items.length === 1 ? items : [{ k: 'coll', kind: 'list', items }];
+}
+
+/** Extract and read a gold answer (cached per thread). Throws {@link InputError} for a bad reference. */
+export function readGold(reference: unknown): { ext: Extraction; readings: Answer[] } {
+  if (typeof reference === 'number' && Number.isFinite(reference)) reference = String(reference);
+  if (typeof reference !== 'string') {
+    throw new InputError(`reference must be a string (the gold answer), got ${reference === null ? 'null' : typeof reference}`);
+  }
+  const hit = goldCache.get(reference);
+  if (hit) return hit;
+  if (reference.trim() === '') throw new InputError('reference is empty');
+  const ext = extractAnswer(reference, DEFAULT_EXTRACTION, { gold: true }) ?? { text: reference.trim(), parts: [reference.trim()], rule: 'whole', end: reference.length };
+  let readings = readExtraction(ext);
+  if (readings.length === 0) readings = readAnswer(reference);
+  if (readings.length === 0) throw new InputError(`reference has no readable answer: ${JSON.stringify(reference.slice(0, 80))}`);
+  const out = { ext, readings };
+  if (goldCache.size >= GOLD_CACHE_SIZE) goldCache.delete(goldCache.keys().next().value!);
+  goldCache.set(reference, out);
+  return out;
+}
+
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** Fast path for two plain numbers (`42`, `-3.5`): exact comparison, no parsing. */
+function plainNumbers(gold: string, pred: string): boolean | undefined {
+  if (!PLAIN_NUMBER.test(gold) || !PLAIN_NUMBER.test(pred)) return undefined;
+  if (gold.replace(/\D|^0+/g, '').length >= 10 || pred.replace(/\D|^0+/g, '').length >= 10) return undefined;
+  return Q.eq(Q.parseDecimal(gold)!, Q.parseDecimal(pred)!);
+}
+
+/** Verify one response against a gold answer (synchronous core of the verifier). */
+export function verifyMath(response: string, reference: unknown, opts?: MathOptions): Verdict {
+  const o: ResolvedMathOptions = resolveOptions(opts);
+  const gold = readGold(reference);
+  const ext = extractAnswer(response, o.priority, { letters: o.letters });
+  if (!ext) return failVerdict(Reasons.noAnswer);
+  const extracted = ext.text;
+  const fast = ext.parts.length === 1 && gold.ext.parts.length === 1 ? plainNumbers(stripAnswer(gold.ext.parts[0]!), stripAnswer(ext.parts[0]!)) : undefined;
+  if (fast !== undefined) return fast ? passVerdict({ extracted }) : failVerdict(Reasons.notEquivalent, { extracted });
+  const preds = readExtraction(ext);
+  if (preds.length === 0) return failVerdict(Reasons.noAnswer, { extracted });
+  const ctx: CompareContext = { tolerance: o.tolerance, strict: o.strict, allowSetRelation: o.allowSetRelation, budget: { left: BUDGET } };
+  let same: boolean;
+  try {
+    same = anyEquivalent(gold.readings, preds, ctx);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return failVerdict(Reasons.notEquivalent, { extracted, details: { note: 'comparison too large to decide' } });
+  }
+  return same ? passVerdict({ extracted }) : failVerdict(Reasons.notEquivalent, { extracted, details: { gold: showAnswer(gold.readings[0]!), read: showAnswer(preds[0]!) } });
+}
+
+/**
+ * Whether two answer strings are equivalent (no extraction beyond stripping `$`, `\boxed{}` and
+ * punctuation): `mathEqual('\\frac{1}{2}', '0.5') === true`. Throws {@link InputError} when `gold` is empty.
+ */
+export function mathEqual(gold: string, pred: string, opts?: MathOptions): boolean {
+  const o = resolveOptions(opts);
+  const g = readAnswer(gold);
+  if (g.length === 0) throw new InputError('gold answer is empty');
+  const ctx: CompareContext = { tolerance: o.tolerance, strict: o.strict, allowSetRelation: o.allowSetRelation, budget: { left: BUDGET } };
+  try {
+    return anyEquivalent(g, readAnswer(pred), ctx);
+  } catch (err) {
+    if (err instanceof RangeError) return false;
+    throw err;
+  }
+}
+
+/** The `math` verifier (registry entry `math`, default time limit 5 s per sample). */
+export const verifier: Verifier<string, MathOptions> = {
+  name: 'math',
+  defaultTimeoutMs: 5_000,
+  async verify(response, reference, opts) {
+    return verifyMath(response, reference, opts);
+  },
+};

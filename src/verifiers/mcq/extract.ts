@@ -1,0 +1,293 @@
+/**
+ * MCQ answer extraction: which option letter did the response commit to?
+ *
+ * 1. Keep the part of the response that answers: after the last `</think>`, before a new
+ *    conversation turn the model went on to write, within the last 32k characters.
+ * 2. If the template declared a format (`Answer: X` line, `\boxed{X}`), read exactly that first.
+ * 3. Otherwise collect every answer statement (see `cues.ts`) in order and let the LAST
+ *    statement decide: a letter is the answer; several letters, or answers to different parts
+ *    of a multi-part question, are `ambiguous`; a number, "none of the above", or a refusal is
+ *    `no-answer`. Statements that deny their letter (`(E) is incorrect`) or are conditional
+ *    (`if ..., then the answer is (G)`) do not count. A bare `option (D)` mention or a lone
+ *    letter on the last line counts only when no answer statement exists.
+ * 4. A long run of repeated answer lines at the end is a degenerate loop: `degenerate`.
+ */
+import type { FormatSpec } from '../../core/format.js';
+import { CUE_GLOBAL_RE, CUE_OTHER_SCRIPTS_RE, FIRST_PART_RE, PART_MARKER_RE, TURN_BREAK_RE, cueKind, type CueKind } from './cues.js';
+import { DEFAULT_LETTERS, foldText } from './letters.js';
+import { aliasLetter, readLetter, sentenceEnd } from './read-letter.js';
+
+/** Why no single letter was extracted. */
+export type McqNoLetterReason = 'no-answer' | 'ambiguous' | 'degenerate' | 'invalid-letter';
+
+/** The result of extraction. */
+export interface McqExtraction {
+  /** The option letter committed to, when exactly one was. */
+  letter?: string;
+  /** Why there is no letter. */
+  reason?: McqNoLetterReason;
+  /** Which rule decided: `declared-format`, `last-statement`, `mention`, `lone-letter`, `choice-text`. */
+  rule?: string;
+}
+
+/** Extraction options. */
+export interface McqExtractOptions {
+  /** Valid letters (default A to J). A letter outside them is `invalid-letter`. */
+  letters?: string;
+  /** The declared answer format of the template, read first when given. */
+  format?: FormatSpec;
+  /** Option texts, in letter order: a final answer given as the option's text counts as its letter. */
+  choices?: readonly string[];
+}
+
+interface Statement {
+  kind: CueKind;
+  at: number;
+  end: number;
+  letters: string[];
+  negated: boolean;
+  conditional: boolean;
+  final: boolean;
+}
+
+const MAX_TAIL = 32_768;
+const DEGENERATE_RUN = 8;
+const CONDITIONAL_RE = /\bif\b[^.!?\n]*\bthen\b[^.!?\n]*$/i;
+const ANSWER_LINE_RE = /^[ \t>*_#]*(?:final\s+)?answer[ \t*_]*:(.*)$/gim;
+const BOXED_RE = /\\(?:boxed|fbox)\s*\{/g;
+const LONE_LETTER_RE = /^[\s*_>#-]*\(?([A-Z])\)?[.)]?[\s*_]*$/;
+const BOLD_LETTER_RE = /\*\*\(?([A-Z])\)?\*\*/g;
+const SHORT_ANSWER_LINE_RE = /^\s*(?:\d+[.)]\s*)?(?:answer\s*:\s*)?(?:the\s+)?(?:final\s+)?answer\s+is\s*\(?[A-Za-z]?\)?\.?\s*$/i;
+
+/** The span of the response that holds its answer (see step 1 above). */
+export function answerRegion(response: string): string {
+  let text = response.length > MAX_TAIL ? response.slice(-MAX_TAIL) : response;
+  if (text.includes('</think>')) {
+    const after = text.slice(text.lastIndexOf('</think>') + 8);
+    if (after.trim()) text = after;
+  }
+  return foldText(text);
+}
+
+const HEADING_AFTER_RE = /^\s*:/;
+
+/** Whether the sentence before `at` reads "if ..., then": a conditional answer does not count. */
+function isConditional(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 200), at);
+  if (!window.includes('then')) return false;
+  const start = Math.max(window.lastIndexOf('.'), window.lastIndexOf('\n')) + 1;
+  return CONDITIONAL_RE.test(window.slice(start));
+}
+
+interface CueMatch {
+  kind: CueKind;
+  at: number;
+  end: number;
+}
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+let lastTested = '';
+let lastNonAscii = false;
+
+/** Whether the text has non-ASCII characters (the last answer is remembered: fold and scan both ask). */
+function hasNonAscii(text: string): boolean {
+  if (text !== lastTested) {
+    lastTested = text;
+    lastNonAscii = NON_ASCII_RE.test(text);
+  }
+  return lastNonAscii;
+}
+
+/** Every cue at or after `from`, left to right (cues of other scripts only when the text has any). */
+function findCues(text: string, from: number): CueMatch[] {
+  const out: CueMatch[] = [];
+  CUE_GLOBAL_RE.lastIndex = from;
+  for (let m = CUE_GLOBAL_RE.exec(text); m; m = CUE_GLOBAL_RE.exec(text)) {
+    out.push({ kind: cueKind(m), at: m.index, end: m.index + m[0].length });
+  }
+  if (!hasNonAscii(text)) return out;
+  CUE_OTHER_SCRIPTS_RE.lastIndex = from;
+  let added = false;
+  for (let m = CUE_OTHER_SCRIPTS_RE.exec(text); m; m = CUE_OTHER_SCRIPTS_RE.exec(text)) {
+    out.push({ kind: 'answer', at: m.index, end: m.index + m[0].length });
+    added = true;
+  }
+  return added ? out.sort((x, y) => x.at - y.at) : out;
+}
+
+/** Read every answer statement whose cue starts at or after `from`. */
+function scan(text: string, from = 0): Statement[] {
+  const out: Statement[] = [];
+  let skipTo = 0;
+  for (const { kind, at, end: after } of findCues(text, from)) {
+    // A cue inside a value already read ("the answer is option (D)") is not a new statement.
+    if (at < skipTo) continue;
+    if (kind === 'list' || kind === 'refusal') {
+      out.push({ kind, at, end: after, letters: [], negated: false, conditional: false, final: false });
+      continue;
+    }
+    const read = readLetter(text, after, kind === 'mention');
+    let letters = read.letters;
+    if (letters.length === 0 && kind !== 'mention') {
+      const alias = aliasLetter(text, after);
+      if (alias) letters = [alias];
+    }
+    // A mention that is a heading ("Option B:") or gives no letter says nothing.
+    if (kind === 'mention' && (letters.length === 0 || HEADING_AFTER_RE.test(text.slice(read.end, read.end + 3)))) continue;
+    const conditional = isConditional(text, at);
+    const previous = out[out.length - 1];
+    const final = kind === 'final' || (previous?.kind === 'final' && at - previous.end <= 40);
+    out.push({ kind, at, end: Math.max(read.end, after), letters, negated: read.negated, conditional, final });
+    skipTo = read.end;
+  }
+  return out;
+}
+
+/** Cut a continuation the model wrote after answering (a new few-shot turn, an EOS token as text). */
+function cutContinuation(text: string): string {
+  const m = TURN_BREAK_RE.exec(text);
+  if (!m || m.index === 0) return text;
+  const head = text.slice(0, m.index);
+  return scan(head).some((s) => s.letters.length > 0 && s.kind !== 'mention') ? head : text;
+}
+
+/** A trailing run of many bare "The answer is (X)" lines: the model is looping. */
+function isDegenerateLoop(text: string): boolean {
+  let run = 0;
+  let end = text.length;
+  while (end > 0 && run < DEGENERATE_RUN) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (!line.trim()) continue;
+    if (!SHORT_ANSWER_LINE_RE.test(line)) return false;
+    run += 1;
+  }
+  return run >= DEGENERATE_RUN;
+}
+
+function fromDeclaredFormat(text: string, format: FormatSpec): string | undefined {
+  let value: string | undefined;
+  if (format.answer === 'answer-line') {
+    ANSWER_LINE_RE.lastIndex = 0;
+    for (let m = ANSWER_LINE_RE.exec(text); m; m = ANSWER_LINE_RE.exec(text)) value = m[1];
+  } else if (format.answer === 'boxed') {
+    BOXED_RE.lastIndex = 0;
+    let last = -1;
+    for (let m = BOXED_RE.exec(text); m; m = BOXED_RE.exec(text)) last = m.index + m[0].length;
+    if (last >= 0) value = text.slice(last, last + 40);
+  }
+  if (value === undefined) return undefined;
+  const read = readLetter(value, 0);
+  return read.letters.length === 1 && !read.negated ? read.letters[0] : undefined;
+}
+
+function normalizeChoice(s: string): string {
+  return s.toLowerCase().replace(/[\s*_`"'.,;:!?()[\]{}$\\]+/g, ' ').trim();
+}
+
+/**
+ * The option whose text the final answer gives: the text after the last answer statement (or the
+ * last line) equals one option's text, or contains exactly one option's text as whole words.
+ */
+function fromChoiceText(text: string, statements: Statement[], choices: readonly string[], letters: string): string | undefined {
+  const norm = choices.map(normalizeChoice);
+  const last = statements.filter((s) => s.kind !== 'mention' && s.kind !== 'list').at(-1);
+  const lines = text.trimEnd().split('\n');
+  const spans = [last ? text.slice(last.end, sentenceEnd(text, last.end, 300)) : undefined, lines[lines.length - 1]];
+  for (const span of spans) {
+    if (span === undefined) continue;
+    const v = ` ${normalizeChoice(span)} `;
+    const exact = norm.findIndex((c) => c.length > 0 && ` ${c} ` === v);
+    if (exact >= 0) return letters[exact];
+    const contained = norm.flatMap((c, k) => (c.length > 0 && v.includes(` ${c} `) ? [k] : []));
+    if (contained.length === 1) return letters[contained[0]!];
+  }
+  return undefined;
+}
+
+/**
+ * Where the parts of a multi-part answer begin. When the first part marker names the first part
+ * (`(a)`, `1)`, `first part`), text before it is a preamble and its answer is not a part's answer;
+ * when the first marker is a later part (`For the second part`), the text before it is part one.
+ */
+function partsStart(text: string): { markers: number[]; start: number } {
+  const markers: number[] = [];
+  let start = 0;
+  PART_MARKER_RE.lastIndex = 0;
+  for (let m = PART_MARKER_RE.exec(text); m; m = PART_MARKER_RE.exec(text)) {
+    if (markers.length === 0 && FIRST_PART_RE.test(m[0])) start = m.index;
+    markers.push(m.index);
+  }
+  return { markers, start };
+}
+
+function decide(text: string, statements: Statement[]): McqExtraction {
+  const counted = statements.filter((s) => !s.negated && !s.conditional);
+  // A non-letter value after "the closest option is" restates the option's content ("15.42 psia").
+  const strong = counted.filter((s) => s.kind !== 'mention' && !(s.kind === 'option' && s.letters.length === 0));
+  if (strong.length === 0) {
+    const mention = counted.at(-1);
+    if (mention) return { letter: mention.letters[0], rule: 'mention' };
+    return weakForms(text);
+  }
+  const last = strong[strong.length - 1]!;
+  const distinct = new Set(last.letters);
+  if (distinct.size > 1) return { reason: 'ambiguous', rule: 'last-statement' };
+  // A list of answers ("The answers to the first five are: ...") with different letters.
+  const list = strong.findLast((s) => s.kind === 'list');
+  if (list) {
+    const after = new Set(strong.filter((s) => s.at > list.at).flatMap((s) => s.letters));
+    if (after.size > 1) return { reason: 'ambiguous', rule: 'answer-list' };
+  }
+  if (distinct.size === 0) return { reason: 'no-answer', rule: 'last-statement' };
+  const letter = last.letters[0]!;
+  if (!last.final) {
+    // Answers to the parts of a multi-part question: (a) ... (A). (b) ... (F).
+    const withLetters = strong.filter((s) => s.letters.length > 0);
+    let parts: { markers: number[]; start: number } | undefined;
+    for (let k = withLetters.length - 1; k > 0; k--) {
+      const cur = withLetters[k]!;
+      const prev = withLetters[k - 1]!;
+      if (prev.letters[0] === cur.letters[0]) continue;
+      parts ??= partsStart(text);
+      const between = parts.markers.some((p) => p > prev.at && p < cur.at);
+      if (prev.at >= parts.start && between) {
+        return { reason: 'ambiguous', rule: 'per-part' };
+      }
+    }
+  }
+  return { letter, rule: 'last-statement' };
+}
+
+/** Weak forms when no answer statement exists: a lone letter as the last line, or a bold letter. */
+function weakForms(text: string): McqExtraction {
+  const lines = text.trimEnd().split('\n');
+  const lone = LONE_LETTER_RE.exec(lines[lines.length - 1] ?? '');
+  if (lone) return { letter: lone[1], rule: 'lone-letter' };
+  BOLD_LETTER_RE.lastIndex = 0;
+  const bold = new Set([...text.matchAll(BOLD_LETTER_RE)].map((m) => m[1]!));
+  if (bold.size === 1) return { letter: [...bold][0], rule: 'bold-letter' };
+  if (bold.size > 1) return { reason: 'ambiguous', rule: 'bold-letter' };
+  return { reason: 'no-answer' };
+}
+
+/** Extract the option letter a response commits to. Pure and total: never throws on any string. */
+export function extractMcqLetter(response: string, options: McqExtractOptions = {}): McqExtraction {
+  const letters = options.letters ?? DEFAULT_LETTERS;
+  let text = answerRegion(response);
+  if (options.format) {
+    const declared = fromDeclaredFormat(text, options.format);
+    if (declared) return letters.includes(declared) ? { letter: declared, rule: 'declared-format' } : { reason: 'invalid-letter' };
+  }
+  text = cutContinuation(text);
+  if (isDegenerateLoop(text)) return { reason: 'degenerate', rule: 'repeated-answer-lines' };
+  const statements = scan(text);
+  let result = decide(text, statements);
+  if (!result.letter && result.reason === 'no-answer' && options.choices?.length) {
+    const byText = fromChoiceText(text, statements, options.choices, letters);
+    if (byText) result = { letter: byText, rule: 'choice-text' };
+  }
+  if (result.letter && !letters.includes(result.letter)) return { reason: 'invalid-letter', rule: result.rule };
+  return result;
+}

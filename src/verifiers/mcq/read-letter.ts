@@ -1,0 +1,128 @@
+/**
+ * Read the option letter a cue introduces: `(C)`, `C`, `**C**`, `\boxed{C}`, `\( C \)`,
+ * `option C`, `C. text`, lowercase only in parentheses `(c)`; plus the statement's shape around
+ * it (several letters, a negation, a non-letter value such as a number or "none of the above").
+ */
+
+/** What followed a cue. */
+export interface LetterRead {
+  /** Letters read, in order (usually one; several for `(A) and (C)`). Empty when the value is not a letter. */
+  letters: string[];
+  /** The statement denies its letter: `(E) is incorrect`, `the answer is not (A)`. */
+  negated: boolean;
+  /** Index just after what was read. */
+  end: number;
+}
+
+// Decorations between a cue and its value: spaces, markdown emphasis, quotes, `$`, `\(`, `\[`,
+// `{`, and LaTeX wrappers such as `\boxed{`, `\text{`, `\textbf{`.
+const OPENERS_RE = /(?:[\s*_"'“”‘’`$:]|\\[([]|\\(?:boxed|fbox|text|textbf|mathbf|mathrm|mathit|textit|bf)\s*\{|\{)*/y;
+const LABEL_WORD_RE = /(?:option|choice|letter)\b\s*/iy;
+const HEDGE_RE = /(?:probably|likely|most\s+likely|clearly|definitely|indeed|simply|just|still|then)\s+/iy;
+const ANY_PAREN_LETTER_RE = /\(([A-Za-z])\)|(?<![\w'])([A-Z])(?=,|\s+(?:and|or)\b)|(?<=\b(?:and|or)\s+)([A-Z])(?![\w'/])/g;
+const NOT_RE = /not\s+/iy;
+const PAREN_LETTER_RE = /[([]\s*([A-Za-z])\s*[)\]]/y;
+// A bare capital letter that stands alone: not followed by a letter, digit, `/` (N/A) or `'` + letter (I'm).
+const BARE_LETTER_RE = /([A-Z])(?=$|[\s).,:;*$\\}!?"\]]|'(?![a-z]))/y;
+// A bare lowercase letter only when it ends the line: "answer: c", "the answer is d."
+const BARE_LOWER_END_RE = /([a-j])(?=[ \t]*[.)]?[ \t]*(?:$|\n))/y;
+const LOWER_WORD_AFTER_RE = /\s+[a-z]/y;
+const NEGATION_RE =
+  /[\s)\]}*$\\]*(?:is|was|would\s+be|seems|are)\s+(?:not\b|incorrect|wrong|false|eliminated|ruled\s+out|excluded|invalid)/iy;
+const JOIN_RE = /[\s)\]}*$\\]*(?:,\s*(?:and|or)?|\band\b|\bor\b|&|\/)\s*(?:option\s*|choice\s*)?/iy;
+const SENTENCE_END_RE = /[.!?](?=\s|$)|\n/g;
+const LATER_PAREN_RE = /(?:\band\b|\bor\b|,|&)\s*\(([A-Za-z])\)/g;
+const ALIAS_RE =
+  /\b(?:or|i\.e\.?|which\s+is|which\s+corresponds\s+to|corresponding\s+to|that\s+is)\s*,?\s*(?:option\s*|choice\s*)?(?:\(([A-Z])\)|([A-Z])(?=$|[\s.,;:!?)]))/g;
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+function skip(re: RegExp, text: string, at: number): number {
+  const m = sticky(re, text, at);
+  return m ? at + m[0].length : at;
+}
+
+/** One letter at `at`, in parentheses (any case) or bare (capital, standing alone). */
+function letterAt(text: string, at: number, labelled = false): { letter: string; end: number } | undefined {
+  const p = sticky(PAREN_LETTER_RE, text, at);
+  if (p) return { letter: p[1]!.toUpperCase(), end: at + p[0].length };
+  const b = sticky(BARE_LETTER_RE, text, at) ?? sticky(BARE_LOWER_END_RE, text, at);
+  if (!b) return undefined;
+  const letter = b[1]!.toUpperCase();
+  const end = at + 1;
+  // "I cannot...", "A combination...": a pronoun or an article, not an option (unless "option A is").
+  if (!labelled && (letter === 'I' || letter === 'A') && sticky(LOWER_WORD_AFTER_RE, text, end)) return undefined;
+  return { letter, end };
+}
+
+/** End of the sentence that contains `at` (exclusive), at most `max` characters on. */
+export function sentenceEnd(text: string, at: number, max = 160): number {
+  SENTENCE_END_RE.lastIndex = at;
+  const m = SENTENCE_END_RE.exec(text);
+  const end = m ? m.index : text.length;
+  return Math.min(end, at + max);
+}
+
+/** Read the value a cue introduces, starting at `at` (just after the cue). */
+export function readLetter(text: string, at: number, labelled = false): LetterRead {
+  let i = skip(OPENERS_RE, text, at);
+  let negated = false;
+  const not = sticky(NOT_RE, text, i);
+  if (not) {
+    const j = skip(OPENERS_RE, text, skip(LABEL_WORD_RE, text, i + not[0].length));
+    if (letterAt(text, j)) negated = true;
+    else return { letters: [], negated: false, end: i };
+    i = j;
+  }
+  i = skip(HEDGE_RE, text, i);
+  const label = skip(LABEL_WORD_RE, text, i);
+  i = skip(OPENERS_RE, text, label);
+  const first = letterAt(text, i, labelled || label > at);
+  if (!first) return { letters: lettersInSentence(text, i), negated: false, end: i };
+  const letters = [first.letter];
+  let end = first.end;
+  // "(A), (C) and (J)", "F or G": a statement that gives several letters.
+  for (;;) {
+    const j = sticky(JOIN_RE, text, end);
+    if (!j) break;
+    const next = letterAt(text, end + j[0].length);
+    if (!next) break;
+    letters.push(next.letter);
+    end = next.end;
+  }
+  if (sticky(NEGATION_RE, text, end)) negated = true;
+  // "(a) 0.217, (b) 0.356": more parenthesised letters later in the same sentence.
+  const rest = text.slice(end, sentenceEnd(text, end));
+  if (rest.includes('(')) {
+    LATER_PAREN_RE.lastIndex = 0;
+    for (let m = LATER_PAREN_RE.exec(rest); m; m = LATER_PAREN_RE.exec(rest)) letters.push(m[1]!.toUpperCase());
+  }
+  return { letters, negated, end };
+}
+
+/**
+ * Letters named in the rest of a sentence whose value is not a letter ("a combination of (A) and
+ * (C)", "a combination of A, B, and D"): two or more distinct ones make the statement ambiguous;
+ * fewer say nothing.
+ */
+function lettersInSentence(text: string, at: number): string[] {
+  const span = text.slice(at, sentenceEnd(text, at, 200));
+  ANY_PAREN_LETTER_RE.lastIndex = 0;
+  const found = new Set<string>();
+  for (let m = ANY_PAREN_LETTER_RE.exec(span); m; m = ANY_PAREN_LETTER_RE.exec(span)) found.add((m[1] ?? m[2] ?? m[3])!.toUpperCase());
+  return found.size >= 2 ? [...found] : [];
+}
+
+/**
+ * After a non-letter value, a letter given as an alias in the same sentence:
+ * "the final answer is $1083.33, or C", "Fe^+3, or (D)", "5.04, which is option B".
+ */
+export function aliasLetter(text: string, at: number): string | undefined {
+  const span = text.slice(at, sentenceEnd(text, at, 200));
+  ALIAS_RE.lastIndex = 0;
+  const m = ALIAS_RE.exec(span);
+  return m ? (m[1] ?? m[2]) : undefined;
+}

@@ -1,0 +1,33 @@
+/** What the package root exports for the similarity verifier. */
+export { similarityReward, similarityVerdicts, type SimilarityRewardOptions } from './reward.js';
+export {
+  scoreSimilarityBatch,
+  disposeSimilarity,
+  cosineVerdict,
+  SimilarityReasons,
+  DEFAULT_THRESHOLD,
+  createSimilarityScorer,
+  DEFAULT_MIN_GPU_WORK,
+  getEmbedder,
+  disposeEmbedders,
+  cosine,
+  toMatrix,
+  probeWebGpu,
+  summarize as summarizeSimilarity,
+  type SimilarityOptions,
+  type ScoringMode,
+  type SimilarityReference,
+  type SimilaritySample,
+  type Embedder,
+  type EmbedderKind,
+  type EmbedderOptions,
+  type SimilarityScorer,
+  type ScorerOptions,
+  type BackendChoice,
+  type Matrix,
+  type VectorBatch,
+  type TopK,
+  type GpuAdapterSummary,
+  type NoGpu,
+} from './index.js';
+export { nearDuplicateFilter } from '../../filters/near-duplicate.js';
