@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { closePool, codeReward, codeVerdicts, verifyBatch, verifyCode, type CodeDetails } from '../../src/index.js';
 import { codeResponse, equivalentOutput } from '../../src/testing/code.js';
+import { summarize } from '../../src/verifiers/code/index.js';
 
 afterAll(() => closePool());
 
@@ -130,6 +131,9 @@ describe('examples/code.jsonl (the `rewards score --verifier code` example)', ()
       else expect(s > 0 && s < 1, l.id).toBe(true);
     });
     expect(new Set(lines.map((l) => (l.reference as { language: string }).language))).toEqual(new Set(['javascript', 'typescript', 'python']));
+    const summary = summarize(vs);
+    expect(summary[0]).toMatch(/^code: passed by language: (javascript|typescript|python) \d+\/\d+/);
+    expect(summary[1]).toMatch(/^code: \d+ tests: passed \d+/);
   });
 });
 
