@@ -43,6 +43,11 @@ describe('JavaScript sandbox: stdin/stdout programs', () => {
     expect(got).toBe(want);
   });
 
+  it('only logs a failed console.assert in a program, as Node does', async () => {
+    const v = await verifyCode(js("console.assert(1 === 2, 'no'); console.log('still here');"), { language: 'javascript', tests: [{ input: '', output: 'still here' }] });
+    expect(statuses(v)).toEqual(['passed']);
+  });
+
   it('keeps what was printed before process.exit(0), and fails a nonzero exit', async () => {
     const v = await verifyCode(js("console.log('a'); process.exit(0); console.log('b');"), { language: 'javascript', tests: [{ input: '', output: 'a' }] });
     expect(statuses(v)).toEqual(['passed']);

@@ -182,7 +182,7 @@ function runInIsolates(code: string, typescript: boolean, ref: NormalizedReferen
     testSource = t.code;
   }
   const memoryMb = opts.memoryLimitMb ?? DEFAULT_JS_MEMORY_MB;
-  const config: HarnessConfig = { stdin: '', maxOutput: opts.maxOutputBytes, modules: modulesFor(prepared.code, testSource ?? '') };
+  const config: HarnessConfig = { stdin: '', maxOutput: opts.maxOutputBytes, modules: modulesFor(prepared.code, testSource ?? ''), assertThrows: ref.kind === 'test_code' };
   const limit = opts.timeLimitMs;
   const runs: RawRun[] = [];
   let session: Session | undefined;

@@ -132,6 +132,8 @@ export interface HarnessConfig {
   modules: Record<string, string>;
   /** The hardening plan recorded by this thread's first context (JSON), to skip the realm walk. */
   plan?: string;
+  /** A failed `console.assert` throws and fails the run (test_code), instead of only logging as Node does. */
+  assertThrows?: boolean;
 }
 
 /** The JSON `finish()` and `status()` return. */

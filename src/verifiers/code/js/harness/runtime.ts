@@ -69,7 +69,8 @@ const consoleObject = {
     const rest = Array.prototype.slice.call(arguments, 1);
     const msg = 'Assertion failed' + (rest.length ? ': ' + format(rest) : '');
     writeErr(msg + '\n');
-    failAssertion(msg);
+    // Node only logs; under test_code a failed console.assert fails the tests (HumanEval-X asserts with it).
+    if (config.assertThrows) failAssertion(msg);
   },
   group() { if (arguments.length) this.log.apply(this, arguments); groupIndent += '  '; },
   groupCollapsed() { if (arguments.length) this.log.apply(this, arguments); groupIndent += '  '; },
