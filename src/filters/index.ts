@@ -14,6 +14,7 @@ import { difficulty } from './difficulty.js';
 import { nearDuplicateFilter } from './near-duplicate.js';
 import { mathAnswerVerifiable } from './math-answer-verifiable.js';
 import { ifevalKwargsValid } from './ifeval-kwargs-valid.js';
+import { codeReferencePasses } from './code-reference-passes.js';
 
 export type { Filter, FilterCheck, FilterOptions, FilterResult } from './filter.js';
 export { KEEP, drop, perRecord } from './filter.js';
@@ -27,6 +28,7 @@ export { difficulty } from './difficulty.js';
 export { nearDuplicateFilter } from './near-duplicate.js';
 export { mathAnswerVerifiable } from './math-answer-verifiable.js';
 export { ifevalKwargsValid } from './ifeval-kwargs-valid.js';
+export { codeReferencePasses } from './code-reference-passes.js';
 export { formatAjvErrors } from './schema-errors.js';
 
 /** All built-in filters, cheapest first; a record is dropped by the first filter that rejects it. */
@@ -40,6 +42,7 @@ export const FILTERS: readonly Filter[] = [
   difficulty,
   duplicateQuestion,
   mathAnswerVerifiable,
+  codeReferencePasses,
   nearDuplicateFilter,
 ];
 
