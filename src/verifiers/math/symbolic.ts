@@ -1,0 +1,258 @@
+/**
+ * Symbolic fallback: when the numeric comparison cannot decide, nerdamer expands `a - b` exactly
+ * and the two sides are equal when that is `0`.
+ *
+ * It is asked only in three situations (see compare-expr.ts):
+ * - `too-large`: two constants beyond the exact-rational cap (100 000 bits) and the double range
+ *   (`2^{100000}` vs `4^{50000}`, `e^{1000}` vs `(e^{500})^2`);
+ * - `no-samples`: no sampling strategy found 3 points where both sides are defined (`\sqrt{x-100}`);
+ * - `rounding`: every sample point where the sides disagree disagrees by less than the rounding
+ *   error of the magnitudes involved (`(x+10^8)^2 - 10^{16}` vs `x^2 + 2\cdot 10^8 x`).
+ *
+ * Soundness. Only nerdamer's `expand` is used (its `simplify` was measured to return wrong results,
+ * e.g. `tan(x) - sin(x)/cos(x)` -> `1`), only a `0` counts (anything else leaves the verdict "not
+ * equal"), and only a fragment of the tree language is handed over, where expand's rewrites hold
+ * for real values wherever both sides are defined (the equivalence used by sampling too):
+ * rationals, variables, pi, e, + - * /, integer powers, rational powers and `\sqrt` of variable
+ * expressions or of positive rationals below 2^40 (nerdamer takes square roots of larger integers
+ * in doubles: it calls `\sqrt{2^{60}+1}` equal to 2^30), exponentials of positive constant bases,
+ * exp/ln/log, abs, trigonometric and hyperbolic functions. `i` is allowed only without variables
+ * (complex principal branches do not follow the real rewrites). Matrices, degrees, sums,
+ * factorials, unknown functions and infinity are refused.
+ *
+ * Bounds, so that a fallback cannot turn a fast verdict into a timeout: nerdamer runs in a helper
+ * thread and each request gets at most 0.4 s, all requests of one verification 1 s (lazy.ts);
+ * inputs are refused beforehand above 300 000 bits of constants in the difference, integer powers
+ * of variable expressions above 64, an estimated expansion above 2 000 terms, root indices above 12.
+ */
+import { type Node, freeVars, isComplex } from './ast.js';
+import { exactValue } from './evaluate.js';
+import { nerdamerExpand } from './lazy.js';
+import * as Q from './rational.js';
+
+/** Why the numeric comparison could not decide. */
+export type Undecided = 'too-large' | 'no-samples' | 'rounding';
+
+/** Counters of the symbolic fallback in this thread (the bench reports them). */
+export interface SymbolicStats {
+  /** times the fallback was consulted, by cause */
+  asked: Record<Undecided, number>;
+  /** of those, refused before nerdamer (outside the fragment or over a bound) */
+  refused: number;
+  /** nerdamer expanded the difference to 0: equal */
+  equal: number;
+  /** nerdamer answered something else, threw or overran: the verdict stays "not equal" */
+  undecided: number;
+  /** of those, requests that overran their time limit (the helper thread was restarted) */
+  timedOut: number;
+  /** total milliseconds spent inside nerdamer */
+  ms: number;
+}
+
+const stats: SymbolicStats = { asked: { 'too-large': 0, 'no-samples': 0, rounding: 0 }, refused: 0, equal: 0, undecided: 0, timedOut: 0, ms: 0 };
+
+/** A copy of this thread's fallback counters. */
+export function symbolicStats(): SymbolicStats {
+  return { ...stats, asked: { ...stats.asked } };
+}
+
+const MAX_BITS = 300_000;
+const MAX_TERMS = 2_000;
+const MAX_POWER = 64;
+const MAX_ROOT = 12;
+const MAX_RADICAND_BITS = 40;
+const MAX_CHARS = 60_000;
+
+/** A translated sub-tree: nerdamer text, bits of constants in it, estimated expanded terms, whether it has variables. */
+interface Piece {
+  s: string;
+  bits: number;
+  terms: number;
+  vars: boolean;
+}
+
+class Refused extends Error {}
+
+function refuse(): never {
+  throw new Refused();
+}
+
+/**
+ * The nerdamer text of a tree (variables renamed `v0`, `v1`, ... through `names`), or `undefined`
+ * when the tree is outside the fragment or over a bound.
+ */
+export function toNerdamer(n: Node, names: Map<string, string> = new Map()): string | undefined {
+  try {
+    const p = tr(n, names);
+    return p.bits > MAX_BITS || p.terms > MAX_TERMS ? undefined : p.s;
+  } catch (err) {
+    if (err instanceof Refused) return undefined;
+    throw err;
+  }
+}
+
+const cap = (x: number): number => Math.min(x, 1e9);
+
+function piece(s: string, parts: Piece[], terms: number): Piece {
+  const bits = parts.reduce((acc, p) => acc + p.bits, 0);
+  if (bits > MAX_BITS || terms > MAX_TERMS) refuse();
+  return { s, bits, terms, vars: parts.some((p) => p.vars) };
+}
+
+/** log2 of |x| (0 for 0), exact enough for size bounds. */
+function log2(x: bigint): number {
+  const b = Q.bitLength(x);
+  return b <= 53 ? (x === 0n ? 0 : Math.log2(Math.abs(Number(x)))) : b;
+}
+
+function numPiece(v: Q.Rat): Piece {
+  const bits = Math.max(1, log2(v.n) + log2(v.d));
+  if (bits > MAX_BITS) refuse();
+  return { s: v.d === 1n ? `(${v.n})` : `(${v.n}/${v.d})`, bits, terms: 1, vars: false };
+}
+
+function tr(n: Node, names: Map<string, string>): Piece {
+  switch (n.k) {
+    case 'num': return numPiece(n.v);
+    case 'based': {
+      const v = exactValue(n);
+      return v ? numPiece(v) : refuse();
+    }
+    case 'sym': {
+      let name = names.get(n.name);
+      if (!name) {
+        name = `v${names.size}`;
+        names.set(n.name, name);
+      }
+      return { s: name, bits: 0, terms: 1, vars: true };
+    }
+    case 'const':
+      if (n.name === 'inf') refuse();
+      return { s: n.name, bits: 2, terms: 1, vars: false };
+    case 'neg': {
+      const a = tr(n.arg, names);
+      return { ...a, s: `(-${a.s})` };
+    }
+    case 'add': {
+      const ps = n.args.map((a) => tr(a, names));
+      return piece(`(${ps.map((p) => p.s).join('+')})`, ps, ps.reduce((acc, p) => acc + p.terms, 0));
+    }
+    case 'mul': {
+      const ps = n.args.map((a) => tr(a, names));
+      return piece(`(${ps.map((p) => p.s).join('*')})`, ps, cap(ps.reduce((acc, p) => acc * p.terms, 1)));
+    }
+    case 'div': {
+      const a = tr(n.num, names);
+      const b = tr(n.den, names);
+      return piece(`(${a.s}/${b.s})`, [a, b], cap(a.terms * b.terms));
+    }
+    case 'pct': {
+      const a = tr(n.arg, names);
+      return { ...a, s: `(${a.s}/100)` };
+    }
+    case 'unit': return tr(n.arg, names);
+    case 'pow': return power(n.base, n.exp, names);
+    case 'call': return call(n.fn, n.args, names);
+    default: return refuse();
+  }
+}
+
+/** Whether a constant tree is a positive rational small enough for nerdamer's roots (or Euler's e). */
+function positiveSmallBase(n: Node): boolean {
+  if (n.k === 'const' && n.name === 'e') return true;
+  const v = exactValue(n);
+  return v !== undefined && v.n > 0n && Q.bitLength(v.n) <= MAX_RADICAND_BITS && Q.bitLength(v.d) <= MAX_RADICAND_BITS;
+}
+
+function power(baseNode: Node, expNode: Node, names: Map<string, string>): Piece {
+  const base = tr(baseNode, names);
+  const e = freeVars(expNode).length === 0 ? exactValue(expNode) : undefined;
+  if (e) {
+    const k = e.n < 0n ? -e.n : e.n;
+    if (e.d === 1n) {
+      // an integer power: of a constant (bits grow k-fold) or of a variable expression (bounded)
+      if (base.vars && k > BigInt(MAX_POWER)) refuse();
+      const kn = Number(k);
+      if (!Number.isFinite(kn) || base.bits * kn > MAX_BITS) refuse();
+      return piece(`(${base.s}^(${e.n}))`, [{ ...base, bits: base.bits * kn }], cap(base.terms ** Math.min(kn, 40)));
+    }
+    // a rational power p/q: of a variable expression (p bounded), or of a small positive rational
+    if (e.d > BigInt(MAX_ROOT)) refuse();
+    if (base.vars && k > BigInt(MAX_POWER)) refuse();
+    if (!base.vars && !positiveSmallBase(baseNode)) refuse();
+    const size = (base.bits * Number(k)) / Number(e.d);
+    if (!Number.isFinite(size) || size > MAX_BITS) refuse();
+    // a positive constant base: split off the integer part, which nerdamer does not (2^{4001/2} = 2^{2000} 2^{1/2})
+    const whole = e.n >= 0n ? e.n / e.d : -((-e.n + e.d - 1n) / e.d);
+    const s = !base.vars && whole !== 0n ? `((${base.s}^(${whole}))*(${base.s}^(${e.n - whole * e.d}/${e.d})))` : `(${base.s}^(${e.n}/${e.d}))`;
+    return piece(s, [{ ...base, bits: size }], cap(base.terms ** Math.min(Number(k), 40)));
+  }
+  // a symbolic or irrational exponent: only of a positive constant base (2^x, e^{i\pi})
+  if (base.vars || !positiveSmallBase(baseNode)) refuse();
+  const ex = tr(expNode, names);
+  return piece(`(${base.s}^${ex.s})`, [base, ex], 1);
+}
+
+const PLAIN_FUNCTIONS = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'abs', 'exp']);
+
+function call(fn: string, args: Node[], names: Map<string, string>): Piece {
+  const [x, y] = args;
+  if (!x) refuse();
+  if (fn === 'sqrt') return power(x, { k: 'num', v: { n: 1n, d: 2n }, decimal: false, approx: false }, names);
+  if (fn === 'root') {
+    const k = y && exactValue(y);
+    if (!k || k.d !== 1n || k.n < 2n || k.n > BigInt(MAX_ROOT)) refuse();
+    return power(x, { k: 'num', v: { n: 1n, d: k.n }, decimal: false, approx: false }, names);
+  }
+  if (args.length !== (fn === 'log' ? (y ? 2 : 1) : 1)) refuse();
+  const a = tr(x, names);
+  if (a.bits > 4_000) refuse();
+  if (fn === 'ln' || fn === 'log') {
+    // a logarithm of a constant: only of a positive one
+    if (!a.vars) {
+      const v = exactValue(x);
+      if (v && v.n <= 0n) refuse();
+    }
+    if (fn === 'ln') return piece(`log(${a.s})`, [a], a.terms);
+    const b = y ? tr(y, names) : { s: '10', bits: 4, terms: 1, vars: false };
+    return piece(`(log(${a.s})/log(${b.s}))`, [a, b], a.terms);
+  }
+  if (!PLAIN_FUNCTIONS.has(fn)) refuse();
+  return piece(`${fn}(${a.s})`, [a], a.terms);
+}
+
+/** Time limits of the fallback: per request, and in all for one verification (`budget.symbolicMs`). */
+export const SYMBOLIC_MS = { request: 400, sample: 1_000 };
+
+/**
+ * Whether nerdamer proves `a - b = 0` by exact expansion. `false` means "not proved" (outside the
+ * fragment, over a bound or the time limit, or a non-zero result), never "proved different".
+ * `budget.symbolicMs` is the nerdamer time left to this verification (default {@link SYMBOLIC_MS}.sample).
+ */
+export function symbolicallyEqual(a: Node, b: Node, why: Undecided, budget: { symbolicMs?: number } = {}): boolean {
+  stats.asked[why]++;
+  const left = Math.min(SYMBOLIC_MS.request, budget.symbolicMs ?? SYMBOLIC_MS.sample);
+  if (left <= 0 || ((isComplex(a) || isComplex(b)) && (freeVars(a).length > 0 || freeVars(b).length > 0))) {
+    stats.refused++;
+    return false;
+  }
+  const names = new Map<string, string>();
+  const sa = toNerdamer(a, names);
+  const sb = sa === undefined ? undefined : toNerdamer(b, names);
+  if (sa === undefined || sb === undefined || sa.length + sb.length > MAX_CHARS) {
+    stats.refused++;
+    return false;
+  }
+  const t = performance.now();
+  const out = nerdamerExpand(`${sa}-${sb}`, left);
+  const ms = performance.now() - t;
+  stats.ms += ms;
+  budget.symbolicMs = (budget.symbolicMs ?? SYMBOLIC_MS.sample) - ms;
+  if (out === undefined) stats.timedOut++;
+  if (out === '0') {
+    stats.equal++;
+    return true;
+  }
+  stats.undecided++;
+  return false;
+}
