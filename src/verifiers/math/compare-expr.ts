@@ -25,7 +25,7 @@ import { beyondDoubles, magnitude, withinRounding } from './magnitude.js';
 import * as Q from './rational.js';
 import type { Rat } from './rational.js';
 import { parseDecimal } from './rational.js';
-import { type Undecided, symbolicallyEqual } from './symbolic.js';
+import { type Undecided, symbolicDifference, symbolicallyEqual } from './symbolic.js';
 import { withUnits } from './units.js';
 
 /** How approximate numbers are compared. */
@@ -110,10 +110,28 @@ function core(a: Node, b: Node, ctx: CompareContext): boolean {
   va = [...new Set([...va, ...freeVars(b)])].sort();
   const approx = hasDecimal(a) || hasDecimal(b);
   if (va.length === 0) return constEqual(a, b, approx, ctx);
-  // tight comparisons: a disagreement within the rounding error of the magnitudes decides nothing
+  // tight comparisons: a disagreement within the rounding error of the magnitudes decides nothing,
+  // and an agreement on very small or very large values may be the tolerance's doing
   const rounding = approx ? undefined : (env: NumEnv): [number, number] => [magnitude(a, env), magnitude(b, env)];
-  const r = sampled(a, b, va, ctx, (u, v) => valEqual(u, v, approx ? ctx.tolerance : undefined), rounding);
-  return typeof r === 'boolean' ? r : symbolicallyEqual(a, b, r, ctx.budget);
+  const sizes = { small: true, large: false };
+  const same = (u: Val, v: Val): boolean => {
+    if (!approx) noteSize(u, v, sizes);
+    return valEqual(u, v, approx ? ctx.tolerance : undefined);
+  };
+  const r = sampled(a, b, va, ctx, same, rounding);
+  if (r === true) return !(sizes.small || sizes.large) || symbolicDifference(a, b, 'fragile', ctx.budget) !== 'nonzero';
+  return r === false ? r : symbolicallyEqual(a, b, r, ctx.budget);
+}
+
+/** Track whether all compared values are below 1e-6 (`small`) and whether some are above 1e9 (`large`). */
+function noteSize(u: Val, v: Val, sizes: { small: boolean; large: boolean }): void {
+  if (isMatrix(u) || isMatrix(v)) {
+    sizes.small = false;
+    return;
+  }
+  const m = Math.max(Math.hypot(u.re, u.im), Math.hypot(v.re, v.im));
+  if (m >= 1e-6) sizes.small = false;
+  if (m > 1e9) sizes.large = true;
 }
 
 function constEqual(a: Node, b: Node, approx: boolean, ctx: CompareContext): boolean {
@@ -133,7 +151,11 @@ function constEqual(a: Node, b: Node, approx: boolean, ctx: CompareContext): boo
   const v = numValue(b, env);
   // a written \infty is a real infinity; other undefined values (overflowing factorials) go to the fallback
   if ((!isDefined(u) || !isDefined(v)) && !mentionsInfinity(a) && !mentionsInfinity(b)) return symbolicallyEqual(a, b, 'too-large', ctx.budget);
-  return valEqual(u, v, approx ? ctx.tolerance : undefined);
+  if (!valEqual(u, v, approx ? ctx.tolerance : undefined)) return false;
+  if (approx || isMatrix(u) || isMatrix(v)) return true;
+  const sizes = { small: true, large: false };
+  noteSize(u, v, sizes);
+  return !(sizes.small || sizes.large) || !isDefined(u) || symbolicDifference(a, b, 'fragile', ctx.budget) !== 'nonzero';
 }
 
 /** A constant with no value (`\frac{1}{0}`, `0^{-1}`): not even equal to itself. */

@@ -72,10 +72,12 @@ interface Helper {
   flag: Int32Array;
 }
 
-/** How long the first request may wait for the helper to start and load nerdamer. */
-const START_MS = 3_000;
+/** How long a request may wait for the helper to start and load nerdamer (~0.1 s usually). */
+const START_MS = 2_000;
 
 let helper: Helper | undefined;
+/** Set when the helper could not start: the fallback then stays off in this thread. */
+let helperBroken = false;
 let helperStarts = 0;
 let requestId = 0;
 
@@ -95,6 +97,7 @@ function startHelper(): Helper | undefined {
   helperStarts++;
   if (Atomics.wait(flag, 0, 0, START_MS) === 'timed-out') {
     void worker.terminate();
+    helperBroken = true;
     return undefined;
   }
   return { worker, port: port1, flag };
@@ -112,6 +115,7 @@ function stopHelper(): void {
  * it did not answer within `timeoutMs` (the helper is then terminated).
  */
 export function nerdamerExpand(expr: string, timeoutMs: number): string | undefined {
+  if (helperBroken) return undefined;
   helper ??= startHelper();
   if (!helper) return undefined;
   const { port, flag } = helper;

@@ -1,24 +1,28 @@
 /**
- * Symbolic fallback: when the numeric comparison cannot decide, nerdamer expands `a - b` exactly
- * and the two sides are equal when that is `0`.
+ * Symbolic fallback: where the numeric comparison cannot decide, nerdamer expands `a - b` exactly;
+ * the sides are equal when that is `0`.
  *
- * It is asked only in three situations (see compare-expr.ts):
+ * It is asked only in four situations (see compare-expr.ts):
  * - `too-large`: two constants beyond the exact-rational cap (100 000 bits) and the double range
- *   (`2^{100000}` vs `4^{50000}`, `e^{1000}` vs `(e^{500})^2`);
+ *   (`2^{100000}` vs `4^{50000}`, `e^{1000}` vs `(e^{500})^2`, `e^{-1000}` vs `0`);
  * - `no-samples`: no sampling strategy found 3 points where both sides are defined (`\sqrt{x-100}`);
  * - `rounding`: every sample point where the sides disagree disagrees by less than the rounding
- *   error of the magnitudes involved (`(x+10^8)^2 - 10^{16}` vs `x^2 + 2\cdot 10^8 x`).
+ *   error of the magnitudes involved (`(x+10^8)^2 - 10^{16}` vs `x^2 + 2\cdot 10^8 x`);
+ * - `fragile`: a tight (no decimals) numeric agreement on values below 1e-6 or above 1e9, which
+ *   the comparison's 1e-12 absolute floor or 1e-9 relative tolerance may have made
+ *   (`x + 10^{20}` vs `x + 10^{20} + 1`, `e^{-30}` vs `0`). Here only a proof of difference
+ *   (the expansion is a non-zero rational number) changes the verdict; otherwise it stays equal.
  *
  * Soundness. Only nerdamer's `expand` is used (its `simplify` was measured to return wrong results,
- * e.g. `tan(x) - sin(x)/cos(x)` -> `1`), only a `0` counts (anything else leaves the verdict "not
- * equal"), and only a fragment of the tree language is handed over, where expand's rewrites hold
- * for real values wherever both sides are defined (the equivalence used by sampling too):
- * rationals, variables, pi, e, + - * /, integer powers, rational powers and `\sqrt` of variable
- * expressions or of positive rationals below 2^40 (nerdamer takes square roots of larger integers
- * in doubles: it calls `\sqrt{2^{60}+1}` equal to 2^30), exponentials of positive constant bases,
- * exp/ln/log, abs, trigonometric and hyperbolic functions. `i` is allowed only without variables
- * (complex principal branches do not follow the real rewrites). Matrices, degrees, sums,
- * factorials, unknown functions and infinity are refused.
+ * e.g. `tan(x) - sin(x)/cos(x)` -> `1`); only an expansion to `0` proves equality and only one to a
+ * non-zero rational number proves difference; and only a fragment of the tree language is handed
+ * over, where expand's rewrites hold for real values wherever both sides are defined (the
+ * equivalence sampling uses too): rationals, variables, pi, e, + - * /, integer powers, rational
+ * powers and `\sqrt` of variable expressions or of positive rationals below 2^40 (nerdamer takes
+ * square roots of larger integers in doubles: it calls `\sqrt{2^{60}+1}` equal to 2^30),
+ * exponentials of positive constant bases, exp/ln/log, abs, trigonometric and hyperbolic
+ * functions. `i` is allowed only without variables (complex principal branches do not follow the
+ * real rewrites). Matrices, degrees, sums, factorials, unknown functions and infinity are refused.
  *
  * Bounds, so that a fallback cannot turn a fast verdict into a timeout: nerdamer runs in a helper
  * thread and each request gets at most 0.4 s, all requests of one verification 1 s (lazy.ts);
@@ -30,8 +34,12 @@ import { exactValue } from './evaluate.js';
 import { nerdamerExpand } from './lazy.js';
 import * as Q from './rational.js';
 
-/** Why the numeric comparison could not decide. */
-export type Undecided = 'too-large' | 'no-samples' | 'rounding';
+/**
+ * Why the numeric comparison could not decide; `fragile` is an agreement that the tolerance may
+ * have made (values below 1e-6, where the 1e-12 absolute floor rules, or above 1e9, where 1e-9
+ * relative hides differences of 1 and more).
+ */
+export type Undecided = 'too-large' | 'no-samples' | 'rounding' | 'fragile';
 
 /** Counters of the symbolic fallback in this thread (the bench reports them). */
 export interface SymbolicStats {
@@ -41,6 +49,8 @@ export interface SymbolicStats {
   refused: number;
   /** nerdamer expanded the difference to 0: equal */
   equal: number;
+  /** nerdamer expanded the difference to a non-zero rational: different */
+  different: number;
   /** nerdamer answered something else, threw or overran: the verdict stays "not equal" */
   undecided: number;
   /** of those, requests that overran their time limit (the helper thread was restarted) */
@@ -49,7 +59,7 @@ export interface SymbolicStats {
   ms: number;
 }
 
-const stats: SymbolicStats = { asked: { 'too-large': 0, 'no-samples': 0, rounding: 0 }, refused: 0, equal: 0, undecided: 0, timedOut: 0, ms: 0 };
+const stats: SymbolicStats = { asked: { 'too-large': 0, 'no-samples': 0, rounding: 0, fragile: 0 }, refused: 0, equal: 0, different: 0, undecided: 0, timedOut: 0, ms: 0 };
 
 /** A copy of this thread's fallback counters. */
 export function symbolicStats(): SymbolicStats {
@@ -224,24 +234,29 @@ function call(fn: string, args: Node[], names: Map<string, string>): Piece {
 /** Time limits of the fallback: per request, and in all for one verification (`budget.symbolicMs`). */
 export const SYMBOLIC_MS = { request: 400, sample: 1_000 };
 
+/** What nerdamer's expansion of `a - b` shows: `0`, a non-zero rational number, or neither (or it was not asked). */
+export type Difference = 'zero' | 'nonzero' | 'unknown';
+
 /**
- * Whether nerdamer proves `a - b = 0` by exact expansion. `false` means "not proved" (outside the
- * fragment, over a bound or the time limit, or a non-zero result), never "proved different".
+ * nerdamer's exact expansion of `a - b`. `'zero'` proves the sides equal wherever both are
+ * defined; `'nonzero'` (the expansion is a rational number other than 0: `x + 10^{20}` against
+ * `x + 10^{20} + 1` gives -1) proves them different; `'unknown'` otherwise (outside the fragment,
+ * over a bound or the time limit, or an expansion that still has functions or variables in it).
  * `budget.symbolicMs` is the nerdamer time left to this verification (default {@link SYMBOLIC_MS}.sample).
  */
-export function symbolicallyEqual(a: Node, b: Node, why: Undecided, budget: { symbolicMs?: number } = {}): boolean {
+export function symbolicDifference(a: Node, b: Node, why: Undecided, budget: { symbolicMs?: number } = {}): Difference {
   stats.asked[why]++;
   const left = Math.min(SYMBOLIC_MS.request, budget.symbolicMs ?? SYMBOLIC_MS.sample);
   if (left <= 0 || ((isComplex(a) || isComplex(b)) && (freeVars(a).length > 0 || freeVars(b).length > 0))) {
     stats.refused++;
-    return false;
+    return 'unknown';
   }
   const names = new Map<string, string>();
   const sa = toNerdamer(a, names);
   const sb = sa === undefined ? undefined : toNerdamer(b, names);
   if (sa === undefined || sb === undefined || sa.length + sb.length > MAX_CHARS) {
     stats.refused++;
-    return false;
+    return 'unknown';
   }
   const t = performance.now();
   const out = nerdamerExpand(`${sa}-${sb}`, left);
@@ -251,8 +266,17 @@ export function symbolicallyEqual(a: Node, b: Node, why: Undecided, budget: { sy
   if (out === undefined) stats.timedOut++;
   if (out === '0') {
     stats.equal++;
-    return true;
+    return 'zero';
+  }
+  if (out !== undefined && /^-?\d+(?:\/\d+)?$/.test(out)) {
+    stats.different++;
+    return 'nonzero';
   }
   stats.undecided++;
-  return false;
+  return 'unknown';
+}
+
+/** Whether nerdamer proves `a - b = 0` ({@link symbolicDifference} is `'zero'`); `false` means "not proved". */
+export function symbolicallyEqual(a: Node, b: Node, why: Undecided, budget: { symbolicMs?: number } = {}): boolean {
+  return symbolicDifference(a, b, why, budget) === 'zero';
 }
