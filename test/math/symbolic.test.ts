@@ -21,6 +21,11 @@ function equal(gold: string, pred: string, symbolicMs?: number): boolean {
 const decidedByFallback: Array<[string, string, string]> = [
   ['powers beyond the exact-rational cap', '2^{100000}', '4^{50000}'],
   ['the same power written two ways', '2^{100000}', '2 \\cdot 2^{99999}'],
+  ['powers of 10 (nerdamer alone needs seconds)', '10^{45000}', '10 \\cdot 10^{44999}'],
+  ['a product of powers', '6^{50000}', '2^{50000} \\cdot 3^{50000}'],
+  ['powers far beyond any digits', '2^{10^{7}}', '4^{5 \\cdot 10^{6}}'],
+  ['towers with the same value', '10^{10^{10}}', '100^{5 \\cdot 10^{9}}'],
+  ['a root of a huge power', '\\sqrt{2^{2201}}', '2^{1100}\\sqrt{2}'],
   ['exponentials beyond the double range', 'e^{1000}', '(e^{500})^2'],
   ['a radical beyond the double range', '\\sqrt{2} \\cdot 2^{2000}', '2^{4001/2}'],
   ['tiny values that underflow to 0', '2^{-4001/2}', '\\frac{\\sqrt{2}}{2^{2001}}'],
