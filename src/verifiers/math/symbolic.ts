@@ -13,16 +13,18 @@
  *   error of the magnitudes involved (`(x+10^8)^2 - 10^{16}` vs `x^2 + 2\cdot 10^8 x`);
  * - `fragile`: a tight (no decimals) numeric agreement on values below 1e-6 or above 1e9, which
  *   the comparison's 1e-12 absolute floor or 1e-9 relative tolerance may have made
- *   (`x + 10^{20}` vs `x + 10^{20} + 1`, `e^{-30}` vs `0`). Here only a proof of difference
- *   (the expansion is a non-zero rational number) changes the verdict; otherwise it stays equal.
+ *   (`x + 10^{20}` vs `x + 10^{20} + 1`). Here only a proof of difference (the expansion is a
+ *   non-zero rational number) changes the verdict; otherwise it stays equal, so `e^{-30}` still
+ *   equals `0` (its expansion `e^(-30)` is not a rational).
  *
  * Soundness. Only nerdamer's `expand` is used (its `simplify` was measured to return wrong results,
  * e.g. `tan(x) - sin(x)/cos(x)` -> `1`); only an expansion to `0` proves equality and only one to a
  * non-zero rational number proves difference; and only a fragment of the tree language is handed
  * over, where expand's rewrites hold for real values wherever both sides are defined (the
  * equivalence sampling uses too): rationals, variables, pi, e, + - * /, integer powers, rational
- * powers and `\sqrt` of variable expressions or of positive rationals below 2^40 (nerdamer takes
- * square roots of larger integers in doubles: it calls `\sqrt{2^{60}+1}` equal to 2^30),
+ * powers and `\sqrt` of variable expressions or of positive rationals below 2^40, or with no
+ * unfactored part above 2^40 in prime symbols (nerdamer takes square roots of larger integers in
+ * doubles: it calls `\sqrt{2^{60}+1}` equal to 2^30),
  * exponentials of positive constant bases, exp/ln/log, abs, trigonometric and hyperbolic
  * functions. `i` is allowed only without variables (complex principal branches do not follow the
  * real rewrites). Matrices, degrees, sums, factorials, unknown functions and infinity are refused.
