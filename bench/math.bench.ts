@@ -1,7 +1,8 @@
 /**
  * Math verifier speed (`npm run bench -- math`): both corpora of issue 6 through `mathReward` on
  * the worker pool, with one thread and with all cores, plus per-sample time measured inside the
- * worker (first pass over the corpus, and a second, warm pass).
+ * worker (first pass over the corpus, and a second, warm pass), how often the symbolic fallback and
+ * mathjs fired, and what a fallback costs when it does.
  *
  * Math-Verify is run in the same run when MATH_VERIFY_PYTHONPATH points at local checkouts of
  * math_verify, latex2sympy2_extended (with its ANTLR parser generated), sympy, mpmath and the
@@ -13,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createPool, registerVerifier, verifyBatch, type Sample } from '../src/index.js';
+import { verifyMath } from '../src/verifiers/math/index.js';
 import { mathReward } from '../src/verifiers/math/reward.js';
 
 interface Stats {
@@ -60,6 +62,26 @@ function mathVerify(samples: Sample[]): number[] | undefined {
   return r.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { ms: number }).ms);
 }
 
+/** The worker's running counters of the symbolic fallback (see math-timed-verifier.ts). */
+interface Fallback {
+  asked: number;
+  refused: number;
+  equal: number;
+  different: number;
+  timedOut: number;
+  nerdamerMs: number;
+  nerdamer: boolean;
+  mathjs: boolean;
+}
+
+/** How often the fallbacks fired over one pass of a corpus (the counters of its last sample, one thread). */
+function fallbackLine(all: Array<Fallback | undefined>): string {
+  const last = all.filter((x): x is Fallback => x !== undefined).at(-1);
+  if (!last) return 'no counters';
+  return `symbolic fallback asked ${last.asked}x (refused before nerdamer ${last.refused}, proved equal ${last.equal}, proved different ${last.different}, overran ${last.timedOut}, ${last.nerdamerMs.toFixed(1)} ms in nerdamer); nerdamer loaded: ${last.nerdamer ? 'yes' : 'no'}, mathjs loaded: ${last.mathjs ? 'yes' : 'no'}`;
+}
+
+const fallbacks: string[] = [];
 const f = (x: number | undefined, d = 3): string => (x === undefined ? '-' : x.toFixed(d));
 const line = (cols: string[]): string => `| ${cols.join(' | ')} |`;
 
@@ -79,6 +101,7 @@ async function main(): Promise<void> {
       inWorker.push(stats(v.map((x) => (x.details as { ms?: number } | undefined)?.ms ?? NaN)));
       const timeouts = v.filter((x) => x.reason === 'timeout').length;
       if (timeouts) console.log(`${name}: ${timeouts} samples timed out`);
+      if (pass === 0) fallbacks.push(`${name}: ${fallbackLine(v.map((x) => (x.details as { fallback?: Fallback } | undefined)?.fallback))}`);
     }
     await timedPool.close();
     out.push(line([name, 'in worker, 1st pass', f(inWorker[0]!.median), f(inWorker[0]!.mean), f(inWorker[0]!.p90), f(inWorker[0]!.p99), f(inWorker[0]!.max, 2), f(1000 / inWorker[0]!.mean, 0)]));
@@ -112,6 +135,37 @@ async function main(): Promise<void> {
   }
   console.log(out.join('\n'));
   console.log(`\n${ratios.join('\n')}`);
+  console.log(`\nfallbacks over the first pass (1 worker thread):\n${fallbacks.join('\n')}`);
+  fallbackCosts();
+}
+
+/**
+ * What a fallback costs when it fires (in this process, so the first row pays for starting the
+ * nerdamer helper thread, and the first unit row for loading mathjs): each case verified twice.
+ */
+function fallbackCosts(): void {
+  const cases: Array<[string, string, string]> = [
+    ['symbolic, first use (helper start)', '(x+10^8)^2 - 10^{16}', 'x^2 + 2 \\cdot 10^8 x'],
+    ['symbolic, cancellation', '(x+10^{9}y)^2 - 10^{18}y^2', 'x^2 + 2\\cdot 10^{9} x y'],
+    ['symbolic, beyond doubles', 'e^{1000}', '(e^{500})^2'],
+    ['symbolic, beyond the rational cap', '2^{100000}', '4^{50000}'],
+    ['symbolic, overruns (0.4 s limit)', '2^{-100000}', '3^{-100000}'],
+    ['symbolic, fragile agreement re-checked', 'x + 10^{20}', 'x + 10^{20} + 1'],
+    ['units, first use (mathjs load)', '5 \\text{ kWh}', '5000 \\text{ Wh}'],
+    ['units, mathjs loaded', '30 \\text{ m/s}', '108 \\text{ km/h}'],
+  ];
+  const rows = [line(['case', 'gold', 'response', 'verdict', '1st ms', '2nd ms']), line(Array(6).fill('---'))];
+  for (const [what, gold, pred] of cases) {
+    const time = (): [boolean, number] => {
+      const t = performance.now();
+      const pass = verifyMath(`\\boxed{${pred}}`, gold).pass;
+      return [pass, performance.now() - t];
+    };
+    const [pass, first] = time();
+    const [, second] = time();
+    rows.push(line([what, `\`${gold}\``, `\`${pred}\``, pass ? 'equal' : 'not equal', f(first, 1), f(second, 1)]));
+  }
+  console.log(`\nfallback costs when they fire (main thread, each case twice):\n${rows.join('\n')}`);
 }
 
 await main();

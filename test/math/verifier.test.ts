@@ -31,6 +31,11 @@ describe('mathReward on the worker pool', () => {
     expect(v.map((x) => x.reason ?? 'pass')).toEqual(['not-equivalent', 'pass', 'not-equivalent']);
   });
 
+  it('runs the symbolic fallback (nerdamer helper thread) and mathjs units inside pool workers', async () => {
+    const v = await mathVerdicts(['\\boxed{4^{50000}}', '\\boxed{4^{50000}+1}', '\\boxed{5000 \\text{ Wh}}'], ['2^{100000}', '2^{100000}', '5 \\text{ kWh}'], { threads: 1 });
+    expect(v.map((x) => x.reason ?? 'pass')).toEqual(['pass', 'not-equivalent', 'pass']);
+  });
+
   it('reports a reference or option of the wrong shape as invalid-input, and keeps going', async () => {
     const v = await verifyBatch('math', [
       { response: '\\boxed{1}', reference: null },

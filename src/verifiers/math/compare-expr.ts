@@ -2,7 +2,9 @@
  * Equality of expressions and of equations/inequalities.
  *
  * - Constants: exact rational comparison when both sides are rational (bigint, no rounding);
- *   otherwise complex double evaluation compared to 1e-9 relative.
+ *   otherwise complex double evaluation compared to 1e-9 relative. Constants beyond the double
+ *   range (`2^{100000}`, `e^{-1000}`) go to the symbolic fallback (symbolic.ts: nerdamer must
+ *   expand `a - b` to 0), and are not equal unless it proves them equal.
  * - Approximations: when a decimal literal is involved and the two values are not both finite
  *   decimals, they are compared with the configured tolerance (default: within one unit of the
  *   6th significant digit; `floatRounding` rounds both to that many decimal places; `tolerance`
@@ -10,16 +12,21 @@
  * - Free variables: both sides are evaluated at fixed pseudo-random points (same seed every run,
  *   so verdicts are deterministic); every point where both are defined must agree and at least 3
  *   must be defined (mixed-sign reals in ±[0.35, 2.65], then positive reals, then reals in
- *   (-0.9, 0.9) for arcsin-like domains, then small integers 2 to 13).
+ *   (-0.9, 0.9) for arcsin-like domains, then small integers 2 to 13). When no strategy finds 3
+ *   defined points, or when the only disagreements are within the rounding error of the
+ *   magnitudes involved (magnitude.ts), the symbolic fallback decides.
+ * - Units: see units.ts.
  * - Equations `a = b` match `c = d` when `a - b = k (c - d)` for a constant k != 0; inequalities
  *   need k > 0 after turning `>`/`>=` around.
  */
 import { type Node, type RelOp, freeVars, hasApproxLiteral, hasDecimal, isComplex, show, some } from './ast.js';
-import { exactValue, isMatrix, numValue, type C, type Val } from './evaluate.js';
+import { exactValue, isMatrix, numValue, type C, type NumEnv, type Val } from './evaluate.js';
+import { beyondDoubles, magnitude, withinRounding } from './magnitude.js';
 import * as Q from './rational.js';
 import type { Rat } from './rational.js';
 import { parseDecimal } from './rational.js';
-import { UNIT_SCALES } from './vocabulary.js';
+import { type Undecided, symbolicDifference, symbolicallyEqual } from './symbolic.js';
+import { withUnits } from './units.js';
 
 /** How approximate numbers are compared. */
 export type Tolerance =
@@ -34,8 +41,11 @@ export interface CompareContext {
   strict: boolean;
   /** A set may equal a relation (`(-\infty, 3)` vs `x < 3`) whichever side is the gold. */
   allowSetRelation: boolean;
-  /** Remaining comparison budget; each elementary comparison spends one. */
-  budget: { left: number };
+  /**
+   * Remaining comparison budget: each elementary comparison spends one of `left`; the symbolic
+   * fallback spends `symbolicMs` milliseconds (default 1 s per verification).
+   */
+  budget: { left: number; symbolicMs?: number };
 }
 
 const POINTS = 8;
@@ -76,23 +86,6 @@ export function exprEqual(a: Node, b: Node, ctx: CompareContext): boolean {
   return false;
 }
 
-/**
- * Units: two quantities with units of the same dimension are compared in one unit (`1 km` =
- * `1000 m`); otherwise units are dropped (`5 cm` = `5`). Units of different dimensions differ.
- */
-function withUnits(a: Node, b: Node): [Node, Node] | undefined {
-  if (a.k !== 'unit' && b.k !== 'unit') return [a, b];
-  if (a.k === 'unit' && b.k === 'unit') {
-    const ua = UNIT_SCALES.get(a.unit)!;
-    const ub = UNIT_SCALES.get(b.unit)!;
-    if (ua.dim !== ub.dim || a.power !== b.power) return undefined;
-    if (a.unit === b.unit) return [a.arg, b.arg];
-    const factor = (u: { n: bigint; d: bigint }, p: number): Node => ({ k: 'num', v: Q.rat(u.n ** BigInt(p), u.d ** BigInt(p))!, decimal: false, approx: false });
-    return [{ k: 'mul', args: [a.arg, factor(ua, a.power)] }, { k: 'mul', args: [b.arg, factor(ub, b.power)] }];
-  }
-  return [a.k === 'unit' ? a.arg : a, b.k === 'unit' ? b.arg : b];
-}
-
 /** `204_5` is compared as the digits 204 against a plain number, and by value against another based number. */
 function unbase(a: Node, b: Node): [Node, Node] {
   if ((a.k === 'based') === (b.k === 'based')) return [a, b];
@@ -117,7 +110,28 @@ function core(a: Node, b: Node, ctx: CompareContext): boolean {
   va = [...new Set([...va, ...freeVars(b)])].sort();
   const approx = hasDecimal(a) || hasDecimal(b);
   if (va.length === 0) return constEqual(a, b, approx, ctx);
-  return sampled(a, b, va, ctx, (u, v) => valEqual(u, v, approx ? ctx.tolerance : undefined));
+  // tight comparisons: a disagreement within the rounding error of the magnitudes decides nothing,
+  // and an agreement on very small or very large values may be the tolerance's doing
+  const rounding = approx ? undefined : (env: NumEnv): [number, number] => [magnitude(a, env), magnitude(b, env)];
+  const sizes = { small: true, large: false };
+  const same = (u: Val, v: Val): boolean => {
+    if (!approx) noteSize(u, v, sizes);
+    return valEqual(u, v, approx ? ctx.tolerance : undefined);
+  };
+  const r = sampled(a, b, va, ctx, same, rounding);
+  if (r === true) return !(sizes.small || sizes.large) || symbolicDifference(a, b, 'fragile', ctx.budget) !== 'nonzero';
+  return r === false ? r : symbolicallyEqual(a, b, r, ctx.budget);
+}
+
+/** Track whether all compared values are below 1e-6 (`small`) and whether some are above 1e9 (`large`). */
+function noteSize(u: Val, v: Val, sizes: { small: boolean; large: boolean }): void {
+  if (isMatrix(u) || isMatrix(v)) {
+    sizes.small = false;
+    return;
+  }
+  const m = Math.max(Math.hypot(u.re, u.im), Math.hypot(v.re, v.im));
+  if (m >= 1e-6) sizes.small = false;
+  if (m > 1e9) sizes.large = true;
 }
 
 function constEqual(a: Node, b: Node, approx: boolean, ctx: CompareContext): boolean {
@@ -128,14 +142,20 @@ function constEqual(a: Node, b: Node, approx: boolean, ctx: CompareContext): boo
     const bothDecimals = Q.isTerminating(ea) && Q.isTerminating(eb) && !hasApproxLiteral(a) && !hasApproxLiteral(b);
     return approx && !bothDecimals && ratApproxEqual(ea, eb, ctx.tolerance);
   }
+  // beyond the double range (2^{100000}, e^{-1000}) values cannot be told apart numerically: the
+  // symbolic fallback decides, and they are not equal unless it proves a - b = 0
+  if (beyondDoubles(a) || beyondDoubles(b)) return symbolicallyEqual(a, b, 'too-large', ctx.budget);
   const complex = isComplex(a) || isComplex(b);
   const env = { vars: new Map<string, number>(), complex };
   const u = numValue(a, env);
   const v = numValue(b, env);
-  // beyond the double range (10^{10^{10}}) values cannot be told apart numerically: not equal
-  // unless the trees are the same (checked before); a written \infty is a real infinity
-  if ((!isDefined(u) || !isDefined(v)) && !mentionsInfinity(a) && !mentionsInfinity(b)) return false;
-  return valEqual(u, v, approx ? ctx.tolerance : undefined);
+  // a written \infty is a real infinity; other undefined values (overflowing factorials) go to the fallback
+  if ((!isDefined(u) || !isDefined(v)) && !mentionsInfinity(a) && !mentionsInfinity(b)) return symbolicallyEqual(a, b, 'too-large', ctx.budget);
+  if (!valEqual(u, v, approx ? ctx.tolerance : undefined)) return false;
+  if (approx || isMatrix(u) || isMatrix(v)) return true;
+  const sizes = { small: true, large: false };
+  noteSize(u, v, sizes);
+  return !(sizes.small || sizes.large) || !isDefined(u) || symbolicDifference(a, b, 'fragile', ctx.budget) !== 'nonzero';
 }
 
 /** A constant with no value (`\frac{1}{0}`, `0^{-1}`): not even equal to itself. */
@@ -248,11 +268,15 @@ export function samplePoint(strategy: Strategy, j: number, i: number, integer: b
 
 /**
  * Evaluate both sides at the sample points and apply `same` to each pair of values where both are
- * defined. Equal when no defined pair disagrees and at least 3 pairs are defined.
+ * defined. Equal (`true`) when no defined pair disagrees and at least 3 pairs are defined; `false`
+ * at the first real disagreement. Undecided when no strategy finds 3 defined points
+ * (`'no-samples'`), or when every disagreement is within the rounding error of the magnitudes
+ * that `rounding` reports for the point (`'rounding'`).
  */
-export function sampled(a: Node, b: Node, vars: string[], ctx: CompareContext, same: (u: Val, v: Val) => boolean): boolean {
+export function sampled(a: Node, b: Node, vars: string[], ctx: CompareContext, same: (u: Val, v: Val) => boolean, rounding?: (env: NumEnv) => [number, number]): boolean | Undecided {
   const complex = isComplex(a) || isComplex(b);
   const ints = integerVars([a, b]);
+  let noise = false;
   for (const strategy of ['mixed', 'positive', 'small', 'integer'] as Strategy[]) {
     let defined = 0;
     for (let j = 0; j < POINTS; j++) {
@@ -262,12 +286,17 @@ export function sampled(a: Node, b: Node, vars: string[], ctx: CompareContext, s
       const u = numValue(a, env);
       const v = numValue(b, env);
       if (!isDefined(u) || !isDefined(v)) continue;
-      if (!same(u, v)) return false;
+      if (!same(u, v)) {
+        if (!rounding || isMatrix(u) || isMatrix(v)) return false;
+        const [ma, mb] = rounding(env);
+        if (!withinRounding(Math.hypot(u.re - v.re, u.im - v.im), ma, mb)) return false;
+        noise = true;
+      }
       defined++;
     }
-    if (defined >= 3) return true;
+    if (defined >= 3) return noise ? 'rounding' : true;
   }
-  return false;
+  return noise ? 'rounding' : 'no-samples';
 }
 
 function isDefined(v: Val): boolean {
@@ -345,7 +374,7 @@ export function proportional(f: Node, g: Node, positive: boolean, ctx: CompareCo
     const env = { vars: new Map<string, number>(), complex: isComplex(f) || isComplex(g) };
     return same(numValue(f, env), numValue(g, env)) && (zeros > 0 || !positive || ratio !== undefined);
   }
-  return sampled(f, g, vf, ctx, same);
+  return sampled(f, g, vf, ctx, same) === true;
 }
 
 /** Whether two relation chains state the same thing atom by atom (order of atoms free). */

@@ -9,6 +9,7 @@ import { type Node, type RelOp, addNode, mulNode, sym } from './ast.js';
 import { ParseError, cleanLatex, tokenize, type Token } from './lexer.js';
 import { describe, tokText } from './parser-base.js';
 import { PrimaryParser } from './primaries.js';
+import { physicalUnit } from './unit-names.js';
 import { FUNCTION_WORDS, UNIT_SCALES, UNIT_WORDS, isSeparatorText } from './vocabulary.js';
 
 /** Parse a cleaned or raw answer string into a tree. Throws {@link ParseError} when it is not math. */
@@ -180,8 +181,10 @@ class Parser extends PrimaryParser {
   /**
    * Units after a quantity: `\text{ cm}`, plain unit words (`cm`, `miles`), any word of three or
    * more letters written after a number with a space (`125 miles`), with a power (`cm^2`) or a
-   * per-unit (`km/h`). Returns the unit when it converts (length, mass, time, volume; see
-   * UNIT_SCALES) so that `1 km` can equal `1000 m`, `true` when it is only dropped, `false` when
+   * per-unit (`km/h`). Returns the unit when it converts: a unit of the built-in table (length,
+   * mass, time, volume; see UNIT_SCALES) with its power, so that `1 km` can equal `1000 m`, or,
+   * after a quantity, any physical unit mathjs knows (`5 kWh`, `60 km/h`; see unit-names.ts),
+   * converted by mathjs when compared. `true` when it is only dropped (`5 apples`), `false` when
    * the next token is not a unit.
    */
   protected consumeUnit(left: Node): boolean | { unit: string; power: number } {
@@ -203,21 +206,29 @@ class Parser extends PrimaryParser {
     this.i++;
     let power = 1;
     let per = false;
+    let raw = word;
     for (;;) {
       if (this.isOp('^') && this.peek(1)?.t === 'num') {
         power = Number(tokText(this.peek(1)!));
+        raw += `^${power}`;
         this.i += 2;
       } else if (this.isOp('^') && this.isOp('{', 1) && this.peek(2)?.t === 'num' && this.isOp('}', 3)) {
         power = Number(tokText(this.peek(2)!));
+        raw += `^${power}`;
         this.i += 4;
       } else if (this.isOp('/') && (this.peek(1)?.t === 'id' || this.peek(1)?.t === 'text') && isUnitToken(this.peek(1)!)) {
         per = true;
+        raw += `/${tokText(this.peek(1)!).trim()}`;
         this.i += 2;
       } else if (this.peek()?.t === 'text' && /^[\s.]*$/.test(tokText(this.peek()!))) this.i++;
       else break;
     }
     const known = UNIT_SCALES.has(word) ? word : UNIT_SCALES.has(word.toLowerCase()) && word.length > 1 ? word.toLowerCase() : undefined;
-    return known && !per && Number.isInteger(power) && power >= 1 && power <= 3 ? { unit: known, power } : true;
+    if (known && !per && Number.isInteger(power) && power >= 1 && power <= 3) return { unit: known, power };
+    // 100^\circ C is a temperature
+    if (left.k === 'deg' && /^[CF]$/.test(raw)) raw = `deg${raw}`;
+    const physical = isQuantity(left) ? physicalUnit(raw) : undefined;
+    return physical ? { unit: physical, power: 1 } : true;
   }
 
   protected unary(): Node {

@@ -213,3 +213,39 @@ export function parseDecimal(s: string): Rat | undefined {
 export function ratToString(a: Rat): string {
   return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
 }
+
+const SAFE = 2n ** 53n;
+
+/**
+ * The prime factors of |n| > 0 found by trial division (up to 100 000 below 2^53, up to 1000
+ * beyond), and what is left: `rest` is 1 when the factorization is complete (a cofactor below
+ * 10^10 left by division up to 100 000 is prime).
+ */
+export function primeFactors(n: bigint): { factors: Array<[bigint, number]>; rest: bigint } {
+  const factors: Array<[bigint, number]> = [];
+  let m = n < 0n ? -n : n;
+  // beyond doubles: strip small primes with bigint division
+  for (let p = 2; p <= 1000 && m >= SAFE; p += p === 2 ? 1 : 2) {
+    const bp = BigInt(p);
+    let e = 0;
+    while (m % bp === 0n) {
+      m /= bp;
+      e++;
+    }
+    if (e > 0) factors.push([bp, e]);
+  }
+  if (m >= SAFE) return { factors, rest: m };
+  let x = Number(m);
+  let p = 2;
+  for (; p <= 100_000 && p * p <= x; p += p === 2 ? 1 : 2) {
+    let e = 0;
+    while (x % p === 0) {
+      x /= p;
+      e++;
+    }
+    if (e > 0) factors.push([BigInt(p), e]);
+  }
+  // no factor up to min(p, sqrt(x)): x is prime when p passed its square root
+  if (x > 1 && (p * p > x || x < 1e10)) return { factors: [...factors, [BigInt(x), 1]], rest: 1n };
+  return { factors, rest: BigInt(x) };
+}
