@@ -16,6 +16,7 @@
  * match ends last in the text wins (so a `Final Answer:` line after a stray `\boxed{}` wins).
  */
 
+import { matchBrace } from './lexer.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
 
@@ -120,7 +121,7 @@ export function findBoxes(text: string): Box[] {
     let j = m.index + m[0].length;
     while (j < text.length && /\s/.test(text[j]!)) j++;
     if (text[j] === '{') {
-      const close = closeBrace(text, j);
+      const close = matchBrace(text, j);
       if (close < 0) {
         boxes.push({ start: m.index, end: text.length, content: text.slice(j + 1) });
         break;
@@ -133,20 +134,6 @@ export function findBoxes(text: string): Box[] {
     }
   }
   return boxes;
-}
-
-function closeBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
-  }
-  return -1;
 }
 
 const SEPARATOR_RE = /\b(?:and|or)\b|,|;/;
