@@ -122,8 +122,7 @@ export async function verifyBatch(
   }
   let inlineVerifier: Verifier | undefined = typeof verifier === 'object' ? verifier : undefined;
   if (!inlineVerifier && batch.threads === 0) {
-    const { importVerifier } = await import('./registry.js');
-    inlineVerifier = await importVerifier(entry!.module);
+    inlineVerifier = (await importVerifierModule(entry!.module)).verifier;
   }
   const pool = inlineVerifier ? undefined : (batch.pool ?? getPool());
 
