@@ -169,13 +169,17 @@ _MODULE_OBJECTS = {m: sys.modules[m] for m in _MODULE_SNAPSHOT}
 
 
 # ---- children ----
-def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
-    os.dup2(stdin_fd, 0)
-    os.dup2(out_fd, 1)
-    os.dup2(err_fd, 2)
+def _enter_child(job, msg_fd, stdio):
+    # stdin, stdout, stderr become the given fds; every other fd but msg_fd is closed; limits apply.
+    for fd, src in enumerate(stdio):
+        os.dup2(src, fd)
     os.closerange(3, msg_fd)
     os.closerange(msg_fd + 1, 4096)
     _limits(job)
+
+
+def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
+    _enter_child(job, msg_fd, (stdin_fd, out_fd, err_fd))
     _install_guard()
     g = _fresh_module(job)
     status = 'ok'
@@ -198,11 +202,7 @@ def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
 
 def _child_call(job, code, start, msg_fd):
     null = os.open('/dev/null', os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    os.closerange(3, msg_fd)
-    os.closerange(msg_fd + 1, 4096)
-    _limits(job)
+    _enter_child(job, msg_fd, (null, null, null))
     _install_guard()
     g = _fresh_module(job)
     try:
@@ -242,11 +242,7 @@ def _child_call(job, code, start, msg_fd):
 
 def _child_test_code(job, code, tests_code, secret, msg_fd):
     null = os.open('/dev/null', os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    os.closerange(3, msg_fd)
-    os.closerange(msg_fd + 1, 4096)
-    _limits(job)
+    _enter_child(job, msg_fd, (null, null, null))
     value = _make_checker()
     send = _send
     write = os.write

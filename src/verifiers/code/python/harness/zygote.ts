@@ -29,6 +29,20 @@ def _sweep():
         pass
 
 
+def _split_messages(buf):
+    # The JSON objects of the complete lines in buf (other lines are skipped), and the rest.
+    msgs = []
+    while b'\n' in buf:
+        line, buf = buf.split(b'\n', 1)
+        try:
+            msg = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(msg, dict):
+            msgs.append(msg)
+    return msgs, buf
+
+
 def _watch(pid, r, limit_ms, on_message):
     """Wait for child pid, passing each JSON line it writes on r to on_message (which returns True
     to restart the clock). Returns (wait status, timed_out, elapsed ms since the last restart)."""
@@ -54,13 +68,9 @@ def _watch(pid, r, limit_ms, on_message):
                 if len(buf) > 256 * 1024 * 1024:
                     timed_out = False
                     break
-                while b'\n' in buf:
-                    line, buf = buf.split(b'\n', 1)
-                    try:
-                        msg = json.loads(line)
-                    except ValueError:
-                        continue
-                    if isinstance(msg, dict) and on_message(msg):
+                msgs, buf = _split_messages(buf)
+                for msg in msgs:
+                    if on_message(msg):
                         start = time.monotonic()
                         deadline = start + limit_ms / 1000.0
         if pfd in ready:
@@ -80,14 +90,8 @@ def _watch(pid, r, limit_ms, on_message):
                 buf += chunk
         except OSError:
             pass
-        while b'\n' in buf:
-            line, buf = buf.split(b'\n', 1)
-            try:
-                msg = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(msg, dict):
-                on_message(msg)
+        for msg in _split_messages(buf)[0]:
+            on_message(msg)
     os.close(r)
     _sweep()
     return status, timed_out, elapsed
