@@ -126,7 +126,11 @@ export async function runScoreCommand(file: string, o: ScoreCommandOptions): Pro
   const flush = async (): Promise<void> => {
     const jobs = window.filter((p): p is { job: Job } => 'job' in p).map((p) => p.job);
     const groups = new Map<string, Job[]>();
-    for (const j of jobs) groups.set(j.verifier, [...(groups.get(j.verifier) ?? []), j]);
+    for (const j of jobs) {
+      const group = groups.get(j.verifier);
+      if (group) group.push(j);
+      else groups.set(j.verifier, [j]);
+    }
     const verdicts = new Map<Job, Verdict>();
     for (const [name, group] of groups) {
       const vs = await verifyBatch(name, group.map((j) => ({ response: j.response, reference: j.reference, options: j.options })), batch);
