@@ -12,88 +12,11 @@
  */
 import type { Model } from './model.js';
 import { PyRandom } from './py-random.js';
+import { F64, HEADER, I32, V128, op, section, str, uleb, vec, webAssembly } from '../../../../core/wasm.js';
 
 /** Lanes per probability vector: 55 languages padded to an even count (the pad lane stays 0). */
 const LANES = 56;
 const MAX_NGRAMS = 30000;
-
-// ---- a minimal WebAssembly encoder -------------------------------------------------------
-
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const f64 = (x: number): number[] => Array.from(new Uint8Array(new Float64Array([x]).buffer));
-const str = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
-const I32 = 0x7f;
-const F64 = 0x7c;
-const V128 = 0x7b;
-const VOID = 0x40;
-
-/** Instruction helpers (opcodes of the WebAssembly core and SIMD specifications). */
-const op = {
-  block: [0x02, VOID],
-  loop: [0x03, VOID],
-  if: [0x04, VOID],
-  end: [0x0b],
-  br: (d: number) => [0x0c, ...uleb(d)],
-  brIf: (d: number) => [0x0d, ...uleb(d)],
-  ret: [0x0f],
-  call: (f: number) => [0x10, ...uleb(f)],
-  get: (l: number) => [0x20, ...uleb(l)],
-  set: (l: number) => [0x21, ...uleb(l)],
-  tee: (l: number) => [0x22, ...uleb(l)],
-  i32Load: (off: number) => [0x28, 2, ...uleb(off)],
-  f64Load: (off: number) => [0x2b, 3, ...uleb(off)],
-  i32Load8u: (off: number) => [0x2d, 0, ...uleb(off)],
-  f64Store: (off: number) => [0x39, 3, ...uleb(off)],
-  i32: (n: number) => [0x41, ...sleb(n | 0)],
-  f64c: (x: number) => [0x44, ...f64(x)],
-  i32Eqz: [0x45],
-  i32GeS: [0x4e],
-  i32GeU: [0x4f],
-  i32LtU: [0x49],
-  f64Lt: [0x63],
-  f64Gt: [0x64],
-  i32Clz: [0x67],
-  i32Add: [0x6a],
-  i32RemU: [0x70],
-  i32And: [0x71],
-  i32Or: [0x72],
-  i32Xor: [0x73],
-  i32Shl: [0x74],
-  i32ShrU: [0x76],
-  f64Add: [0xa0],
-  f64Mul: [0xa2],
-  unreachable: [0x00],
-  v128Load: (off: number) => [0xfd, ...uleb(0), 4, ...uleb(off)],
-  v128Store: (off: number) => [0xfd, ...uleb(11), 4, ...uleb(off)],
-  f64x2Splat: [0xfd, ...uleb(20)],
-  f64x2Add: [0xfd, ...uleb(240)],
-  f64x2Mul: [0xfd, ...uleb(242)],
-  f64x2Div: [0xfd, ...uleb(243)],
-};
 
 /** Byte offsets of the kernel's data in linear memory. */
 interface Layout {
@@ -237,13 +160,6 @@ function trialBody(L: Layout, nLangs: number): number[] {
   return [...uleb(body.length), ...body];
 }
 
-/** The part of the WebAssembly JS API used here (the project's `lib` has no DOM/WebAssembly types). */
-interface WasmApi {
-  Memory: new (d: { initial: number }) => { buffer: ArrayBuffer };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
 /** A ready kernel: memory views and the trial function. */
 export interface Kernel {
   prob: Float64Array;
@@ -254,12 +170,12 @@ export interface Kernel {
 
 /** Build and instantiate the kernel for a model; undefined when WebAssembly SIMD is unavailable. */
 export function buildKernel(m: Model): Kernel | undefined {
-  const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  const WA = webAssembly();
   if (!WA) return undefined;
   const L = layout(m);
   const pages = Math.ceil(L.bytes / 65536) + 1;
   const moduleBytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...HEADER,
     ...section(1, vec([[0x60, ...vec([]), ...vec([])], [0x60, ...vec([[I32], [F64], [I32]]), ...vec([[I32]])]])),
     ...section(2, vec([
       [...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(pages)],
