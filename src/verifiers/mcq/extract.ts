@@ -13,8 +13,9 @@
  * 4. A long run of repeated answer lines at the end is a degenerate loop: `degenerate`.
  */
 import type { FormatSpec } from '../../core/format.js';
-import { CUE_GLOBAL_RE, CUE_OTHER_SCRIPTS_RE, FIRST_PART_RE, PART_MARKER_RE, TURN_BREAK_RE, cueKind, type CueKind } from './cues.js';
-import { DEFAULT_LETTERS, foldText } from './letters.js';
+import { FIRST_PART_RE, PART_MARKER_RE, TURN_BREAK_RE, type CueKind } from './cues.js';
+import { findCues } from './find-cues.js';
+import { DEFAULT_LETTERS, foldText, isAscii } from './letters.js';
 import { aliasLetter, readLetter, sentenceEnd } from './read-letter.js';
 
 /** Why no single letter was extracted. */
@@ -57,16 +58,23 @@ const ANSWER_LINE_RE = /^[ \t>*_#]*(?:final\s+)?answer[ \t*_]*:(.*)$/gim;
 const BOXED_RE = /\\(?:boxed|fbox)\s*\{/g;
 const LONE_LETTER_RE = /^[\s*_>#-]*\(?([A-Z])\)?[.)]?[\s*_]*$/;
 const BOLD_LETTER_RE = /\*\*\(?([A-Z])\)?\*\*/g;
-const SHORT_ANSWER_LINE_RE = /^\s*(?:\d+[.)]\s*)?(?:answer\s*:\s*)?(?:the\s+)?(?:final\s+)?answer\s+is\s*\(?[A-Za-z]?\)?\.?\s*$/i;
+/** A short bare answer line, `3. The answer is (B).`: at most {@link SHORT_LINE_MAX} characters. */
+const SHORT_ANSWER_LINE_RE = /^\s{0,20}(?:\d{1,4}[.)]\s{0,20})?(?:answer\s{0,20}:\s{0,20})?(?:the\s{1,20})?(?:final\s{1,20})?answer\s{1,20}is\s{0,20}\(?[A-Za-z]?\)?\.?\s{0,20}$/i;
+const SHORT_LINE_MAX = 240;
 
 /** The span of the response that holds its answer (see step 1 above). */
 export function answerRegion(response: string): string {
+  return foldText(rawRegion(response));
+}
+
+/** The answer region before folding: after the last `</think>`, within the last 32k characters. */
+function rawRegion(response: string): string {
   let text = response.length > MAX_TAIL ? response.slice(-MAX_TAIL) : response;
   if (text.includes('</think>')) {
     const after = text.slice(text.lastIndexOf('</think>') + 8);
     if (after.trim()) text = after;
   }
-  return foldText(text);
+  return text;
 }
 
 const HEADING_AFTER_RE = /^\s*:/;
@@ -79,47 +87,11 @@ function isConditional(text: string, at: number): boolean {
   return CONDITIONAL_RE.test(window.slice(start));
 }
 
-interface CueMatch {
-  kind: CueKind;
-  at: number;
-  end: number;
-}
-
-const NON_ASCII_RE = /[^\x00-\x7f]/;
-let lastTested = '';
-let lastNonAscii = false;
-
-/** Whether the text has non-ASCII characters (the last answer is remembered: fold and scan both ask). */
-function hasNonAscii(text: string): boolean {
-  if (text !== lastTested) {
-    lastTested = text;
-    lastNonAscii = NON_ASCII_RE.test(text);
-  }
-  return lastNonAscii;
-}
-
-/** Every cue at or after `from`, left to right (cues of other scripts only when the text has any). */
-function findCues(text: string, from: number): CueMatch[] {
-  const out: CueMatch[] = [];
-  CUE_GLOBAL_RE.lastIndex = from;
-  for (let m = CUE_GLOBAL_RE.exec(text); m; m = CUE_GLOBAL_RE.exec(text)) {
-    out.push({ kind: cueKind(m), at: m.index, end: m.index + m[0].length });
-  }
-  if (!hasNonAscii(text)) return out;
-  CUE_OTHER_SCRIPTS_RE.lastIndex = from;
-  let added = false;
-  for (let m = CUE_OTHER_SCRIPTS_RE.exec(text); m; m = CUE_OTHER_SCRIPTS_RE.exec(text)) {
-    out.push({ kind: 'answer', at: m.index, end: m.index + m[0].length });
-    added = true;
-  }
-  return added ? out.sort((x, y) => x.at - y.at) : out;
-}
-
-/** Read every answer statement whose cue starts at or after `from`. */
-function scan(text: string, from = 0): Statement[] {
+/** Read every answer statement in the text (`nonAscii`: whether it has non-ASCII characters). */
+function scan(text: string, nonAscii: boolean): Statement[] {
   const out: Statement[] = [];
   let skipTo = 0;
-  for (const { kind, at, end: after } of findCues(text, from)) {
+  for (const { kind, at, end: after } of findCues(text, nonAscii)) {
     // A cue inside a value already read ("the answer is option (D)") is not a new statement.
     if (at < skipTo) continue;
     if (kind === 'list' || kind === 'refusal') {
@@ -144,17 +116,41 @@ function scan(text: string, from = 0): Statement[] {
 }
 
 /** Cut a continuation the model wrote after answering (a new few-shot turn, an EOS token as text). */
-function cutContinuation(text: string): string {
+function cutContinuation(text: string, nonAscii: boolean): string {
+  if (!mayHaveTurnBreak(text)) return text;
   const m = TURN_BREAK_RE.exec(text);
   if (!m || m.index === 0) return text;
   const head = text.slice(0, m.index);
-  return scan(head).some((s) => s.letters.length > 0 && s.kind !== 'mention') ? head : text;
+  return scan(head, nonAscii).some((s) => s.letters.length > 0 && s.kind !== 'mention') ? head : text;
+}
+
+/**
+ * Whether {@link TURN_BREAK_RE} can match: the text has a `<` or two blank lines in a row (lines
+ * of only spaces and tabs). Cheaper than the expression, which most responses fail.
+ */
+function mayHaveTurnBreak(text: string): boolean {
+  if (text.includes('<')) return true;
+  let blank = 0;
+  for (let i = text.indexOf('\n'); i >= 0; ) {
+    let j = i + 1;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+    if (text.charCodeAt(j) === 10) {
+      if (++blank === 2) return true;
+      i = j;
+    } else {
+      blank = 0;
+      i = text.indexOf('\n', j);
+    }
+  }
+  return false;
 }
 
 /** A trailing run of many bare "The answer is (X)" lines: the model is looping. */
 function isDegenerateLoop(text: string): boolean {
+  // Quick exit: the last line is too long to be a short answer line (most responses end in prose).
+  let end = text.trimEnd().length;
+  if (end > SHORT_LINE_MAX && !text.includes('\n', end - SHORT_LINE_MAX)) return false;
   let run = 0;
-  let end = text.length;
   while (end > 0 && run < DEGENERATE_RUN) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end);
@@ -260,11 +256,30 @@ function decide(text: string, statements: Statement[]): McqExtraction {
   return { letter, rule: 'last-statement' };
 }
 
+/**
+ * The last non-blank line when it can be a lone letter (at most one letter, no digit or word),
+ * else undefined. Walks back from the end and stops at the first character that rules it out,
+ * instead of searching a long last paragraph for its line start.
+ */
+function lastLineIfShort(text: string): string | undefined {
+  const end = text.trimEnd().length;
+  let letters = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return text.slice(i + 1, end);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (++letters > 1) return undefined;
+    }
+  }
+  return text.slice(0, end);
+}
+
 /** Weak forms when no answer statement exists: a lone letter as the last line, or a bold letter. */
 function weakForms(text: string): McqExtraction {
-  const lines = text.trimEnd().split('\n');
-  const lone = LONE_LETTER_RE.exec(lines[lines.length - 1] ?? '');
+  const line = lastLineIfShort(text);
+  const lone = line === undefined ? null : LONE_LETTER_RE.exec(line);
   if (lone) return { letter: lone[1], rule: 'lone-letter' };
+  if (!text.includes('**')) return { reason: 'no-answer' };
   BOLD_LETTER_RE.lastIndex = 0;
   const bold = new Set([...text.matchAll(BOLD_LETTER_RE)].map((m) => m[1]!));
   if (bold.size === 1) return { letter: [...bold][0], rule: 'bold-letter' };
@@ -275,14 +290,16 @@ function weakForms(text: string): McqExtraction {
 /** Extract the option letter a response commits to. Pure and total: never throws on any string. */
 export function extractMcqLetter(response: string, options: McqExtractOptions = {}): McqExtraction {
   const letters = options.letters ?? DEFAULT_LETTERS;
-  let text = answerRegion(response);
+  const raw = rawRegion(response);
+  const nonAscii = !isAscii(raw);
+  let text = nonAscii ? foldText(raw) : raw;
   if (options.format) {
     const declared = fromDeclaredFormat(text, options.format);
     if (declared) return letters.includes(declared) ? { letter: declared, rule: 'declared-format' } : { reason: 'invalid-letter' };
   }
-  text = cutContinuation(text);
+  text = cutContinuation(text, nonAscii);
   if (isDegenerateLoop(text)) return { reason: 'degenerate', rule: 'repeated-answer-lines' };
-  const statements = scan(text);
+  const statements = scan(text, nonAscii);
   let result = decide(text, statements);
   if (!result.letter && result.reason === 'no-answer' && options.choices?.length) {
     const byText = fromChoiceText(text, statements, options.choices, letters);

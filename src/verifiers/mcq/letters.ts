@@ -26,15 +26,24 @@ export function toLatinLetter(ch: string): string | undefined {
   return SCRIPT_LETTERS[ch];
 }
 
-/** Whether `s` contains characters that NFKC folding can change (full-width forms and the like). */
 const NON_ASCII = /[^\x00-\x7f]/;
+const NodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, encoding: 'utf8'): number } }).Buffer;
+
+/**
+ * Whether every character of `s` is ASCII (then folding changes nothing and no cue of another
+ * script can occur). Node's UTF-8 byte count answers it natively: one byte per character only
+ * for ASCII; elsewhere a regular expression does.
+ */
+export function isAscii(s: string): boolean {
+  return NodeBuffer ? NodeBuffer.byteLength(s, 'utf8') === s.length : !NON_ASCII.test(s);
+}
 
 /**
  * Fold the text so that letter patterns match: NFKC (full-width `Ａ（Ｂ）：` become `A(B):`), and
  * the multilingual option letters above become Latin capitals. ASCII text is returned unchanged.
  */
 export function foldText(s: string): string {
-  if (!NON_ASCII.test(s)) return s;
+  if (isAscii(s)) return s;
   return s.normalize('NFKC').replace(/(?<![\u0600-\u06ff\u0980-\u09ff])[أبجدঅবডঢ](?![\u0600-\u06ff\u0980-\u09ff])/g, (c) => SCRIPT_LETTERS[c] ?? c);
 }
 

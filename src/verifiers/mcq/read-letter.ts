@@ -40,9 +40,10 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** Where a sticky match of `re` at `at` ends (`at` when none); `test` spares the match array. */
 function skip(re: RegExp, text: string, at: number): number {
-  const m = sticky(re, text, at);
-  return m ? at + m[0].length : at;
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : at;
 }
 
 /** One letter at `at`, in parentheses (any case) or bare (capital, standing alone). */
@@ -54,7 +55,7 @@ function letterAt(text: string, at: number, labelled = false): { letter: string;
   const letter = b[1]!.toUpperCase();
   const end = at + 1;
   // "I cannot...", "A combination...": a pronoun or an article, not an option (unless "option A is").
-  if (!labelled && (letter === 'I' || letter === 'A') && sticky(LOWER_WORD_AFTER_RE, text, end)) return undefined;
+  if (!labelled && (letter === 'I' || letter === 'A') && skip(LOWER_WORD_AFTER_RE, text, end) > end) return undefined;
   return { letter, end };
 }
 
@@ -93,7 +94,7 @@ export function readLetter(text: string, at: number, labelled = false): LetterRe
     letters.push(next.letter);
     end = next.end;
   }
-  if (sticky(NEGATION_RE, text, end)) negated = true;
+  if (skip(NEGATION_RE, text, end) > end) negated = true;
   // "(a) 0.217, (b) 0.356": more parenthesised letters later in the same sentence.
   const rest = text.slice(end, sentenceEnd(text, end));
   if (rest.includes('(')) {

@@ -1,0 +1,225 @@
+/**
+ * Find every answer cue of `cues.ts` in a response, left to right, without running the big cue
+ * expression over every character.
+ *
+ * Every Latin-script cue contains an anchor word (`answer`, `option`, `choice`, `\boxed`, `choose`,
+ * `determined`, `Antwort`, ...) and starts at most five words before it, each of those words one of
+ * {@link LEAD_WORDS}. So the finder locates anchors by their first four letters in one WebAssembly
+ * pass (`prefix-scan.ts`, about 1 ns per character against about 6 for the cue expression), walks
+ * back over lead words to the possible starts, and runs the sticky cue expression only there. Trying the starts in increasing order, never before the end of the previous cue,
+ * gives exactly the matches of a global left-to-right search (the test suite checks this against
+ * `CUE_GLOBAL_RE` on the labelled corpus and on generated text).
+ */
+import { CUE_GLOBAL_RE, CUE_OTHER_SCRIPTS_RE, CUE_STICKY_RE, cueKind, type CueKind } from './cues.js';
+import { MAX_SCAN_CHARS, prefixScanner, type PrefixScanner } from './prefix-scan.js';
+
+/** One cue found: its kind and span. */
+export interface CueMatch {
+  kind: CueKind;
+  at: number;
+  end: number;
+}
+
+/**
+ * An anchor: the 4-character prefix the scanner finds and the words it must begin. `glued`
+ * anchors may start inside a word (the cue has no `\b` before them: `Antwort:`, `\boxed{`);
+ * `lead` cues start that many letters before the anchor (`Ìdáhùn:`); `goWith` finds `with`
+ * and reads the `go` before it (`I go with`).
+ */
+interface Anchor {
+  prefix: string;
+  words: readonly string[];
+  glued?: boolean;
+  lead?: number;
+  goWith?: boolean;
+}
+
+const ANCHORS: readonly Anchor[] = [
+  { prefix: 'answ', words: ['answer'] },
+  { prefix: 'opti', words: ['option'] },
+  { prefix: 'choi', words: ['choice'] },
+  { prefix: 'choo', words: ['choose'] },
+  { prefix: '\\box', words: ['\\boxed'], glued: true },
+  { prefix: '\\fbo', words: ['\\fbox'], glued: true },
+  { prefix: 'pick', words: ['pick'] },
+  { prefix: 'sele', words: ['select'] },
+  { prefix: 'with', words: ['with'], goWith: true },
+  { prefix: 'matc', words: ['match'] },
+  { prefix: 'alte', words: ['alternative'] },
+  { prefix: 'stat', words: ['statement'] },
+  { prefix: 'dete', words: ['determined'] },
+  { prefix: 'antw', words: ['antwort'], glued: true },
+  { prefix: 'resp', words: ['respuesta', 'resposta'], glued: true },
+  { prefix: 'risp', words: ['risposta'], glued: true },
+  { prefix: 'repo', words: ['reponse'], glued: true },
+  { prefix: 'r\u00e9po', words: ['r\u00e9ponse'], glued: true },
+  { prefix: 'jawa', words: ['jawaban'], glued: true },
+  { prefix: 'jibu', words: ['jibu'], glued: true },
+  { prefix: 'dahu', words: ['dahun'], glued: true, lead: 1 },
+  { prefix: 'dah\u00f9', words: ['dah\u00f9n'], glued: true, lead: 1 },
+  { prefix: 'd\u00e1hu', words: ['d\u00e1hun'], glued: true, lead: 1 },
+  { prefix: 'd\u00e1h\u00f9', words: ['d\u00e1h\u00f9n'], glued: true, lead: 1 },
+];
+
+/** The anchors with every field present (one object shape keeps the per-hit code monomorphic). */
+const ANCHOR_LIST: readonly Required<Anchor>[] = ANCHORS.map((a) => ({ glued: false, lead: 0, goWith: false, ...a }));
+
+let scanner: PrefixScanner | undefined | null = null;
+
+/**
+ * Every word that can stand between a cue's start and its anchor (`the final answer`, `none of
+ * the given options`, `I would choose`, `die richtige Antwort`), lower case.
+ */
+const LEAD_WORDS = new Set([
+  'final', 'overall', 'the', 'full', 'complete', 'i', 'would', 'will', "'ll", 'la', 'die', 'richtige', 'a',
+  'closest', 'correct', 'right', 'best', 'most', 'appropriate', 'likely', 'accurate', 'suitable', 'plausible',
+  'answer', 'to', 'cannot', "can't", 'can', 'not', 'unable', "won't", 'be', 'provide', 'an', 'give', 'select',
+  'choose', 'determine', 'none', 'of', 'given', 'provided', 'above', 'listed', 'available', 'present',
+  'included', 'in', 'among',
+]);
+const MAX_LEAD = 5;
+const LONGEST_LEAD = Math.max(...[...LEAD_WORDS].map((w) => w.length));
+
+/** A word's length and first character, as one number (the lead words are grouped by it). */
+function shape(length: number, first: number): number {
+  return length * 65536 + lowerCode(first);
+}
+
+/** The lead words grouped by {@link shape}, so a token is compared with one or two of them. */
+const LEADS_BY_SHAPE = new Map<number, string[]>();
+for (const word of LEAD_WORDS) {
+  const key = shape(word.length, word.charCodeAt(0));
+  LEADS_BY_SHAPE.set(key, [...(LEADS_BY_SHAPE.get(key) ?? []), word]);
+}
+const SPACE = 32;
+const APOSTROPHE = 39;
+
+/** `\w` of a regular expression without the `u` flag. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** `\s` of a regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A character code in lower case, for ASCII and Latin-1 letters (the cue expression's case folding there). */
+function lowerCode(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
+}
+
+/** Whether `word` (lower case) is written at `at`, in any case. */
+function wordAt(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) if (lowerCode(text.charCodeAt(at + k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether the text from `from` to `to` is a lead word, in any case. */
+function isLead(text: string, from: number, to: number): boolean {
+  const words = LEADS_BY_SHAPE.get(shape(to - from, text.charCodeAt(from)));
+  if (!words) return false;
+  for (const word of words) if (wordAt(text, from, word)) return true;
+  return false;
+}
+
+/**
+ * The possible cue starts before an anchor word starting at `w`, pushed to `out` (latest
+ * first): the start of each lead word before it, walking back over whitespace. A lead word
+ * ends where the whitespace begins and starts at a word boundary within the last
+ * {@link LONGEST_LEAD} characters of the token ("**final", "(the", "x'the", "can't").
+ */
+function leadStarts(text: string, w: number, out: number[]): void {
+  let p = w;
+  for (let k = 0; k < MAX_LEAD; k++) {
+    let q = p;
+    while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
+    if (q === p || q === 0) return;
+    let from = q;
+    while (from > 0 && q - from < LONGEST_LEAD && !isSpace(text.charCodeAt(from - 1))) from--;
+    let start = -1;
+    for (let s = from; s < q && start < 0; s++) {
+      if ((s === 0 || !isWordChar(text.charCodeAt(s - 1))) && isLead(text, s, q)) start = s;
+    }
+    if (start < 0) return;
+    out.push(start);
+    p = start; // an earlier word joins only across whitespace (checked at the top)
+  }
+}
+
+/** Push the possible cue starts for an anchor hit at `i` to `out`. */
+function anchorStarts(text: string, i: number, anchor: Required<Anchor>, out: number[]): void {
+  let w = i;
+  if (anchor.goWith) {
+    // "go with": the anchor word is the "go" before the whitespace before "with".
+    let q = i;
+    while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
+    if (q === i || q < 2 || !wordAt(text, q - 2, 'go')) return;
+    w = q - 2;
+  } else {
+    let found = false;
+    for (const word of anchor.words) found ||= wordAt(text, i, word);
+    if (!found) return;
+  }
+  if (anchor.lead) {
+    if (w >= anchor.lead) out.push(w - anchor.lead);
+    return;
+  }
+  const before = w > 0 ? text.charCodeAt(w - 1) : SPACE;
+  if (anchor.glued) out.push(w);
+  else if (isWordChar(before)) return; // inside a longer word: no cue has a \b there
+  else out.push(w);
+  if (isSpace(before)) leadStarts(text, w, out);
+}
+
+/** The cues of the global expression, the slow way (no WebAssembly, or a text too long to scan). */
+function findCuesByRegex(text: string): CueMatch[] {
+  const out: CueMatch[] = [];
+  CUE_GLOBAL_RE.lastIndex = 0;
+  for (let m = CUE_GLOBAL_RE.exec(text); m; m = CUE_GLOBAL_RE.exec(text)) {
+    out.push({ kind: cueKind(m), at: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The Latin-script cues, in order, exactly as a global search with `CUE_GLOBAL_RE` finds them. */
+export function findLatinCues(text: string): CueMatch[] {
+  if (scanner === null) scanner = prefixScanner(ANCHORS.map((a) => a.prefix));
+  if (!scanner || text.length > MAX_SCAN_CHARS) return findCuesByRegex(text);
+  const hits = scanner.scan(text);
+  const out: CueMatch[] = [];
+  const starts: number[] = [];
+  let pos = 0;
+  // Hits come in text order; each hit's starts are pushed latest first and tried earliest first.
+  for (let k = 0; k < hits.length; k += 2) {
+    starts.length = 0;
+    anchorStarts(text, hits[k]!, ANCHOR_LIST[hits[k + 1]!]!, starts);
+    for (let j = starts.length - 1; j >= 0; j--) {
+      const s = starts[j]!;
+      if (s < pos) continue;
+      CUE_STICKY_RE.lastIndex = s;
+      const m = CUE_STICKY_RE.exec(text);
+      if (!m) continue;
+      pos = s + m[0].length;
+      out.push({ kind: cueKind(m), at: s, end: pos });
+    }
+  }
+  return out;
+}
+
+/** Every cue in the text, Latin-script and (when it has non-ASCII characters) other scripts, in order. */
+export function findCues(text: string, nonAscii: boolean): CueMatch[] {
+  const out = findLatinCues(text);
+  if (!nonAscii) return out;
+  CUE_OTHER_SCRIPTS_RE.lastIndex = 0;
+  let added = false;
+  for (let m = CUE_OTHER_SCRIPTS_RE.exec(text); m; m = CUE_OTHER_SCRIPTS_RE.exec(text)) {
+    out.push({ kind: 'answer', at: m.index, end: m.index + m[0].length });
+    added = true;
+  }
+  return added ? out.sort((x, y) => x.at - y.at) : out;
+}
