@@ -80,28 +80,33 @@ const LEAD_WORDS = new Set([
 const MAX_LEAD = 5;
 const LONGEST_LEAD = Math.max(...[...LEAD_WORDS].map((w) => w.length));
 
-/** A word's length and first character, as one number (the lead words are grouped by it). */
+/** A word's length and first character (ASCII, lower case) as a table index; -1 when no lead word has it. */
 function shape(length: number, first: number): number {
-  return length * 65536 + lowerCode(first);
+  const c = lowerCode(first);
+  return length <= LONGEST_LEAD && c < 128 ? length * 128 + c : -1;
 }
 
-/** The lead words grouped by {@link shape}, so a token is compared with one or two of them. */
-const LEADS_BY_SHAPE = new Map<number, string[]>();
-for (const word of LEAD_WORDS) {
-  const key = shape(word.length, word.charCodeAt(0));
-  LEADS_BY_SHAPE.set(key, [...(LEADS_BY_SHAPE.get(key) ?? []), word]);
+/** The lead words by {@link shape}, so a token is compared with one or two of them. */
+const LEADS_BY_SHAPE: (string[] | undefined)[] = new Array((LONGEST_LEAD + 1) * 128);
+for (const word of LEAD_WORDS) (LEADS_BY_SHAPE[shape(word.length, word.charCodeAt(0))] ??= []).push(word);
+
+/** Character classes of ASCII for the walks: 1 whitespace, 2 word character (`\w`). */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || (c >= 9 && c <= 13)) ASCII_CLASS[c] = 1;
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) ASCII_CLASS[c] = 2;
 }
 const SPACE = 32;
 const APOSTROPHE = 39;
 
 /** `\w` of a regular expression without the `u` flag. */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && ASCII_CLASS[c] === 2;
 }
 
 /** `\s` of a regular expression. */
 function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 128) return ASCII_CLASS[c] === 1;
   if (c < 160) return false;
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -121,7 +126,8 @@ function wordAt(text: string, at: number, word: string): boolean {
 
 /** Whether the text from `from` to `to` is a lead word, in any case. */
 function isLead(text: string, from: number, to: number): boolean {
-  const words = LEADS_BY_SHAPE.get(shape(to - from, text.charCodeAt(from)));
+  const key = shape(to - from, text.charCodeAt(from));
+  const words = key < 0 ? undefined : LEADS_BY_SHAPE[key];
   if (!words) return false;
   for (const word of words) if (wordAt(text, from, word)) return true;
   return false;
@@ -190,12 +196,13 @@ function findCuesByRegex(text: string): CueMatch[] {
 export function findLatinCues(text: string): CueMatch[] {
   if (scanner === null) scanner = prefixScanner(ANCHORS.map((a) => a.prefix));
   if (!scanner || text.length > MAX_SCAN_CHARS) return findCuesByRegex(text);
-  const hits = scanner.scan(text);
+  const count = scanner.scan(text);
+  const hits = scanner.hits;
   const out: CueMatch[] = [];
   const starts: number[] = [];
   let pos = 0;
   // Hits come in text order; each hit's starts are pushed latest first and tried earliest first.
-  for (let k = 0; k < hits.length; k += 2) {
+  for (let k = 0; k < 2 * count; k += 2) {
     starts.length = 0;
     anchorStarts(text, hits[k]!, ANCHOR_LIST[hits[k + 1]!]!, starts);
     for (let j = starts.length - 1; j >= 0; j--) {

@@ -27,10 +27,12 @@ const PAD = 32;
 const OUT_AT = TEXT_AT + MAX_SCAN_CHARS + 1024; // pairs (offset, prefix index)
 const PAGES = Math.ceil((OUT_AT + 8 * MAX_SCAN_CHARS) / 65536);
 
-/** Finds the prefixes; `scan` returns (offset, prefix index) pairs in offset order. */
+/** Finds the prefixes: `scan` fills `hits` with (offset, prefix index) pairs in offset order. */
 export interface PrefixScanner {
-  /** Hits as a flat view [offset0, index0, offset1, index1, ...], valid until the next call. */
-  scan(text: string): Int32Array;
+  /** Scan a text; returns the number of hits. */
+  scan(text: string): number;
+  /** Hit k is at offset `hits[2k]` and is prefix `hits[2k + 1]`; overwritten by the next scan. */
+  hits: Int32Array;
 }
 
 /** Bit 5 set in each byte of the 4 characters' low bytes, little-endian (what the loop computes). */
@@ -164,11 +166,12 @@ export function prefixScanner(prefixes: readonly string[]): PrefixScanner | unde
     const bytes = new Uint8Array(memory.buffer);
     const write = writer(memory.buffer);
     return {
-      scan(text: string): Int32Array {
+      hits: out,
+      scan(text: string): number {
         if (text.length > MAX_SCAN_CHARS) throw new RangeError(`text longer than ${MAX_SCAN_CHARS} characters`);
         write(text);
         bytes.fill(0, TEXT_AT + text.length, TEXT_AT + text.length + PAD);
-        return out.subarray(0, 2 * scan(text.length));
+        return scan(text.length);
       },
     };
   } catch {
