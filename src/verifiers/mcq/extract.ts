@@ -116,12 +116,14 @@ function scan(text: string, nonAscii: boolean): Statement[] {
 }
 
 /** Cut a continuation the model wrote after answering (a new few-shot turn, an EOS token as text). */
-function cutContinuation(text: string, nonAscii: boolean): string {
-  if (!mayHaveTurnBreak(text)) return text;
+function cutContinuation(text: string, nonAscii: boolean): { text: string; statements?: Statement[] } {
+  if (!mayHaveTurnBreak(text)) return { text };
   const m = TURN_BREAK_RE.exec(text);
-  if (!m || m.index === 0) return text;
+  if (!m || m.index === 0) return { text };
   const head = text.slice(0, m.index);
-  return scan(head, nonAscii).some((s) => s.letters.length > 0 && s.kind !== 'mention') ? head : text;
+  const statements = scan(head, nonAscii);
+  // The head's statements are returned with it, so they are not read twice.
+  return statements.some((s) => s.letters.length > 0 && s.kind !== 'mention') ? { text: head, statements } : { text };
 }
 
 /**
@@ -297,9 +299,10 @@ export function extractMcqLetter(response: string, options: McqExtractOptions = 
     const declared = fromDeclaredFormat(text, options.format);
     if (declared) return letters.includes(declared) ? { letter: declared, rule: 'declared-format' } : { reason: 'invalid-letter' };
   }
-  text = cutContinuation(text, nonAscii);
+  const cut = cutContinuation(text, nonAscii);
+  text = cut.text;
   if (isDegenerateLoop(text)) return { reason: 'degenerate', rule: 'repeated-answer-lines' };
-  const statements = scan(text, nonAscii);
+  const statements = cut.statements ?? scan(text, nonAscii);
   let result = decide(text, statements);
   if (!result.letter && result.reason === 'no-answer' && options.choices?.length) {
     const byText = fromChoiceText(text, statements, options.choices, letters);

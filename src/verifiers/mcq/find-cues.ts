@@ -133,54 +133,73 @@ function isLead(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Start of the run of word characters that ends at `q`. */
+function runStart(text: string, q: number): number {
+  let s = q;
+  while (s > 0 && isWordChar(text.charCodeAt(s - 1))) s--;
+  return s;
+}
+
+/**
+ * Where the lead word that ends at `q` starts, or -1. Lead words are letters ("the"), letters
+ * with an apostrophe inside ("can't") or after one ("'ll"), and begin at a word boundary.
+ */
+function leadStart(text: string, q: number): number {
+  const ws = runStart(text, q);
+  if (ws === q) return -1;
+  if (isLead(text, ws, q)) return ws;
+  if (ws === 0 || text.charCodeAt(ws - 1) !== APOSTROPHE) return -1;
+  const before = runStart(text, ws - 1);
+  if (before < ws - 1 && isLead(text, before, q)) return before; // can't, won't
+  if (before === ws - 1 && isLead(text, ws - 1, q)) return ws - 1; // 'll
+  return -1;
+}
+
 /**
  * The possible cue starts before an anchor word starting at `w`, pushed to `out` (latest
- * first): the start of each lead word before it, walking back over whitespace. A lead word
- * ends where the whitespace begins and starts at a word boundary within the last
- * {@link LONGEST_LEAD} characters of the token ("**final", "(the", "x'the", "can't").
+ * first): the start of each lead word before it, walking back over whitespace.
  */
-function leadStarts(text: string, w: number, out: number[]): void {
+function leadStarts(text: string, w: number, out: Int32Array, n: number): number {
   let p = w;
   for (let k = 0; k < MAX_LEAD; k++) {
     let q = p;
     while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
-    if (q === p || q === 0) return;
-    let from = q;
-    while (from > 0 && q - from < LONGEST_LEAD && !isSpace(text.charCodeAt(from - 1))) from--;
-    let start = -1;
-    for (let s = from; s < q && start < 0; s++) {
-      if ((s === 0 || !isWordChar(text.charCodeAt(s - 1))) && isLead(text, s, q)) start = s;
-    }
-    if (start < 0) return;
-    out.push(start);
+    if (q === p || q === 0) return n;
+    const start = leadStart(text, q);
+    if (start < 0) return n;
+    out[n++] = start;
     p = start; // an earlier word joins only across whitespace (checked at the top)
   }
+  return n;
 }
 
-/** Push the possible cue starts for an anchor hit at `i` to `out`. */
-function anchorStarts(text: string, i: number, anchor: Required<Anchor>, out: number[]): void {
+/** Write the possible cue starts for an anchor hit at `i` to `out` (latest first); returns their number. */
+function anchorStarts(text: string, i: number, anchor: Required<Anchor>, out: Int32Array): number {
   let w = i;
   if (anchor.goWith) {
     // "go with": the anchor word is the "go" before the whitespace before "with".
     let q = i;
     while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
-    if (q === i || q < 2 || !wordAt(text, q - 2, 'go')) return;
+    if (q === i || q < 2 || !wordAt(text, q - 2, 'go')) return 0;
     w = q - 2;
   } else {
     let found = false;
     for (const word of anchor.words) found ||= wordAt(text, i, word);
-    if (!found) return;
+    if (!found) return 0;
   }
   if (anchor.lead) {
-    if (w >= anchor.lead) out.push(w - anchor.lead);
-    return;
+    if (w < anchor.lead) return 0;
+    out[0] = w - anchor.lead;
+    return 1;
   }
   const before = w > 0 ? text.charCodeAt(w - 1) : SPACE;
-  if (anchor.glued) out.push(w);
-  else if (isWordChar(before)) return; // inside a longer word: no cue has a \b there
-  else out.push(w);
-  if (isSpace(before)) leadStarts(text, w, out);
+  if (!anchor.glued && isWordChar(before)) return 0; // inside a longer word: no cue has a \b there
+  out[0] = w;
+  return isSpace(before) ? leadStarts(text, w, out, 1) : 1;
 }
+
+/** Scratch space for one hit's starts: the anchor word and at most {@link MAX_LEAD} lead words. */
+const STARTS = new Int32Array(MAX_LEAD + 1);
 
 /** The cues of the global expression, the slow way (no WebAssembly, or a text too long to scan). */
 function findCuesByRegex(text: string): CueMatch[] {
@@ -199,14 +218,14 @@ export function findLatinCues(text: string): CueMatch[] {
   const count = scanner.scan(text);
   const hits = scanner.hits;
   const out: CueMatch[] = [];
-  const starts: number[] = [];
   let pos = 0;
-  // Hits come in text order; each hit's starts are pushed latest first and tried earliest first.
+  // Hits come in text order; each hit's starts are written latest first and tried earliest
+  // first. A hit inside the previous cue has no start at or after its end.
   for (let k = 0; k < 2 * count; k += 2) {
-    starts.length = 0;
-    anchorStarts(text, hits[k]!, ANCHOR_LIST[hits[k + 1]!]!, starts);
-    for (let j = starts.length - 1; j >= 0; j--) {
-      const s = starts[j]!;
+    if (hits[k]! < pos) continue;
+    const n = anchorStarts(text, hits[k]!, ANCHOR_LIST[hits[k + 1]!]!, STARTS);
+    for (let j = n - 1; j >= 0; j--) {
+      const s = STARTS[j]!;
       if (s < pos) continue;
       CUE_STICKY_RE.lastIndex = s;
       const m = CUE_STICKY_RE.exec(text);

@@ -19,7 +19,9 @@ export interface LetterRead {
 const OPENERS_RE = /(?:[\s*_"'“”‘’`$:]|\\[([]|\\(?:boxed|fbox|text|textbf|mathbf|mathrm|mathit|textit|bf)\s*\{|\{)*/y;
 const LABEL_WORD_RE = /(?:option|choice|letter)\b\s*/iy;
 const HEDGE_RE = /(?:probably|likely|most\s+likely|clearly|definitely|indeed|simply|just|still|then)\s+/iy;
-const ANY_PAREN_LETTER_RE = /\(([A-Za-z])\)|(?<![\w'])([A-Z])(?=,|\s+(?:and|or)\b)|(?<=\b(?:and|or)\s+)([A-Z])(?![\w'/])/g;
+// `(A)`, a capital before `,`/`and`/`or`, or after `and`/`or` (matched with the conjunction rather
+// than behind a lookbehind, which would be tried at every position).
+const ANY_PAREN_LETTER_RE = /\(([A-Za-z])\)|(?<![\w'])([A-Z])(?=,|\s+(?:and|or)\b)|\b(?:and|or)\s+([A-Z])(?![\w'/])/g;
 const NOT_RE = /not\s+/iy;
 const PAREN_LETTER_RE = /[([]\s*([A-Za-z])\s*[)\]]/y;
 // A bare capital letter that stands alone: not followed by a letter, digit, `/` (N/A) or `'` + letter (I'm).
