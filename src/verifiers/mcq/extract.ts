@@ -79,10 +79,14 @@ function rawRegion(response: string): string {
 
 const HEADING_AFTER_RE = /^\s*:/;
 
-/** Whether the sentence before `at` reads "if ..., then": a conditional answer does not count. */
-function isConditional(text: string, at: number): boolean {
-  const window = text.slice(Math.max(0, at - 200), at);
-  if (!window.includes('then')) return false;
+/**
+ * Whether the sentence before `at` reads "if ..., then": a conditional answer does not count.
+ * `thens` (where the text says `then`, from the cue scan) spares searching the window for it.
+ */
+function isConditional(text: string, at: number, thens: number[] | undefined): boolean {
+  const from = Math.max(0, at - 200);
+  if (thens ? !thens.some((p) => p >= from && p + 4 <= at) : !text.slice(from, at).includes('then')) return false;
+  const window = text.slice(from, at);
   const start = Math.max(window.lastIndexOf('.'), window.lastIndexOf('\n')) + 1;
   return CONDITIONAL_RE.test(window.slice(start));
 }
@@ -91,7 +95,8 @@ function isConditional(text: string, at: number): boolean {
 function scan(text: string, nonAscii: boolean): Statement[] {
   const out: Statement[] = [];
   let skipTo = 0;
-  for (const { kind, at, end: after } of findCues(text, nonAscii)) {
+  const { cues, thens } = findCues(text, nonAscii);
+  for (const { kind, at, end: after } of cues) {
     // A cue inside a value already read ("the answer is option (D)") is not a new statement.
     if (at < skipTo) continue;
     if (kind === 'list' || kind === 'refusal') {
@@ -106,7 +111,7 @@ function scan(text: string, nonAscii: boolean): Statement[] {
     }
     // A mention that is a heading ("Option B:") or gives no letter says nothing.
     if (kind === 'mention' && (letters.length === 0 || HEADING_AFTER_RE.test(text.slice(read.end, read.end + 3)))) continue;
-    const conditional = isConditional(text, at);
+    const conditional = isConditional(text, at, thens);
     const previous = out[out.length - 1];
     const final = kind === 'final' || (previous?.kind === 'final' && at - previous.end <= 40);
     out.push({ kind, at, end: Math.max(read.end, after), letters, negated: read.negated, conditional, final });

@@ -64,6 +64,14 @@ const ANCHORS: readonly Anchor[] = [
 /** The anchors with every field present (one object shape keeps the per-hit code monomorphic). */
 const ANCHOR_LIST: readonly Required<Anchor>[] = ANCHORS.map((a) => ({ glued: false, lead: 0, goWith: false, ...a }));
 
+/**
+ * The scan also notes where `then` is written (lower case): extraction's conditional check
+ * ("if ..., then the answer is (G)") looks for it before each statement, and searching the text
+ * for it costs more than the whole scan, since "the" is everywhere.
+ */
+const THEN = 'then';
+const THEN_ID = ANCHOR_LIST.length;
+
 let scanner: PrefixScanner | undefined | null = null;
 
 /**
@@ -211,17 +219,32 @@ function findCuesByRegex(text: string): CueMatch[] {
   return out;
 }
 
+/** The cues of a text, and where it says `then` (undefined when the slow path ran and did not look). */
+export interface CueScan {
+  cues: CueMatch[];
+  thens: number[] | undefined;
+}
+
 /** The Latin-script cues, in order, exactly as a global search with `CUE_GLOBAL_RE` finds them. */
 export function findLatinCues(text: string): CueMatch[] {
-  if (scanner === null) scanner = prefixScanner(ANCHORS.map((a) => a.prefix));
-  if (!scanner || text.length > MAX_SCAN_CHARS) return findCuesByRegex(text);
+  return scanLatin(text).cues;
+}
+
+function scanLatin(text: string): CueScan {
+  if (scanner === null) scanner = prefixScanner([...ANCHORS.map((a) => a.prefix), THEN]);
+  if (!scanner || text.length > MAX_SCAN_CHARS) return { cues: findCuesByRegex(text), thens: undefined };
   const count = scanner.scan(text);
   const hits = scanner.hits;
-  const out: CueMatch[] = [];
+  const cues: CueMatch[] = [];
+  const thens: number[] = [];
   let pos = 0;
   // Hits come in text order; each hit's starts are written latest first and tried earliest
   // first. A hit inside the previous cue has no start at or after its end.
   for (let k = 0; k < 2 * count; k += 2) {
+    if (hits[k + 1] === THEN_ID) {
+      if (text.startsWith(THEN, hits[k])) thens.push(hits[k]!);
+      continue;
+    }
     if (hits[k]! < pos) continue;
     const n = anchorStarts(text, hits[k]!, ANCHOR_LIST[hits[k + 1]!]!, STARTS);
     for (let j = n - 1; j >= 0; j--) {
@@ -231,21 +254,22 @@ export function findLatinCues(text: string): CueMatch[] {
       const m = CUE_STICKY_RE.exec(text);
       if (!m) continue;
       pos = s + m[0].length;
-      out.push({ kind: cueKind(m), at: s, end: pos });
+      cues.push({ kind: cueKind(m), at: s, end: pos });
     }
   }
-  return out;
+  return { cues, thens };
 }
 
 /** Every cue in the text, Latin-script and (when it has non-ASCII characters) other scripts, in order. */
-export function findCues(text: string, nonAscii: boolean): CueMatch[] {
-  const out = findLatinCues(text);
-  if (!nonAscii) return out;
+export function findCues(text: string, nonAscii: boolean): CueScan {
+  const scan = scanLatin(text);
+  if (!nonAscii) return scan;
   CUE_OTHER_SCRIPTS_RE.lastIndex = 0;
   let added = false;
   for (let m = CUE_OTHER_SCRIPTS_RE.exec(text); m; m = CUE_OTHER_SCRIPTS_RE.exec(text)) {
-    out.push({ kind: 'answer', at: m.index, end: m.index + m[0].length });
+    scan.cues.push({ kind: 'answer', at: m.index, end: m.index + m[0].length });
     added = true;
   }
-  return added ? out.sort((x, y) => x.at - y.at) : out;
+  if (added) scan.cues.sort((x, y) => x.at - y.at);
+  return scan;
 }
