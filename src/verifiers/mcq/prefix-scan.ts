@@ -4,8 +4,8 @@
  *
  * The text is copied into linear memory one byte per UTF-16 unit (its Latin-1 low byte), so byte
  * offsets are string indices. Bytes are folded by setting bit 5 (ASCII and Latin-1 letters become
- * lower case). The loop takes 16 offsets at a time and keeps those whose first three bytes can
- * begin a prefix (a "Teddy" filter: each byte's two nibbles index 16-byte tables of bucket bits,
+ * lower case). The loop takes 16 offsets at a time and keeps those whose four bytes can
+ * spell a prefix (a "Teddy" filter: each byte's two nibbles index 16-byte tables of bucket bits,
  * see Hyperscan); at each survivor it reads the 4 folded bytes and looks them up in a
  * collision-free hash table of the prefixes. The folding is loose (`[` reads as `{`, `\` as `|`,
  * a non-Latin character as its low byte), so a hit is a candidate for the caller to confirm; it
@@ -20,9 +20,9 @@ const BUCKET_BITS = 7;
 const BUCKETS = 1 << BUCKET_BITS;
 const KEYS_AT = 0; // BUCKETS x i32: the folded prefix in each bucket (0: empty)
 const IDS_AT = KEYS_AT + 4 * BUCKETS; // BUCKETS x i32: its index in the caller's list
-const TEDDY_AT = 1024; // 3 bytes x (low nibble, high nibble) x 16 bytes of bucket bits
+const TEDDY_AT = 1024; // 4 bytes x (low nibble, high nibble) x 16 bytes of bucket bits
 const TEXT_AT = 2048;
-/** Zeroed bytes after the text: the last 16-offset block reads up to 18 bytes past its start. */
+/** Zeroed bytes after the text: the last 16-offset block reads up to 19 bytes past its start. */
 const PAD = 32;
 const OUT_AT = TEXT_AT + MAX_SCAN_CHARS + 1024; // pairs (offset, prefix index)
 const PAGES = Math.ceil((OUT_AT + 8 * MAX_SCAN_CHARS) / 65536);
@@ -53,11 +53,11 @@ function perfectMultiplier(words: readonly number[]): number {
 
 /** The Teddy tables: for byte j of a prefix in bucket b, bit b at [j][low nibble] and [j][16 + high nibble]. */
 function teddyTables(words: readonly number[]): Uint8Array {
-  const tables = new Uint8Array(96);
+  const tables = new Uint8Array(128);
   const firsts = [...new Set(words.map((w) => w & 0xff))];
   for (const w of words) {
     const bit = 1 << (firsts.indexOf(w & 0xff) % 8); // prefixes with the same first byte share a bucket
-    for (let j = 0; j < 3; j++) {
+    for (let j = 0; j < 4; j++) {
       const byte = (w >>> (8 * j)) & 0xff;
       tables[32 * j + (byte & 15)]! |= bit;
       tables[32 * j + 16 + (byte >> 4)]! |= bit;
@@ -83,10 +83,10 @@ function scanBody(multiplier: number): number[] {
   const code = [
     op.i32(0x20), op.i8x16Splat, op.set(fold),
     op.i32(0x0f), op.i8x16Splat, op.set(nib),
-    ...[0, 1, 2].flatMap((j) => [0, 1].flatMap((half) => [op.i32(0), op.v128Load(TEDDY_AT + 32 * j + 16 * half), op.set(table(j, half))])),
+    ...[0, 1, 2, 3].flatMap((j) => [0, 1].flatMap((half) => [op.i32(0), op.v128Load(TEDDY_AT + 32 * j + 16 * half), op.set(table(j, half))])),
     op.block, op.loop,
     op.get(i), op.get(len), op.i32GeS, op.brIf(1),
-    ...filterByte(0), ...filterByte(1), ...filterByte(2),
+    ...filterByte(0), ...filterByte(1), ...filterByte(2), ...filterByte(3),
     op.get(m), op.v128AnyTrue,
     op.if,
     op.get(m), op.v128Const(new Array(16).fill(0)), op.i8x16Ne, op.i8x16Bitmask, op.set(bits),
@@ -111,7 +111,7 @@ function scanBody(multiplier: number): number[] {
     op.end, op.end,
     op.get(n),
   ].flat();
-  const body = [...vec([[...uleb(6), I32], [...uleb(10), V128]]), ...code, ...op.end];
+  const body = [...vec([[...uleb(6), I32], [...uleb(12), V128]]), ...code, ...op.end];
   return [...uleb(body.length), ...body];
 }
 
@@ -161,7 +161,7 @@ export function prefixScanner(prefixes: readonly string[]): PrefixScanner | unde
       keys[bucket] = w | 0;
       ids[bucket] = k;
     });
-    new Uint8Array(memory.buffer, TEDDY_AT, 96).set(teddyTables(words));
+    new Uint8Array(memory.buffer, TEDDY_AT, 128).set(teddyTables(words));
     const out = new Int32Array(memory.buffer, OUT_AT, 2 * MAX_SCAN_CHARS);
     const bytes = new Uint8Array(memory.buffer);
     const write = writer(memory.buffer);
