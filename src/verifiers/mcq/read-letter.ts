@@ -37,27 +37,57 @@ const LATER_PAREN_RE = /(?:\band\b|\bor\b|,|&)\s*\(([A-Za-z])\)/g;
 const ALIAS_RE =
   /\b(?:or|i\.e\.?|which\s+is|which\s+corresponds\s+to|corresponding\s+to|that\s+is)\s*,?\s*(?:option\s*|choice\s*)?(?:\(([A-Z])\)|([A-Z])(?=$|[\s.,;:!?)]))/g;
 
-function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+/**
+ * The ASCII characters a sticky pattern can begin with. Each call below first looks at the next
+ * character and runs the expression only when it can start there (any non-ASCII character
+ * can): most calls fail on their first character, and the lookup is cheaper than the call.
+ */
+function firsts(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+const SPACE_CHARS = ' \t\n\v\f\r';
+const OPENERS_FIRST = firsts(`${SPACE_CHARS}*_"'\`$:\\{`);
+const LABEL_FIRST = firsts('ocLOCl');
+const HEDGE_FIRST = firsts('plmcdisjtPLMCDISJT');
+const NOT_FIRST = firsts('nN');
+const PAREN_FIRST = firsts('([');
+const BARE_FIRST = firsts('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+const BARE_LOWER_FIRST = firsts('abcdefghij');
+const SPACE_FIRST = firsts(SPACE_CHARS);
+const JOIN_FIRST = firsts(`${SPACE_CHARS})]}*$\\,aAoO&/`);
+const NEGATION_FIRST = firsts(`${SPACE_CHARS})]}*$\\iIwWsSaA`);
+
+/** Whether the character at `at` can begin a pattern with these first characters (false at the end). */
+function may(first: Uint8Array, text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 128 || first[c] === 1;
+}
+
+function sticky(re: RegExp, first: Uint8Array, text: string, at: number): RegExpExecArray | null {
+  if (!may(first, text, at)) return null;
   re.lastIndex = at;
   return re.exec(text);
 }
 
 /** Where a sticky match of `re` at `at` ends (`at` when none); `test` spares the match array. */
-function skip(re: RegExp, text: string, at: number): number {
+function skip(re: RegExp, first: Uint8Array, text: string, at: number): number {
+  if (!may(first, text, at)) return at;
   re.lastIndex = at;
   return re.test(text) ? re.lastIndex : at;
 }
 
 /** One letter at `at`, in parentheses (any case) or bare (capital, standing alone). */
 function letterAt(text: string, at: number, labelled = false): { letter: string; end: number } | undefined {
-  const p = sticky(PAREN_LETTER_RE, text, at);
+  const p = sticky(PAREN_LETTER_RE, PAREN_FIRST, text, at);
   if (p) return { letter: p[1]!.toUpperCase(), end: at + p[0].length };
-  const b = sticky(BARE_LETTER_RE, text, at) ?? sticky(BARE_LOWER_END_RE, text, at);
+  const b = sticky(BARE_LETTER_RE, BARE_FIRST, text, at) ?? sticky(BARE_LOWER_END_RE, BARE_LOWER_FIRST, text, at);
   if (!b) return undefined;
   const letter = b[1]!.toUpperCase();
   const end = at + 1;
   // "I cannot...", "A combination...": a pronoun or an article, not an option (unless "option A is").
-  if (!labelled && (letter === 'I' || letter === 'A') && skip(LOWER_WORD_AFTER_RE, text, end) > end) return undefined;
+  if (!labelled && (letter === 'I' || letter === 'A') && skip(LOWER_WORD_AFTER_RE, SPACE_FIRST, text, end) > end) return undefined;
   return { letter, end };
 }
 
@@ -71,32 +101,32 @@ export function sentenceEnd(text: string, at: number, max = 160): number {
 
 /** Read the value a cue introduces, starting at `at` (just after the cue). */
 export function readLetter(text: string, at: number, labelled = false): LetterRead {
-  let i = skip(OPENERS_RE, text, at);
+  let i = skip(OPENERS_RE, OPENERS_FIRST, text, at);
   let negated = false;
-  const not = sticky(NOT_RE, text, i);
+  const not = sticky(NOT_RE, NOT_FIRST, text, i);
   if (not) {
-    const j = skip(OPENERS_RE, text, skip(LABEL_WORD_RE, text, i + not[0].length));
+    const j = skip(OPENERS_RE, OPENERS_FIRST, text, skip(LABEL_WORD_RE, LABEL_FIRST, text, i + not[0].length));
     if (letterAt(text, j)) negated = true;
     else return { letters: [], negated: false, end: i };
     i = j;
   }
-  i = skip(HEDGE_RE, text, i);
-  const label = skip(LABEL_WORD_RE, text, i);
-  i = skip(OPENERS_RE, text, label);
+  i = skip(HEDGE_RE, HEDGE_FIRST, text, i);
+  const label = skip(LABEL_WORD_RE, LABEL_FIRST, text, i);
+  i = skip(OPENERS_RE, OPENERS_FIRST, text, label);
   const first = letterAt(text, i, labelled || label > at);
   if (!first) return { letters: lettersInSentence(text, i), negated: false, end: i };
   const letters = [first.letter];
   let end = first.end;
   // "(A), (C) and (J)", "F or G": a statement that gives several letters.
   for (;;) {
-    const j = sticky(JOIN_RE, text, end);
+    const j = sticky(JOIN_RE, JOIN_FIRST, text, end);
     if (!j) break;
     const next = letterAt(text, end + j[0].length);
     if (!next) break;
     letters.push(next.letter);
     end = next.end;
   }
-  if (skip(NEGATION_RE, text, end) > end) negated = true;
+  if (skip(NEGATION_RE, NEGATION_FIRST, text, end) > end) negated = true;
   // "(a) 0.217, (b) 0.356": more parenthesised letters later in the same sentence.
   const rest = text.slice(end, sentenceEnd(text, end));
   if (rest.includes('(')) {
