@@ -1,8 +1,8 @@
 /**
- * The phrases that introduce an answer in a multiple-choice response, as one regular expression
- * whose named group says what kind of statement follows. Matching is case-insensitive and runs
- * once over the response (leftmost match wins, so `final answer:` is read as a final statement, not
- * as a plain `answer:`).
+ * The phrases that introduce an answer in a multiple-choice response, one pattern per kind of
+ * statement. Matching is case-insensitive; at one position the kinds are tried in order and the
+ * leftmost match wins, so `final answer:` is read as a final statement, not as a plain `answer:`.
+ * `find-cues.ts` finds them without running the patterns over every character.
  */
 
 /** What a cue says about the statement it starts. */
@@ -45,23 +45,60 @@ const LATIN_IS = [
 /** "The answer is" in Chinese. */
 const INTL_IS = String.raw`(?:正确答案|答案)(?:是|为|為)`;
 
-const CUE_SOURCE = [
-  String.raw`(\b(?:final|overall)\s+(?:answer|choice|option)\b\s*${ANSWER_VERB}?|\bthe\s+(?:full|complete)\s+answer\s+is\b)`,
-  String.raw`(\bthe\s+answers\s+(?:to\s+[^.:\n]{0,60}?\s+)?are\b\s*:?)`,
-  String.raw`(\banswer\b\s*${ANSWER_VERB}|\bI\s+(?:would\s+|will\s+|'ll\s+)?(?:choose|pick|select|go\s+with)\b|(?:${LATIN_COLON})\s*:|${LATIN_IS})`,
-  String.raw`(\b(?:closest|correct|right|best|most\s+(?:appropriate|likely|accurate|suitable|plausible))\s+(?:option|choice|answer\s+choice|match|alternative|statement)\s*(?:is\b|would\s+be\b|:|=)?|\bclosest\s+to\s+(?:option|choice)\b)`,
-  String.raw`(\\(?:boxed|fbox)\s*\{)`,
-  String.raw`(\b(?:cannot|can't|can\s+not|unable\s+to|will\s+not|won't)\s+(?:be\s+)?(?:determined|answered|provide\s+an?\s+answer|give\s+an?\s+answer|select\s+an?\s+(?:option|answer)|choose\s+an?\s+(?:option|answer)|determine\s+(?:the|an?)\s+answer)\b|\bnone\s+of\s+the\s+(?:given\s+|provided\s+|above\s+|listed\s+|answer\s+)?(?:options|choices|answers)\b|\bnot\s+(?:listed|provided|available|given|present|included)\s+(?:in|among)\s+the\s+(?:given\s+|provided\s+|answer\s+)?(?:options|choices)\b)`,
-  String.raw`(\b(?:option|choice)\b)`,
-].join('|');
+/** One kind of cue: its pattern, and the (lower-case ASCII) characters it can begin with. */
+export interface CueGroup {
+  kind: CueKind;
+  /** Every ASCII character a match can start with, lower case (any non-ASCII one may start it too). */
+  first: string;
+  source: string;
+}
+
+/** The Latin-script cues, in the order they are tried at one position (the first that matches wins). */
+export const CUE_GROUPS: readonly CueGroup[] = [
+  {
+    kind: 'final',
+    first: 'fot',
+    source: String.raw`\b(?:final|overall)\s+(?:answer|choice|option)\b\s*${ANSWER_VERB}?|\bthe\s+(?:full|complete)\s+answer\s+is\b`,
+  },
+  {
+    kind: 'list',
+    first: 't',
+    source: String.raw`\bthe\s+answers\s+(?:to\s+[^.:\n]{0,60}?\s+)?are\b\s*:?`,
+  },
+  {
+    kind: 'answer',
+    first: 'airjld',
+    source: String.raw`\banswer\b\s*${ANSWER_VERB}|\bI\s+(?:would\s+|will\s+|'ll\s+)?(?:choose|pick|select|go\s+with)\b|(?:${LATIN_COLON})\s*:|${LATIN_IS}`,
+  },
+  {
+    kind: 'option',
+    first: 'crbm',
+    source: String.raw`\b(?:closest|correct|right|best|most\s+(?:appropriate|likely|accurate|suitable|plausible))\s+(?:option|choice|answer\s+choice|match|alternative|statement)\s*(?:is\b|would\s+be\b|:|=)?|\bclosest\s+to\s+(?:option|choice)\b`,
+  },
+  {
+    kind: 'boxed',
+    first: '\\',
+    source: String.raw`\\(?:boxed|fbox)\s*\{`,
+  },
+  {
+    kind: 'refusal',
+    first: 'cuwn',
+    source: String.raw`\b(?:cannot|can't|can\s+not|unable\s+to|will\s+not|won't)\s+(?:be\s+)?(?:determined|answered|provide\s+an?\s+answer|give\s+an?\s+answer|select\s+an?\s+(?:option|answer)|choose\s+an?\s+(?:option|answer)|determine\s+(?:the|an?)\s+answer)\b|\bnone\s+of\s+the\s+(?:given\s+|provided\s+|above\s+|listed\s+|answer\s+)?(?:options|choices|answers)\b|\bnot\s+(?:listed|provided|available|given|present|included)\s+(?:in|among)\s+the\s+(?:given\s+|provided\s+|answer\s+)?(?:options|choices)\b`,
+  },
+  {
+    kind: 'mention',
+    first: 'oc',
+    source: String.raw`\b(?:option|choice)\b`,
+  },
+];
+
+const CUE_SOURCE = CUE_GROUPS.map((g) => `(${g.source})`).join('|');
 
 /**
- * The Latin-script cues as one sticky, case-insensitive expression; capture group k (1..7) tells
- * the kind (see {@link cueKind}). `scan-cues.ts` runs it only where a cue can start.
+ * All the Latin-script cues as one expression for a plain left-to-right global search (the
+ * fallback scanner, and the reference the fast finder is tested against); capture group k
+ * (1..7) is the kind (see {@link cueKind}).
  */
-export const CUE_STICKY_RE = new RegExp(CUE_SOURCE, 'iy');
-
-/** The same cues for a plain left-to-right global search (the fallback scanner). */
 export const CUE_GLOBAL_RE = new RegExp(CUE_SOURCE, 'gi');
 
 /** Answer cues in other scripts (CJK, Korean, Arabic, Bengali, Devanagari): all read as `answer`. */
@@ -69,7 +106,7 @@ export const CUE_OTHER_SCRIPTS_RE = new RegExp(String.raw`(?:${INTL_COLON})\s*[:
 
 const KINDS: readonly CueKind[] = ['final', 'list', 'answer', 'option', 'boxed', 'refusal', 'mention'];
 
-/** Which capture group of {@link CUE_STICKY_RE} matched. */
+/** Which capture group of {@link CUE_GLOBAL_RE} matched. */
 export function cueKind(m: RegExpExecArray): CueKind {
   for (let k = 1; k <= 7; k++) if (m[k] !== undefined) return KINDS[k - 1]!;
   return 'mention';

@@ -10,7 +10,7 @@
  * gives exactly the matches of a global left-to-right search (the test suite checks this against
  * `CUE_GLOBAL_RE` on the labelled corpus and on generated text).
  */
-import { CUE_GLOBAL_RE, CUE_OTHER_SCRIPTS_RE, CUE_STICKY_RE, cueKind, type CueKind } from './cues.js';
+import { CUE_GLOBAL_RE, CUE_GROUPS, CUE_OTHER_SCRIPTS_RE, cueKind, type CueKind } from './cues.js';
 import { MAX_SCAN_CHARS, prefixScanner, type PrefixScanner } from './prefix-scan.js';
 
 /** One cue found: its kind and span. */
@@ -209,6 +209,30 @@ function anchorStarts(text: string, i: number, anchor: Required<Anchor>, out: In
 /** Scratch space for one hit's starts: the anchor word and at most {@link MAX_LEAD} lead words. */
 const STARTS = new Int32Array(MAX_LEAD + 1);
 
+/** Each cue kind's pattern, sticky and case-insensitive, in the order they are tried. */
+const GROUP_RES = CUE_GROUPS.map((g) => new RegExp(g.source, 'iy'));
+const ALL_GROUPS = CUE_GROUPS.map((_, k) => k);
+
+/** For each ASCII character (lower-cased), the cue kinds that can begin with it, in order. */
+const GROUPS_BY_FIRST: number[][] = Array.from({ length: 128 }, (_, c) =>
+  ALL_GROUPS.filter((k) => CUE_GROUPS[k]!.first.includes(String.fromCharCode(lowerCode(c)))),
+);
+
+/**
+ * The cue that starts exactly at `s`, or undefined. The same as the combined sticky expression
+ * (whose alternatives are the kinds in this order), but only the kinds that can begin with the
+ * character at `s` are tried, and `test` spares building a match array.
+ */
+function cueAt(text: string, s: number): CueMatch | undefined {
+  const c = text.charCodeAt(s);
+  for (const k of c < 128 ? GROUPS_BY_FIRST[c]! : ALL_GROUPS) {
+    const re = GROUP_RES[k]!;
+    re.lastIndex = s;
+    if (re.test(text)) return { kind: CUE_GROUPS[k]!.kind, at: s, end: re.lastIndex };
+  }
+  return undefined;
+}
+
 /** The cues of the global expression, the slow way (no WebAssembly, or a text too long to scan). */
 function findCuesByRegex(text: string): CueMatch[] {
   const out: CueMatch[] = [];
@@ -250,11 +274,10 @@ function scanLatin(text: string): CueScan {
     for (let j = n - 1; j >= 0; j--) {
       const s = STARTS[j]!;
       if (s < pos) continue;
-      CUE_STICKY_RE.lastIndex = s;
-      const m = CUE_STICKY_RE.exec(text);
-      if (!m) continue;
-      pos = s + m[0].length;
-      cues.push({ kind: cueKind(m), at: s, end: pos });
+      const cue = cueAt(text, s);
+      if (!cue) continue;
+      pos = cue.end;
+      cues.push(cue);
     }
   }
   return { cues, thens };
