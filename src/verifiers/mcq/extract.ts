@@ -13,8 +13,9 @@
  * 4. A long run of repeated answer lines at the end is a degenerate loop: `degenerate`.
  */
 import type { FormatSpec } from '../../core/format.js';
-import { FIRST_PART_RE, PART_MARKER_RE, TURN_BREAK_RE, type CueKind } from './cues.js';
+import { FIRST_PART_RE, TURN_BREAK_RE, type CueKind } from './cues.js';
 import { findCues } from './find-cues.js';
+import { findPartMarkers } from './part-markers.js';
 import { DEFAULT_LETTERS, foldText, isAscii } from './letters.js';
 import { aliasLetter, readLetter, sentenceEnd } from './read-letter.js';
 
@@ -215,14 +216,9 @@ function fromChoiceText(text: string, statements: Statement[], choices: readonly
  * when the first marker is a later part (`For the second part`), the text before it is part one.
  */
 function partsStart(text: string): { markers: number[]; start: number } {
-  const markers: number[] = [];
-  let start = 0;
-  PART_MARKER_RE.lastIndex = 0;
-  for (let m = PART_MARKER_RE.exec(text); m; m = PART_MARKER_RE.exec(text)) {
-    if (markers.length === 0 && FIRST_PART_RE.test(m[0])) start = m.index;
-    markers.push(m.index);
-  }
-  return { markers, start };
+  const found = findPartMarkers(text);
+  const first = found[0];
+  return { markers: found.map((m) => m.at), start: first && FIRST_PART_RE.test(first.text) ? first.at : 0 };
 }
 
 function decide(text: string, statements: Statement[]): McqExtraction {
