@@ -11,6 +11,7 @@
  * `CUE_GLOBAL_RE` on the labelled corpus and on generated text).
  */
 import { CUE_GLOBAL_RE, CUE_GROUPS, CUE_OTHER_SCRIPTS_RE, cueKind, type CueKind } from './cues.js';
+import { isSpace, isWordChar, lowerCode } from './chars.js';
 import { MAX_SCAN_CHARS, prefixScanner, type PrefixScanner } from './prefix-scan.js';
 
 /** One cue found: its kind and span. */
@@ -98,32 +99,11 @@ function shape(length: number, first: number): number {
 const LEADS_BY_SHAPE: (string[] | undefined)[] = new Array((LONGEST_LEAD + 1) * 128);
 for (const word of LEAD_WORDS) (LEADS_BY_SHAPE[shape(word.length, word.charCodeAt(0))] ??= []).push(word);
 
-/** Character classes of ASCII for the walks: 1 whitespace, 2 word character (`\w`). */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  if (c === 32 || (c >= 9 && c <= 13)) ASCII_CLASS[c] = 1;
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) ASCII_CLASS[c] = 2;
-}
 const SPACE = 32;
 const APOSTROPHE = 39;
 
-/** `\w` of a regular expression without the `u` flag. */
-function isWordChar(c: number): boolean {
-  return c < 128 && ASCII_CLASS[c] === 2;
-}
 
-/** `\s` of a regular expression. */
-function isSpace(c: number): boolean {
-  if (c < 128) return ASCII_CLASS[c] === 1;
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
-/** A character code in lower case, for ASCII and Latin-1 letters (the cue expression's case folding there). */
-function lowerCode(c: number): number {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
-}
 
 /** Whether `word` (lower case) is written at `at`, in any case. */
 function wordAt(text: string, at: number, word: string): boolean {

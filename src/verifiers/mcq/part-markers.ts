@@ -9,6 +9,7 @@
  * the possible starts are read backwards; the sticky expression is tried at each, in increasing
  * order and never before the end of the previous marker, which is what the global search does.
  */
+import { isSpace } from './chars.js';
 import { PART_MARKER_RE } from './cues.js';
 import { MAX_SCAN_CHARS, prefixScanner, type PrefixScanner } from './prefix-scan.js';
 
@@ -27,16 +28,9 @@ const STICKY = new RegExp(PART_MARKER_RE.source, 'y');
 
 let scanner: PrefixScanner | undefined | null = null;
 
-/** `\s` of a regular expression, for ASCII; any other character is tested by the expression. */
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(text[i]!);
-}
-
 /** Index of the first non-space character at or before `i` going back (i + 1 = no space skipped). */
 function backOverSpace(text: string, i: number): number {
-  while (i >= 0 && isSpaceAt(text, i)) i--;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   return i;
 }
 
