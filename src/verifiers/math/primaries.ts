@@ -6,7 +6,7 @@
  */
 import { type FnName, type Node, addNode, mulNode, num, sym } from './ast.js';
 import { ParseError, type Token } from './lexer.js';
-import { TokenCursor, describe, tokText } from './parser-base.js';
+import { TokenCursor, tokText } from './parser-base.js';
 import { parseDecimal, rat, type Rat } from './rational.js';
 import { FUNCTION_WORDS, GREEK, KNOWN_CMDS, TRIG_INVERSE } from './vocabulary.js';
 

@@ -204,7 +204,7 @@ function runInIsolates(code: string, typescript: boolean, ref: NormalizedReferen
       return { runs };
     }
     if (ref.kind === 'call') {
-      const out = runCallTests(ivm, prepared.code, ref, opts, judge, () => {
+      const out = runCallTests(prepared.code, ref, opts, judge, () => {
         cpu.ns += closeSession(session);
         session = openSession(ivm, memoryMb, config);
         return session;
@@ -274,7 +274,6 @@ function runTestCode(s: Session, solution: IsolatedVM.Script, tests: IsolatedVM.
 
 /** Call-based tests: load the solution once, call the entry point per test; a fresh isolate after a memory-limit death. */
 function runCallTests(
-  ivm: Ivm,
   code: string,
   ref: Extract<NormalizedReference, { kind: 'call' }>,
   opts: ResolvedCodeOptions,
