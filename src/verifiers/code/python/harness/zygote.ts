@@ -17,6 +17,15 @@ export const ZYGOTE_SOURCE = String.raw`def _describe_wait(status, elapsed_ms, l
     return 'runtime-error: exit code %d' % code if code != 0 else None
 
 
+def _final_status(timed_out, reported, status, elapsed_ms, limit_ms, default):
+    # A child's status: timeout, else the status it reported itself, else how it ended (or default).
+    if timed_out:
+        return 'timeout'
+    if 'status' in reported:
+        return reported['status']
+    return _describe_wait(status, elapsed_ms, limit_ms) or default
+
+
 def _sweep():
     # Kill whatever the child left behind. Only inside bubblewrap's own PID namespace, where this
     # zygote is pid 2 (outside one, pid 2 is a kernel thread, never us): there kill(-1) reaches the
@@ -146,12 +155,7 @@ def _run_stdio(job, code):
         os.close(in_fd)
         status, timed_out, _ = _watch(pid, r, limit, lambda m: reported.update(m) and False)
         elapsed = (time.monotonic() - t0) * 1000.0
-        if timed_out:
-            st = 'timeout'
-        elif 'status' in reported:
-            st = reported['status']
-        else:
-            st = _describe_wait(status, elapsed, limit) or 'ok'
+        st = _final_status(timed_out, reported, status, elapsed, limit, 'ok')
         out = _read_all(out_fd, job['maxOutput'])
         err = _read_all(err_fd, 2000)
         os.close(out_fd)
@@ -200,7 +204,7 @@ def _run_call(job, code):
         if nxt >= n:
             return
         elapsed = (time.monotonic() - state['t']) * 1000.0
-        st = 'timeout' if timed_out else (_describe_wait(status, elapsed, limit) or 'runtime-error: the process ended early')
+        st = _final_status(timed_out, {}, status, elapsed, limit, 'runtime-error: the process ended early')
         _send(1, {'i': nxt, 'status': st, 'timeMs': elapsed})
         nxt += 1
 
@@ -225,12 +229,7 @@ def _run_test_code(job, code):
     pid, r = _fork(_child_test_code, job, code, tests_code, secret)
     status, timed_out, _ = _watch(pid, r, job['timeLimitMs'], on_message)
     elapsed = (time.monotonic() - t0) * 1000.0
-    if timed_out:
-        st = 'timeout'
-    elif 'status' in got:
-        st = got['status']
-    else:
-        st = _describe_wait(status, elapsed, job['timeLimitMs']) or 'runtime-error: the program exited before the tests finished'
+    st = _final_status(timed_out, got, status, elapsed, job['timeLimitMs'], 'runtime-error: the program exited before the tests finished')
     res = {'i': 0, 'status': st, 'timeMs': elapsed}
     if st != 'ok' and 'message' in got:
         res['message'] = got['message']
