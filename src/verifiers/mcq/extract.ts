@@ -16,7 +16,7 @@ import type { FormatSpec } from '../../core/format.js';
 import { FIRST_PART_RE, TURN_BREAK_RE, type CueKind } from './cues.js';
 import { findCues } from './find-cues.js';
 import { findPartMarkers } from './part-markers.js';
-import { DEFAULT_LETTERS, foldText, isAscii } from './letters.js';
+import { DEFAULT_LETTERS, foldNonAscii, foldText, isAscii } from './letters.js';
 import { aliasLetter, readLetter, sentenceEnd } from './read-letter.js';
 
 /** Why no single letter was extracted. */
@@ -86,8 +86,9 @@ const HEADING_AFTER_RE = /^\s*:/;
  */
 function isConditional(text: string, at: number, thens: number[] | undefined): boolean {
   const from = Math.max(0, at - 200);
-  if (thens ? !thens.some((p) => p >= from && p + 4 <= at) : !text.slice(from, at).includes('then')) return false;
+  if (thens && !thens.some((p) => p >= from && p + 4 <= at)) return false;
   const window = text.slice(from, at);
+  if (!window.includes('then')) return false;
   const start = Math.max(window.lastIndexOf('.'), window.lastIndexOf('\n')) + 1;
   return CONDITIONAL_RE.test(window.slice(start));
 }
@@ -295,7 +296,7 @@ export function extractMcqLetter(response: string, options: McqExtractOptions = 
   const letters = options.letters ?? DEFAULT_LETTERS;
   const raw = rawRegion(response);
   const nonAscii = !isAscii(raw);
-  let text = nonAscii ? foldText(raw) : raw;
+  let text = nonAscii ? foldNonAscii(raw) : raw;
   if (options.format) {
     const declared = fromDeclaredFormat(text, options.format);
     if (declared) return letters.includes(declared) ? { letter: declared, rule: 'declared-format' } : { reason: 'invalid-letter' };

@@ -102,9 +102,6 @@ for (const word of LEAD_WORDS) (LEADS_BY_SHAPE[shape(word.length, word.charCodeA
 const SPACE = 32;
 const APOSTROPHE = 39;
 
-
-
-
 /** Whether `word` (lower case) is written at `at`, in any case. */
 function wordAt(text: string, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
@@ -144,8 +141,9 @@ function leadStart(text: string, q: number): number {
 }
 
 /**
- * The possible cue starts before an anchor word starting at `w`, pushed to `out` (latest
- * first): the start of each lead word before it, walking back over whitespace.
+ * The possible cue starts before an anchor word starting at `w`, written to `out` from index
+ * `n` (latest first): the start of each lead word before it, walking back over whitespace.
+ * Returns the new count.
  */
 function leadStarts(text: string, w: number, out: Int32Array, n: number): number {
   let p = w;
@@ -234,6 +232,7 @@ export function findLatinCues(text: string): CueMatch[] {
   return scanLatin(text).cues;
 }
 
+/** The Latin-script cues and the `then`s, from one prefix scan (or the global search where it cannot run). */
 function scanLatin(text: string): CueScan {
   if (scanner === null) scanner = prefixScanner([...ANCHORS.map((a) => a.prefix), THEN]);
   if (!scanner || text.length > MAX_SCAN_CHARS) return { cues: findCuesByRegex(text), thens: undefined };

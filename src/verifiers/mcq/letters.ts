@@ -43,7 +43,11 @@ export function isAscii(s: string): boolean {
  * the multilingual option letters above become Latin capitals. ASCII text is returned unchanged.
  */
 export function foldText(s: string): string {
-  if (isAscii(s)) return s;
+  return isAscii(s) ? s : foldNonAscii(s);
+}
+
+/** {@link foldText} for a text already known to have non-ASCII characters (extraction tests that once). */
+export function foldNonAscii(s: string): string {
   return s.normalize('NFKC').replace(/(?<![\u0600-\u06ff\u0980-\u09ff])[أبجدঅবডঢ](?![\u0600-\u06ff\u0980-\u09ff])/g, (c) => SCRIPT_LETTERS[c] ?? c);
 }
 
