@@ -3,7 +3,8 @@
  * Every verifier is one pipeline, `extract -> parse -> compare -> Verdict`.
  */
 export type { Verdict } from './core/verdict.js';
-export { Reasons, InputError, failVerdict, passVerdict, normalizeVerdict } from './core/verdict.js';
+export { Reasons, InputError, failVerdict, passVerdict, normalizeVerdict, verdictOutcome, ERROR_REASONS } from './core/verdict.js';
+export type { VerdictOutcome } from './core/verdict.js';
 export type { Verifier, CommonVerifyOptions } from './core/verifier.js';
 export type { FormatSpec, AnswerFormat, FormatCheck } from './core/format.js';
 export { checkFormat } from './core/format.js';

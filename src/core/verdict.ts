@@ -67,3 +67,20 @@ export function normalizeVerdict(v: unknown): Verdict {
   const out: Verdict = { ...raw, score, pass: raw.pass === true };
   return out;
 }
+
+/**
+ * Reasons that mean the verifier could not judge the sample at all (the reference or the set-up is
+ * at fault, or the verifier failed), as opposed to a judged wrong answer. A trainer should drop such
+ * a sample rather than train on its 0. `timeout` and `memory-limit` are the response's own fault
+ * (a hanging program, a pathological answer) and count as judged.
+ */
+export const ERROR_REASONS: ReadonlySet<string> = new Set([Reasons.invalidInput, Reasons.verifierError, 'sandbox-error']);
+
+/** How a verdict ended: `pass`, `fail` (judged wrong), or `error` (not judged; see {@link ERROR_REASONS}). */
+export type VerdictOutcome = 'pass' | 'fail' | 'error';
+
+/** Classify a verdict as `pass`, `fail` (a judged wrong answer) or `error` (the sample could not be judged). */
+export function verdictOutcome(v: Verdict): VerdictOutcome {
+  if (v.pass) return 'pass';
+  return v.reason !== undefined && ERROR_REASONS.has(v.reason) ? 'error' : 'fail';
+}
