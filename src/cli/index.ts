@@ -3,7 +3,7 @@
  * Exit codes: 0 done; 1 bad usage or a fatal error; 2 done, but some lines had errors
  * (score) or were malformed (filter --strict).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { configurePool, closePool } from '../core/pool.js';
 import { getVerifierEntry, verifierNames } from '../core/registry.js';
@@ -38,10 +38,37 @@ const keyValue = (v: string, acc: Record<string, unknown>): Record<string, unkno
 };
 const list = (v: string): string[] => v.split(',').map((x) => x.trim()).filter(Boolean);
 
+/** This package's version, read from its package.json (dist/cli/ and src/cli/ are both two levels down). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Check a command's input before reading it: a directory or a missing file is named in the error
+ * (Node's own EISDIR / ENOENT messages leave the path out); for `-` on a terminal, say on stderr that
+ * input is expected on stdin, so that a command given no file does not sit waiting in silence.
+ */
+export function checkInput(file: string, stdin: { isTTY?: boolean } = process.stdin): void {
+  if (file === '-') {
+    if (stdin.isTTY) process.stderr.write('rewards: reading JSONL from stdin (no file given); end with Ctrl-D, or pass a file name\n');
+    return;
+  }
+  let isDir: boolean;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `input file not found: ${file}` : `cannot read ${file}: ${(err as Error).message}`);
+  }
+  if (isDir) throw new Error(`${file} is a directory; give a JSONL file (or - for stdin)`);
+}
+
 /** Build the `rewards` program (exported for tests). */
 export function buildProgram(): Command {
   const program = new Command('rewards')
     .description('Verifiable reward functions for RL of language models: score responses, filter and render datasets.')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError()
     .configureOutput({ outputError: (s, write) => write(`rewards: ${s}`) });
 
@@ -60,6 +87,7 @@ export function buildProgram(): Command {
     .option('--threads <n>', 'worker threads (default: all cores; 0 runs in this thread without hard time limits)', positiveInt('--threads'))
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .action(async (file: string, o) => {
+      checkInput(file);
       if (o.verifier && o.preset) throw new InvalidArgumentError('give --verifier or --preset, not both');
       if (o.verifier && !getVerifierEntry(o.verifier)) {
         throw new InvalidArgumentError(`unknown verifier "${o.verifier}" (known: ${verifierNames().join(', ')})`);
@@ -104,6 +132,7 @@ export function buildProgram(): Command {
     .option('--strict', 'exit with code 2 when a line is not valid JSON')
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .action(async (file: string, o) => {
+      checkInput(file);
       if (o.threads) await configurePool({ threads: o.threads });
       const s = await runFilterCommand(file, {
         out: o.out,
@@ -133,6 +162,7 @@ export function buildProgram(): Command {
     .option('--rejects <file>', 'records that cannot be rendered (default: error lines in the output)')
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .action(async (file: string, o) => {
+      checkInput(file);
       const s = await runRenderCommand(file, o.template, { out: o.out, rejects: o.rejects, quiet: o.quiet });
       if (!o.quiet) process.stderr.write(formatRenderSummary('render', s) + '\n');
       process.exitCode = s.errors > 0 && !o.rejects ? 2 : 0;
@@ -147,6 +177,7 @@ export function buildProgram(): Command {
     .option('--rejects <file>', 'records that cannot be converted, with reject_reason (default: error lines in the output)')
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .action(async (file: string, o) => {
+      checkInput(file);
       const s = await runConvertCommand(file, { out: o.out, rejects: o.rejects, quiet: o.quiet });
       if (!o.quiet) process.stderr.write(formatRenderSummary('convert', s) + '\n');
     });

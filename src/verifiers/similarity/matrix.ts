@@ -49,6 +49,13 @@ export function toMatrix(batch: VectorBatch): Matrix {
     return batch;
   }
   if (!Array.isArray(batch)) throw new TypeError('a vector batch must be a Matrix or an array of vectors');
+  const text = batch.findIndex((v) => typeof v === 'string');
+  if (text >= 0) {
+    throw new TypeError(
+      `vector batch item ${text} is text, not an embedding: the scorer compares vectors; embed texts first ` +
+        '(getEmbedder() then embedAll(embedder, texts)), or use similarityReward, which embeds for you',
+    );
+  }
   const rows = batch.length;
   const dim = rows === 0 ? 0 : batch[0]!.length;
   const data = new Float32Array(rows * dim);

@@ -73,7 +73,7 @@ async function loadBinding(): Promise<Binding | NoGpu> {
     const mod = (await import(WEBGPU_PACKAGE)) as Binding;
     return mod;
   } catch (err) {
-    return { reason: `the "webgpu" package is not available: ${(err as Error).message.split('\n')[0]}` };
+    return { reason: `the optional "webgpu" package is not available (npm install webgpu to use the GPU): ${(err as Error).message.split('\n')[0]}` };
   }
 }
 
