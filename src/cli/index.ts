@@ -14,6 +14,7 @@ import { formatFilterSummary, runFilterCommand } from './filter.js';
 import { formatRenderSummary, runConvertCommand, runRenderCommand } from './render.js';
 import { formatScoreSummary, runScoreCommand } from './score.js';
 import { registerBlend } from './blend.js';
+import { registerExport } from './export.js';
 
 const positiveInt = (name: string) => (v: string): number => {
   const n = Number(v);
@@ -163,6 +164,7 @@ export function buildProgram(): Command {
       console.log(`filters:   ${FILTERS.map((f) => f.name).join(', ')}`);
     });
   registerBlend(program);
+  registerExport(program);
   return program;
 }
 

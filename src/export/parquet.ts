@@ -1,0 +1,38 @@
+/**
+ * Streaming parquet output (hyparquet-writer): rows are buffered a row group at a time and each
+ * full group is encoded and appended to the file, so memory holds one group, not the file.
+ */
+import { ParquetWriter, fileWriter, type SchemaElement, type ColumnSource } from 'hyparquet-writer';
+
+/** A parquet sink of rows. */
+export interface ParquetSink<Row> {
+  write(row: Row): void;
+  /** Write the last group and the footer. */
+  close(): void;
+}
+
+/** Open `path` for parquet rows with `schema`; `columns` turns a batch of rows into column data. */
+export function createParquetSink<Row>(
+  path: string,
+  schema: SchemaElement[],
+  columns: (rows: readonly Row[]) => { name: string; data: unknown[] }[],
+  rowGroupSize = 8192,
+): ParquetSink<Row> {
+  const writer = new ParquetWriter({ writer: fileWriter(path), schema, codec: 'SNAPPY', createdBy: 'verifiable-rewards (hyparquet-writer)' });
+  let batch: Row[] = [];
+  const flush = (): void => {
+    if (!batch.length) return;
+    writer.write({ columnData: columns(batch) as unknown as ColumnSource[], rowGroupSize: batch.length });
+    batch = [];
+  };
+  return {
+    write(row) {
+      batch.push(row);
+      if (batch.length >= rowGroupSize) flush();
+    },
+    close() {
+      flush();
+      writer.finish();
+    },
+  };
+}
