@@ -64,11 +64,11 @@ export function planBlend(
     const fits = keys.map((k, i) => (shares[i]! > 0 && (available[k] ?? 0) > 0 ? (available[k] ?? 0) / shares[i]! : Infinity));
     let t = Math.floor(Math.min(...fits) + 1e-9);
     if (!Number.isFinite(t)) t = 0;
+    // Rounding can make the bound one or two records off either way: step to the exact largest.
+    const fitsAll = (n: number): boolean => apportion(n, shares).every((x, i) => x <= (available[keys[i]!] ?? 0) || (available[keys[i]!] ?? 0) === 0);
+    while (t > 0 && !fitsAll(t)) t -= 1;
+    if (t > 0) while (fitsAll(t + 1)) t += 1;
     targets = apportion(t, shares);
-    while (t > 0 && targets.some((n, i) => n > (available[keys[i]!] ?? 0) && (available[keys[i]!] ?? 0) > 0)) {
-      t -= 1;
-      targets = apportion(t, shares);
-    }
   } else {
     targets = apportion(total, shares);
   }
