@@ -1,6 +1,7 @@
 /**
  * Streaming parquet output (hyparquet-writer): rows are buffered a row group at a time and each
  * full group is encoded and appended to the file, so memory holds one group, not the file.
+ * Column statistics are off: no trainer filters on them, and they cost a sixth of the encode time.
  */
 import { ParquetWriter, fileWriter, type SchemaElement, type ColumnSource } from 'hyparquet-writer';
 
@@ -18,7 +19,7 @@ export function createParquetSink<Row>(
   columns: (rows: readonly Row[]) => { name: string; data: unknown[] }[],
   rowGroupSize = 8192,
 ): ParquetSink<Row> {
-  const writer = new ParquetWriter({ writer: fileWriter(path), schema, codec: 'SNAPPY', createdBy: 'verifiable-rewards (hyparquet-writer)' });
+  const writer = new ParquetWriter({ writer: fileWriter(path), schema, codec: 'SNAPPY', statistics: false, createdBy: 'verifiable-rewards (hyparquet-writer)' });
   let batch: Row[] = [];
   const flush = (): void => {
     if (!batch.length) return;
