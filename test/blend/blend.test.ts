@@ -76,6 +76,20 @@ describe('runBlend', () => {
     const only = await runBlend([file], { by: 'domain', weights: { math: 1 }, out, quiet: true });
     expect(only.excluded).toEqual([{ value: 'stem', count: 900, why: 'not in the ratio' }, { value: 'humanities', count: 300, why: 'not in the ratio' }]);
   });
+  it('mcq-up by kind: MCQ and open-ended records at 2:1, kinds inferred from the fields', async () => {
+    const mixedFile = join(dir, 'kinds.jsonl');
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      JSON.stringify(i % 3 === 0 ? { id: i, question: `q${i}`, answer: String(i) } : { id: i, question: `q${i}`, options: ['a', 'b'], answer: 'A' }),
+    );
+    lines.push(JSON.stringify({ id: 'code', kind: 'code', question: 'q', reference: { language: 'python', tests: [] } }));
+    writeFileSync(mixedFile, lines.join('\n') + '\n');
+    const out = join(dir, 'kinds-out.jsonl');
+    const s = await runBlend([mixedFile], { by: 'kind', weights: { mcq: 2, 'open-ended': 1 }, total: 150, seed: 5, out, quiet: true });
+    expect(s.plan.map((p) => [p.key, p.available, p.take])).toEqual([['mcq', 200, 100], ['open-ended', 100, 50]]);
+    expect(s.excluded).toEqual([{ value: 'code', count: 1, why: 'not in the ratio' }]);
+    const rows = read(out);
+    expect(rows.filter((r) => r.options !== undefined)).toHaveLength(100);
+  });
   it('several files are one stream; stdin is refused (two passes)', async () => {
     const out = join(dir, 'g.jsonl');
     const s = await runBlend([file, file], { by: 'domain', weights: { math: 1, stem: 1 }, out, quiet: true });
