@@ -34,7 +34,7 @@ export function registerBlend(program: Command): void {
     .description('blend dataset records by class at a ratio (CrossThink data blends); achieved proportions on stderr')
     .argument('<files...>', 'input JSONL datasets (read twice: files, not stdin)')
     .option('--ratio <class=w,...>', 'weights by class, e.g. gpr=2,math=1 (keys *, other, gpr take every class not named)')
-    .addOption(new Option('--blend <preset>', 'a CrossThink blend: ' + Object.values(BLEND_PRESETS).map((p) => `${p.name} (${p.description})`).join('; ')).choices(Object.keys(BLEND_PRESETS)))
+    .addOption(new Option('--blend <preset>', 'a CrossThink blend: gpr-up (general-purpose reasoning : math = 2:1), mr-up (math : GPR = 2:1), mcq-up (MCQ : open-ended = 2:1), open-up (open-ended : MCQ = 2:1), natural').choices(Object.keys(BLEND_PRESETS)))
     .option('--weights-from <file>', 'B_score: weights from a JSON file {class: score} (each source\'s standalone score)')
     .option('--by <field>', 'what a class is: domain, kind, data_source or any field (default domain, or the preset\'s)')
     .option('--total <n>', 'records to write (default: the largest blend the data holds at the ratio without repeats)', nonNegInt('--total'))
