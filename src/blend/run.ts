@@ -5,6 +5,7 @@
  * the records. Bad lines are reported with their file and line number and left out.
  */
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { openJsonl, createJsonlWriter, type JsonlSource } from '../core/jsonl.js';
 import type { DatasetRecord } from '../core/records.js';
 import { createProgress } from '../cli/progress.js';
@@ -62,6 +63,9 @@ const isRecord = (v: unknown): v is DatasetRecord => v !== null && typeof v === 
 export async function runBlend(files: readonly string[], options: BlendOptions): Promise<BlendSummary> {
   if (files.length === 0) throw new Error('blend needs at least one input file');
   if (files.includes('-')) throw new Error('blend reads its input twice (count, then select): give files, not stdin');
+  for (const path of [options.out, options.rejects]) {
+    if (path && path !== '-' && files.some((f) => resolve(f) === resolve(path))) throw new Error(`${path} is an input file: writing it would destroy what is being read`);
+  }
   const started = Date.now();
   const seed = options.seed ?? 0;
   const maxClasses = options.maxClasses ?? 10_000;

@@ -3,6 +3,7 @@
  * template, and write the trainer's rows (parquet for verl, JSONL for the others). A record that
  * cannot be exported is reported with its line number and left out; the others go on.
  */
+import { resolve } from 'node:path';
 import { openJsonl, createJsonlWriter } from '../core/jsonl.js';
 import type { DatasetRecord } from '../core/records.js';
 import { createProgress } from '../cli/progress.js';
@@ -51,6 +52,9 @@ export interface ExportSummary {
 export async function runExport(file: string, o: ExportOptions): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(o.to)) throw new Error(`--to must be one of ${EXPORT_FORMATS.join(', ')}, got "${o.to}"`);
   if (o.to === 'verl' && (!o.out || o.out === '-')) throw new Error('--to verl writes parquet: give --out FILE.parquet');
+  for (const path of [o.out, o.rejects]) {
+    if (path && path !== '-' && file !== '-' && resolve(file) === resolve(path)) throw new Error(`${path} is the input file: writing it would destroy what is being read`);
+  }
   const templates = templatesByKind(o.templates);
   const split = o.split ?? 'train';
   const started = Date.now();

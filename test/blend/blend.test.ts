@@ -95,10 +95,12 @@ describe('runBlend', () => {
     const s = await runBlend([file, file], { by: 'domain', weights: { math: 1, stem: 1 }, out, quiet: true });
     expect(s.plan.map((p) => p.available)).toEqual([1200, 1800]);
     await expect(runBlend(['-'], { by: 'domain', out, quiet: true })).rejects.toThrow(/give files, not stdin/);
+    await expect(runBlend([file], { by: 'domain', out: file, quiet: true })).rejects.toThrow(/is an input file/);
   });
 });
 
-describe('rewards blend (CLI)', () => {
+// Each case starts the CLI (a Node process that re-executes itself): slow on a loaded machine.
+describe('rewards blend (CLI)', { timeout: 120_000 }, () => {
   const rewards = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/rewards.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   it('prints the achieved proportions, names bad lines, exits 2 for them', () => {
     const r = rewards(['blend', 'examples/crossthink.jsonl', '--blend', 'gpr-up', '--seed', '1']);

@@ -94,6 +94,7 @@ describe('export --to verl', () => {
   });
   it('refuses to write parquet to stdout', async () => {
     await expect(runExport(records, { to: 'verl', quiet: true })).rejects.toThrow(/--out FILE\.parquet/);
+    await expect(runExport(records, { to: 'trl', out: records, quiet: true })).rejects.toThrow(/is the input file/);
   });
 });
 
@@ -139,7 +140,7 @@ describe('export --to nemo-gym', () => {
   });
 });
 
-describe('rewards export (CLI)', () => {
+describe('rewards export (CLI)', { timeout: 120_000 }, () => {
   it('names bad lines, summarises rows by data_source, exits 2', () => {
     const r = spawnSync(process.execPath, [join(root, 'bin/rewards.js'), 'export', 'test/export/records.jsonl', '--to', 'trl'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);

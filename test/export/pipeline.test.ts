@@ -37,5 +37,5 @@ describe('README: CrossThink pipeline', () => {
     expect(verdicts.every((v) => v.pass)).toBe(true);
     expect(new Set(verdicts.map((v) => v.route))).toEqual(new Set(['mcq', 'math']));
     for (const f of ['train.openrlhf.jsonl', 'train.nemo-gym.jsonl']) expect(readFileSync(join(work, f), 'utf8').trim().split('\n')).toHaveLength(16);
-  });
+  }, 240_000);
 });
