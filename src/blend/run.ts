@@ -112,6 +112,9 @@ export async function runBlend(files: readonly string[], options: BlendOptions):
   }
 
   // The plan: class values -> ratio keys -> counts per key.
+  if (counts.size === 0) {
+    throw new Error(summary.records ? `no record has a ${options.by} value to blend by (${missing} records without one)` : 'no records to blend: the input is empty or every line is bad');
+  }
   const weights: Weights = options.weights ?? Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
   const ratioText = options.ratioText ?? (options.weights ? Object.entries(weights).map(([k, w]) => `${k}=${w}`).join(',') : 'the natural blend');
   const available: Record<string, number> = Object.fromEntries(Object.keys(weights).map((k) => [k, 0]));

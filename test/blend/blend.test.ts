@@ -96,6 +96,7 @@ describe('runBlend', () => {
     expect(s.plan.map((p) => p.available)).toEqual([1200, 1800]);
     await expect(runBlend(['-'], { by: 'domain', out, quiet: true })).rejects.toThrow(/give files, not stdin/);
     await expect(runBlend([file], { by: 'domain', out: file, quiet: true })).rejects.toThrow(/is an input file/);
+    await expect(runBlend([file], { by: 'nope', out, quiet: true })).rejects.toThrow(/no record has a nope value to blend by \(1800 records without one\)/);
   });
 });
 
