@@ -13,6 +13,8 @@ import { loadTemplate, templateNames } from '../templates/template.js';
 import { formatFilterSummary, runFilterCommand } from './filter.js';
 import { formatRenderSummary, runConvertCommand, runRenderCommand } from './render.js';
 import { formatScoreSummary, runScoreCommand } from './score.js';
+import { registerBlend } from './blend.js';
+import { registerExport } from './export.js';
 
 const positiveInt = (name: string) => (v: string): number => {
   const n = Number(v);
@@ -192,6 +194,8 @@ export function buildProgram(): Command {
       console.log(`presets:   ${presets.join(', ')}`);
       console.log(`filters:   ${FILTERS.map((f) => f.name).join(', ')}`);
     });
+  registerBlend(program);
+  registerExport(program);
   return program;
 }
 
