@@ -40,3 +40,5 @@ export * from './verifiers/similarity/public.js';
 export * from './verifiers/math/public.js';
 export * from './verifiers/ifeval/public.js';
 export * from './verifiers/code/public.js';
+export { runBlend, type BlendOptions, type BlendSummary } from './blend/run.js';
+export { runExport, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportSummary } from './export/run.js';
