@@ -37,21 +37,24 @@ def server_available():
 
 
 class RealServer:
-    """`node bin/rewards.js serve --port PORT ...` as a child process; `url` once ready (/readyz 200)."""
+    """`node bin/rewards.js serve --port PORT ...` as a child process; `url` once ready (/readyz 200).
+    PORT defaults to a free port; with port=0 the port is read from the server's log line."""
 
-    def __init__(self, port=0, args=(), env=None, ready_timeout=60):
+    def __init__(self, port=None, args=("--threads", "1", "--log-level", "warn"), env=None, ready_timeout=60):
         why = server_available()
         if why:
             raise RuntimeError(why)
+        port = free_port() if port is None else port
         self.port = port
         self.log = []
         e = dict(os.environ)
         e.update(env or {})
         self.proc = subprocess.Popen(
-            ["node", CLI, "serve", "--port", str(port)] + list(args), cwd=REPO, env=e,
+            ["node", "--no-node-snapshot", CLI, "serve", "--port", str(port)] + list(args), cwd=REPO, env=e,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self._found = threading.Event()
-        threading.Thread(target=self._pump, daemon=True).start()
+        self._pumper = threading.Thread(target=self._pump, daemon=True)
+        self._pumper.start()
         deadline = time.monotonic() + ready_timeout
         if port == 0:
             self._found.wait(ready_timeout)
@@ -81,11 +84,16 @@ class RealServer:
                     self.port = int(m.group(1))
                     self._found.set()
 
+    def _reap(self):
+        self._pumper.join(5)
+        self.proc.stdout.close()
+
     def kill(self):
         """SIGKILL: a replica dying mid-run."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(10)
+        self._reap()
 
     def stop(self):
         """SIGTERM and wait (the server drains what is in flight)."""
@@ -95,6 +103,7 @@ class RealServer:
                 self.proc.wait(30)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self._reap()
 
     def __enter__(self):
         return self

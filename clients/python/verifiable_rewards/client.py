@@ -207,3 +207,11 @@ def default_client(**kwargs):
         if _default is None:
             _default = RewardsClient(**kwargs)
         return _default
+
+
+def set_default_client(client):
+    """Replace the process-wide client (None: rebuild from REWARDS_URL on next use); returns the old one."""
+    global _default
+    with _default_lock:
+        old, _default = _default, client
+        return old

@@ -6,8 +6,9 @@ OpenRLHF imports this file by path and calls `reward_func(queries, prompts, labe
 comes from REWARDS_URL. `queries[i]` is the prompt followed by the response, decoded with special
 tokens kept: the prompt is stripped when the query starts with it, and trailing end-of-sequence
 tokens are stripped. `labels[i]` is the gold answer, or a JSON object (or JSON string of one) with
-`reference` and optionally `verifier` / `data_source`, routed through the preset REWARDS_PRESET
-(default `mixed`) unless REWARDS_VERIFIER names one verifier.
+`reference` (or `ground_truth`) and optionally `verifier` / `data_source`. Samples are routed by
+their own `verifier`, then by `data_source` through the preset REWARDS_PRESET (default `mixed`),
+then to REWARDS_VERIFIER (e.g. `math`, for plain labels), then to the server's own --verifier.
 
 Returns {"rewards", "scores", "extra_logs"} as torch tensors when torch is importable (lists
 otherwise). extra_logs holds per-sample `pass` and `error` (1.0 where the sample could not be
@@ -38,7 +39,9 @@ def response_of(query, prompt):
 
 
 def item_of(response, label):
-    """An item for /v1/score from a label: plain gold, or an object with reference/verifier/data_source."""
+    """An item for /v1/score from a label: the gold itself, or an object (or JSON string of one)
+    whose fields (verifier, data_source, options, ...) ride along and whose `reference` (or
+    `ground_truth`, or `answer`) is the gold."""
     if isinstance(label, str) and label.lstrip().startswith("{"):
         try:
             parsed = json.loads(label)
@@ -46,11 +49,15 @@ def item_of(response, label):
                 label = parsed
         except ValueError:
             pass
-    if isinstance(label, dict) and "reference" in label:
-        item = {k: label[k] for k in ("verifier", "data_source", "domain", "kind", "options") if label.get(k) is not None}
-        item.update(response=response, reference=label["reference"])
-        return item
-    return {"response": response, "reference": label}
+    if not isinstance(label, dict):
+        return {"response": response, "reference": label}
+    item = dict(label)
+    for key in ("reference", "ground_truth", "answer"):
+        if key in label:
+            item["reference"] = label[key]
+            break
+    item["response"] = response
+    return item
 
 
 def _tensor(values):
@@ -67,7 +74,7 @@ def reward_func(queries, prompts, labels, **kwargs):
         raise ValueError("reward_func: %d queries, %d prompts, %d labels" % (len(queries), len(prompts), len(labels)))
     items = [item_of(response_of(q, p), l) for q, p, l in zip(queries, prompts, labels)]
     verifier = kwargs.get("verifier") or os.environ.get("REWARDS_VERIFIER") or None
-    preset = kwargs.get("preset") or os.environ.get("REWARDS_PRESET") or (None if verifier else "mixed")
+    preset = kwargs.get("preset") or os.environ.get("REWARDS_PRESET") or "mixed"
     verdicts = default_client().score(items, verifier=verifier, preset=preset) if items else []
     outcomes = [outcome(v) for v in verdicts]
     rewards = [0.0 if o == "error" else reward_of(v) for v, o in zip(verdicts, outcomes)]

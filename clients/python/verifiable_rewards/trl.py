@@ -11,7 +11,7 @@ invalid-input): TRL leaves None out. Those are counted in `fn.client.stats["drop
 """
 import logging
 
-from verifiable_rewards.client import RewardsClient, default_client
+from verifiable_rewards.client import default_client
 from verifiable_rewards.errors import RewardsError
 from verifiable_rewards.verdicts import outcome, reward_of
 
