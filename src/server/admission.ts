@@ -12,19 +12,16 @@ export interface Admission {
   readonly inflight: number;
   /** Admit `n` samples now, or return false. */
   tryAcquire(n: number): boolean;
-  /** Admit `n` samples when there is room (resolves false if the server starts draining). */
-  acquire(n: number): Promise<boolean>;
+  /** Admit `n` samples when there is room. */
+  acquire(n: number): Promise<void>;
   /** Release `n` samples. */
   release(n: number): void;
-  /** Refuse waiting streams from now on. */
-  close(): void;
 }
 
 /** Create an admission counter with room for `max` samples; `onChange` sees each new count. */
 export function createAdmission(max: number, onChange: (inflight: number) => void = () => {}): Admission {
   let inflight = 0;
-  let closed = false;
-  const waiters: { n: number; resolve: (ok: boolean) => void }[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
   const fits = (n: number): boolean => inflight === 0 || inflight + n <= max;
   const take = (n: number): void => {
     inflight += n;
@@ -35,15 +32,14 @@ export function createAdmission(max: number, onChange: (inflight: number) => voi
       return inflight;
     },
     tryAcquire(n) {
-      if (closed || waiters.length > 0 || !fits(n)) return false;
+      if (waiters.length > 0 || !fits(n)) return false;
       take(n);
       return true;
     },
     acquire(n) {
-      if (closed) return Promise.resolve(false);
       if (waiters.length === 0 && fits(n)) {
         take(n);
-        return Promise.resolve(true);
+        return Promise.resolve();
       }
       return new Promise((resolve) => waiters.push({ n, resolve }));
     },
@@ -53,12 +49,8 @@ export function createAdmission(max: number, onChange: (inflight: number) => voi
       while (waiters.length > 0 && fits(waiters[0]!.n)) {
         const w = waiters.shift()!;
         take(w.n);
-        w.resolve(true);
+        w.resolve();
       }
-    },
-    close() {
-      closed = true;
-      for (const w of waiters.splice(0)) w.resolve(false);
     },
   };
 }

@@ -232,8 +232,10 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     metrics,
     warmed,
     async drain() {
+      // Keep listening until the admitted samples are answered, so load balancers and probes see
+      // 503 on /readyz (and new work gets 503 + Retry-After) rather than refused connections.
       draining = true;
-      admission.close();
+      while (admission.inflight > 0) await new Promise((r) => setTimeout(r, 25));
       await app.close();
     },
   };

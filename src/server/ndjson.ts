@@ -35,10 +35,7 @@ export async function* scoreNdjson(input: Readable, ctx: StreamContext): AsyncGe
   async function* flush(): AsyncGenerator<string> {
     const lines = window;
     window = [];
-    if (!(await ctx.admission.acquire(lines.length))) {
-      for (const l of lines) yield JSON.stringify({ line: l.line, score: 0, pass: false, reason: 'invalid-input', outcome: 'error', error: 'server draining: line not scored' }) + '\n';
-      return;
-    }
+    await ctx.admission.acquire(lines.length);
     let scored: Scored[];
     try {
       scored = await ctx.score(lines.map((l) => l.planned));
