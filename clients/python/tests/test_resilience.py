@@ -6,6 +6,7 @@ import time
 import unittest
 
 import support  # noqa: F401  (puts the package on sys.path)
+from haproxy import HAProxy
 from support import RealServer, free_port
 from verifiable_rewards import RewardsClient
 
@@ -68,16 +69,35 @@ class ResilienceTest(unittest.TestCase):
         self.assertEqual([v["pass"] for v in out], [i % 4 in (0, 2) for i in range(480)])
 
     def test_replicas_killed_and_drained_mid_run(self):
-        """Three replicas; one SIGKILLed and one SIGTERMed while 3,000 samples are scored across
-        them: every sample gets exactly one verdict, identical to an undisturbed run."""
-        data = math_items(3000)
+        """Three replicas as the client's URL list; one SIGKILLed and one SIGTERMed while 2,000
+        samples are scored across them: every sample gets exactly one verdict, identical to an
+        undisturbed run."""
+        self._replica_faults(behind_haproxy=False)
+
+    def test_replicas_behind_haproxy_killed_and_drained_mid_run(self):
+        """The server issue's topology: 3 replicas behind HAProxy, the client given its one URL."""
+        self._replica_faults(behind_haproxy=True)
+
+    def _replica_faults(self, behind_haproxy):
+        data = math_items(2000)
         reps = [RealServer() for _ in range(3)]
+        lb = None
         try:
             baseline_client = self.client(urls=reps[2].url, batch_size=500)
             baseline = baseline_client.score(data, preset="mixed")
-            c = self.client(urls=[r.url for r in reps], batch_size=25, max_concurrency=6, retries=20, backoff_base=0.05, backoff_cap=0.5)
+            if behind_haproxy:
+                lb = HAProxy([r.port for r in reps])
+            urls = [lb.url] if lb else [r.url for r in reps]
+            c = self.client(urls=urls, batch_size=25, max_concurrency=6, retries=20, backoff_base=0.05, backoff_cap=0.5)
             result = {}
-            worker = threading.Thread(target=lambda: result.setdefault("out", c.score(data, preset="mixed")))
+
+            def run():
+                try:
+                    result["out"] = c.score(data, preset="mixed")
+                except Exception as err:  # reported below with the test's failure
+                    result["error"] = err
+
+            worker = threading.Thread(target=run)
             worker.start()
             while c.stats["requests"] < 20:
                 time.sleep(0.01)
@@ -85,13 +105,16 @@ class ResilienceTest(unittest.TestCase):
             reps[1].proc.terminate()
             worker.join(300)
             self.assertFalse(worker.is_alive())
+            self.assertNotIn("error", result)
             out = result["out"]
             self.assertEqual(reps[0].proc.returncode, -9)
             self.assertEqual(reps[1].proc.wait(60), 0)  # drained and exited cleanly
         finally:
+            if lb:
+                lb.stop()
             for r in reps:
                 r.stop()
-        self.assertEqual([v["id"] for v in out], list(range(3000)))  # nothing lost, nothing duplicated
+        self.assertEqual([v["id"] for v in out], list(range(2000)))  # nothing lost, nothing duplicated
         self.assertEqual(strip(out), strip(baseline))
         self.assertGreater(c.stats["retries"], 0)
 

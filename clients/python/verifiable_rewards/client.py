@@ -44,18 +44,19 @@ class RewardsClient:
     urls: list or comma-separated string of base URLs (default: REWARDS_URL).
     token: bearer token (default: REWARDS_TOKEN). timeout: seconds per attempt.
     retries: retries per batch after the first attempt. batch_size: items per request.
-    max_concurrency: batches in flight at once (default: 2 per URL).
+    max_concurrency: batches in flight at once (default: 8 per URL, at most 64; keeping the
+    server's pool fed between batches matters more than batch size, see bench/clients.bench.ts).
     verifier / preset / options: defaults for every request (a request's own arguments win).
     """
 
-    def __init__(self, urls=None, token=None, timeout=180.0, retries=5, batch_size=512, max_concurrency=None,
+    def __init__(self, urls=None, token=None, timeout=180.0, retries=5, batch_size=256, max_concurrency=None,
                  backoff_base=0.2, backoff_cap=10.0, verifier=None, preset=None, options=None):
         self.urls = resolve_urls(urls)
         self.token = token if token is not None else os.environ.get("REWARDS_TOKEN") or None
         self.timeout = float(timeout)
         self.retries = int(retries)
         self.batch_size = max(1, int(batch_size))
-        self.max_concurrency = max_concurrency or 2 * len(self.urls)
+        self.max_concurrency = max_concurrency or min(64, 8 * len(self.urls))
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self.defaults = {k: v for k, v in (("verifier", verifier), ("preset", preset), ("options", options)) if v is not None}
