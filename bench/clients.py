@@ -20,7 +20,8 @@ def main():
     mode, url, path = sys.argv[1:4]
     rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     set_default_client(RewardsClient(urls=url))
-    verl.compute_score("math", "\\boxed{1}", "1")  # warm the connection
+    # Warm up as the in-process baseline does (200 samples), so both sides are timed warm.
+    verl.compute_score_batch(["math"] * 200, [r["response"] for r in rows[:200]], [r["reference"] for r in rows[:200]], None)
     if mode == "batch":
         t0 = time.perf_counter()
         out = verl.compute_score_batch(["math"] * len(rows), [r["response"] for r in rows], [r["reference"] for r in rows], None)
