@@ -131,3 +131,14 @@ describe('determinism and metrics', () => {
     }
   });
 });
+
+describe('rewards serve command', () => {
+  it('is registered with its flags', async () => {
+    const { buildProgram } = await import('../../src/cli/index.js');
+    const serve = buildProgram().commands.find((c) => c.name() === 'serve');
+    expect(serve).toBeDefined();
+    const flags = serve!.options.map((o) => o.long);
+    expect(flags).toEqual(expect.arrayContaining(['--host', '--port', '--verifier', '--preset', '--token', '--max-inflight', '--body-limit']));
+    expect(serve!.options.find((o) => o.long === '--host')!.defaultValue).toBe('127.0.0.1');
+  });
+});
