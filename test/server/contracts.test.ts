@@ -162,6 +162,17 @@ describe('NeMo-Gym /verify', () => {
     expect(top.body).toMatchObject({ reward: 1, follow_all_instructions: true, id: 0 });
   });
 
+  it('code_gen: verifier_metadata.unit_tests (LiveCodeBench stdin/stdout) run in the Python sandbox', { timeout: 60_000 }, async () => {
+    const body = {
+      responses_create_params: { input: [{ role: 'user', content: 'Read n, print 2n.' }] },
+      verifier_metadata: { unit_tests: { inputs: ['3\n', '10\n'], outputs: ['6\n', '20\n'], fn_name: null }, difficulty: 'easy' },
+    };
+    const ok = await post('/code_gen/verify', { ...body, response: responsesObject('Here:\n```python\nn = int(input())\nprint(2 * n)\n```') });
+    expect(ok.body).toMatchObject({ verifier_metadata: body.verifier_metadata, reward: 1, result: [true, true], reward_outcome: 'pass' });
+    const wrong = await post('/code_gen/verify', { ...body, response: responsesObject('```python\nprint(6)\n```') });
+    expect(wrong.body).toMatchObject({ reward: 0, result: [true, false], reward_outcome: 'fail' });
+  });
+
   it('/verify takes the domain from --verifier when the server has one', async () => {
     const r = await post('/verify', { ...mcqa, response: responsesObject('\\boxed{B}') });
     // this server was started with --verifier math, which names the domain of /verify
