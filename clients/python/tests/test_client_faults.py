@@ -56,6 +56,24 @@ class BatchingTest(ClientCase):
         self.assertEqual(req["body"]["verifier"], "math")
         self.assertNotIn("preset", req["body"])  # an explicit verifier beats the default preset
 
+    def test_explicit_preset_and_verifier_are_both_sent(self):
+        with FakeServer() as srv:
+            self.client(urls=srv.url).score(items(1), verifier="math", preset="mixed")
+        self.assertEqual((srv.requests[0]["body"]["preset"], srv.requests[0]["body"]["verifier"]), ("mixed", "math"))
+
+    def test_openrlhf_routes_by_preset_then_falls_back_to_verifier(self):
+        import os
+        from verifiable_rewards import openrlhf, set_default_client
+        with FakeServer() as srv:
+            set_default_client(self.client(urls=srv.url))
+            self.addCleanup(set_default_client, None)
+            os.environ["REWARDS_VERIFIER"] = "math"
+            self.addCleanup(os.environ.pop, "REWARDS_VERIFIER")
+            openrlhf.reward_func(["p 1</s>"], ["p"], ['{"data_source": "mcq", "ground_truth": "B"}'])
+        body = srv.requests[0]["body"]
+        self.assertEqual((body["preset"], body["verifier"]), ("mixed", "math"))
+        self.assertEqual(body["items"], [{"data_source": "mcq", "ground_truth": "B", "reference": "B", "response": " 1"}])
+
     def test_urls_from_environment(self):
         import os
         with FakeServer() as srv:

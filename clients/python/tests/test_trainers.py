@@ -137,7 +137,8 @@ class OpenRLHFTest(TrainerCase):
         reward_func = load_openrlhf_file()
         prompts = [CHATML_PROMPT % "What is 2+2?", CHATML_PROMPT % "Pick one: (A) cat (B) dog", CHATML_PROMPT % "What is 1/2 + 1/2?",
                    "<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nWhat is 3*3?<|eot_id|>"]
-        responses = ["2+2 = \\boxed{4}<|im_end|>\n<|endoftext|><|endoftext|>", "The answer is (B).<|im_end|>",
+        responses = ["2+2 = \\boxed{4}<|im_end|>\n<|endoftext|><|endoftext|>",
+                     "I pick option B because dogs bark.<|im_end|>",  # passes mcq, fails math: proves the label routed
                      "\\boxed{2}<|im_end|>", "\\boxed{9}<|eot_id|>"]
         queries = [p + r for p, r in zip(prompts, responses)]
         labels = ["4", '{"data_source": "mcq", "reference": "B"}', "1", {"verifier": "math", "reference": "9"}]

@@ -81,11 +81,11 @@ class RewardsClient:
 
     def _body(self, items, verifier, preset, options):
         body = dict(self.defaults)
+        if verifier is not None and preset is None:
+            body.pop("preset", None)  # an explicit verifier beats the client's default preset
         for k, v in (("verifier", verifier), ("preset", preset), ("options", options)):
             if v is not None:
-                body[k] = v
-        if "verifier" in body and "preset" in body and verifier is not None:
-            del body["preset"]  # an explicit verifier beats a default preset
+                body[k] = v  # both given: the server routes by the preset, then falls back to the verifier
         body["items"] = items
         return _encode(body)
 
