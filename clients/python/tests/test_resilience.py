@@ -99,10 +99,12 @@ class ResilienceTest(unittest.TestCase):
 
             worker = threading.Thread(target=run)
             worker.start()
-            while c.stats["requests"] < 20:
+            while c.stats["requests"] < 20 and worker.is_alive():
                 time.sleep(0.01)
             reps[0].kill()
             reps[1].proc.terminate()
+            requests_at_fault = c.stats["requests"]
+            mid_run = worker.is_alive()
             worker.join(300)
             self.assertFalse(worker.is_alive())
             self.assertNotIn("error", result)
@@ -116,7 +118,10 @@ class ResilienceTest(unittest.TestCase):
                 r.stop()
         self.assertEqual([v["id"] for v in out], list(range(2000)))  # nothing lost, nothing duplicated
         self.assertEqual(strip(out), strip(baseline))
-        self.assertGreater(c.stats["retries"], 0)
+        self.assertTrue(mid_run, "the run ended before the faults: nothing was tested")
+        self.assertGreater(c.stats["requests"], requests_at_fault)
+        if not behind_haproxy:  # a third of the later batches start at the dead URL; HAProxy routes around it
+            self.assertGreater(c.stats["retries"], 0)
 
 
 if __name__ == "__main__":
