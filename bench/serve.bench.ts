@@ -5,9 +5,14 @@
  * 2. batches of 256 via `POST /v1/score` against in-process `mathVerdicts` on the same samples
  *    with the same number of batches in flight (the named baseline, same run): the ratio.
  * Samples: the 800 Qwen2.5-Math chain-of-thought responses of test/corpora/math.
+ * 3. side by side, when MATH_VERIFY_PYTHONPATH points at a local Math-Verify: the server an
+ *    OpenRLHF user writes today (bench/serve_mathverify_fastapi.py: FastAPI + uvicorn from Debian's
+ *    python3-fastapi / python3-uvicorn, around Math-Verify), the same CoT requests at c=64.
  * Env: SERVE_BENCH_SECONDS (default 10), SERVE_BENCH_THREADS (worker threads, default all cores).
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { closePool, configurePool } from '../src/core/pool.js';
@@ -29,13 +34,13 @@ async function load(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-async function inProcess(batches: { response: string; reference: string }[][], inFlight: number): Promise<number> {
+async function inProcess(batches: { response: string; reference: string }[][], inFlight: number, secs: number): Promise<number> {
   await configurePool({ threads });
   await mathVerdicts(batches[0]!.map((s) => s.response), batches[0]!.map((s) => s.reference)); // warm
   let done = 0;
   let next = 0;
   const started = performance.now();
-  const until = started + seconds * 1000;
+  const until = started + secs * 1000;
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (performance.now() < until) {
@@ -89,10 +94,45 @@ const batchRequests = batches.map((b) => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ items: b }),
 }));
-const batched = await load({ url: server.url, connections: inFlight, duration: seconds, requests: batchRequests, timeout: 60 });
+// The machine is shared, so load drifts: alternate server and in-process rounds and sum them.
+const rounds = 3;
+let served = 0;
+let servedSeconds = 0;
+let baseSamples = 0;
+let baseSeconds = 0;
+let batched: autocannon.Result | undefined;
+for (let k = 0; k < rounds; k++) {
+  batched = await load({ url: server.url, connections: inFlight, duration: seconds / rounds, requests: batchRequests, timeout: 60 });
+  served += batched.requests.total * 256;
+  servedSeconds += batched.duration;
+  const rate = await inProcess(batches, inFlight, seconds / rounds);
+  baseSamples += rate * (seconds / rounds);
+  baseSeconds += seconds / rounds;
+}
 await stopServe(server);
-const serverRate = (batched.requests.total / batched.duration) * 256;
-const baseRate = await inProcess(batches, inFlight);
+const serverRate = served / servedSeconds;
+const baseRate = baseSamples / baseSeconds;
+
+// 3. Math-Verify behind FastAPI, same requests (only with a local Math-Verify).
+let mathVerify: autocannon.Result | string = 'skipped: MATH_VERIFY_PYTHONPATH is not set';
+if (process.env.MATH_VERIFY_PYTHONPATH) {
+  const pyPort = port + 1;
+  const script = fileURLToPath(new URL('./serve_mathverify_fastapi.py', import.meta.url));
+  const py = spawn(process.env.PYTHON ?? '/usr/bin/python3', [script, String(pyPort)], {
+    env: { ...process.env, PYTHONPATH: process.env.MATH_VERIFY_PYTHONPATH },
+    stdio: 'inherit',
+  });
+  let up = false;
+  for (let i = 0; i < 300 && !up && py.exitCode === null; i++) {
+    up = await fetch(`http://127.0.0.1:${pyPort}/healthz`).then((r) => r.ok, () => false);
+    if (!up) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (up) {
+    await load({ url: `http://127.0.0.1:${pyPort}`, connections: 64, duration: 2, requests, timeout: 180 });
+    mathVerify = await load({ url: `http://127.0.0.1:${pyPort}`, connections: 64, duration: seconds, requests, timeout: 180 });
+  } else mathVerify = `failed: the FastAPI + Math-Verify server did not start (exit ${py.exitCode})`;
+  py.kill('SIGTERM');
+}
 
 row('case', 'figure', 'target');
 row('/get_reward, CoT responses, c=64', `${single.requests.average.toFixed(0)} req/s`, '>= 3000 req/s');
@@ -101,9 +141,14 @@ row('  non-2xx / errors / timeouts', `${single.non2xx} / ${single.errors} / ${si
 row('/get_reward, short boxed answers, c=64', `${singleShort.requests.average.toFixed(0)} req/s`, '>= 3000 req/s');
 row('  latency p50 / p99', `${singleShort.latency.p50} ms / ${singleShort.latency.p99} ms`, 'p99 < 50 ms');
 row('HTTP floor: GET /healthz, c=64', `${floor.requests.average.toFixed(0)} req/s`, '(ceiling for this run)');
-row('/v1/score, 256 samples/request, 4 in flight', `${serverRate.toFixed(0)} samples/s`, '');
+row(`/v1/score, 256/request, 4 in flight, ${rounds} rounds`, `${serverRate.toFixed(0)} samples/s`, '');
 row('in-process mathVerdicts, 256/batch, 4 in flight', `${baseRate.toFixed(0)} samples/s`, '');
 row('  server / in-process', `${(serverRate / baseRate).toFixed(2)}`, '>= 0.80');
-row('  non-2xx / errors', `${batched.non2xx} / ${batched.errors}`, '0');
+row('  non-2xx / errors (last round)', `${batched!.non2xx} / ${batched!.errors}`, '0');
+if (typeof mathVerify === 'string') row('FastAPI + Math-Verify /get_reward, c=64', mathVerify, '');
+else {
+  row('FastAPI + Math-Verify /get_reward, c=64', `${mathVerify.requests.average.toFixed(0)} req/s (p99 ${mathVerify.latency.p99} ms)`, '');
+  row('  rewards serve / FastAPI + Math-Verify', `${(single.requests.average / Math.max(mathVerify.requests.average, 1e-9)).toFixed(1)}x`, '>= 10x');
+}
 console.log(`serve bench: ${seconds} s per case, ${threads} worker threads, ${availableParallelism()} cores (autocannon shares them with the server)`);
 console.log(lines.join('\n'));
