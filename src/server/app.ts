@@ -2,7 +2,7 @@
  * The reward server: fastify on the event loop (parse, route, answer), verification on the worker
  * pool. Routes: native `POST /v1/score` (JSON or NDJSON), `GET /v1/verifiers`, OpenRLHF
  * `POST /get_reward`, slime `POST /v1/reward`, NeMo-Gym `POST /verify`, `POST /{domain}/verify`,
- * `POST /seed_session`; `GET /healthz`, `GET /readyz`, `GET /metrics`.
+ * `POST /seed_session`, `POST /aggregate_metrics`; `GET /healthz`, `GET /readyz`, `GET /metrics`.
  *
  * Trust boundary: request bodies are untrusted data; they are parsed here and only ever reach
  * verifiers as plain data (responses, references, options). A request can name a bundled preset,
@@ -18,6 +18,7 @@ import { createAdmission } from './admission.js';
 import { createAuth } from './auth.js';
 import { nativeHeader, nativeItems, nativeVerdict, planItem } from './contracts/native.js';
 import { domainOfVerifier, inferDomain, nemoResponse, planNemo, NEMO_DOMAINS, type NemoDomain } from './contracts/nemo-gym.js';
+import { aggregateMetrics } from './contracts/nemo-metrics.js';
 import { openrlhfResponse, planOpenrlhf } from './contracts/openrlhf.js';
 import { planSlime, slimeResponse } from './contracts/slime.js';
 import { HttpError, isObject, requireObjectBody } from './errors.js';
@@ -216,6 +217,8 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   });
   app.post('/seed_session', async () => ({}));
   app.post('/:domain/seed_session', async () => ({}));
+  app.post('/aggregate_metrics', async (req) => aggregateMetrics(requireObjectBody(req.body)));
+  app.post('/:domain/aggregate_metrics', async (req) => aggregateMetrics(requireObjectBody(req.body)));
 
   const warmNames = o.warm ?? (routedVerifiers(o).length ? routedVerifiers(o) : ['math', 'mcq', 'ifeval']);
   const warmed = (async () => {

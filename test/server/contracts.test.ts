@@ -179,6 +179,23 @@ describe('NeMo-Gym /verify', () => {
     expect(r.body).toMatchObject({ reward: 1, library_reward: 1 });
   });
 
+  it('aggregate_metrics: per-task and overall reward metrics from the verify responses sent back', async () => {
+    const r = await post('/aggregate_metrics', {
+      verify_responses: [
+        { _ng_task_index: 0, reward: 1 },
+        { _ng_task_index: 0, reward: 0 },
+        { _ng_task_index: 1, reward: 0, reward_outcome: 'error' },
+        { _ng_task_index: 1, reward: 0 },
+      ],
+    });
+    expect(r.body!.agent_metrics).toMatchObject({ num_rollouts: 4, num_tasks: 2, 'mean/reward': 0.25, 'pass@1': 0.25, error_rate: 0.25 });
+    expect(r.body!.group_level_metrics).toEqual([
+      { task_index: 0, num_rollouts: 2, 'mean/reward': 0.5, 'pass@2': 1 },
+      { task_index: 1, num_rollouts: 2, 'mean/reward': 0, 'pass@2': 0 },
+    ]);
+    expect((await post('/aggregate_metrics', {})).status).toBe(400);
+  });
+
   it('400 names a missing field; 404 for an unknown domain; seed_session is a no-op 200', async () => {
     const r = await post('/math/verify', { responses_create_params: {}, response: responsesObject('1') });
     expect(r.status).toBe(400);
