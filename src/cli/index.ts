@@ -1,5 +1,5 @@
 /**
- * The `rewards` command line: score, filter, render, convert, list.
+ * The `rewards` command line: score, filter, render, convert, list, serve.
  * Exit codes: 0 done; 1 bad usage or a fatal error; 2 done, but some lines had errors
  * (score) or were malformed (filter --strict).
  */
@@ -15,6 +15,7 @@ import { formatRenderSummary, runConvertCommand, runRenderCommand } from './rend
 import { formatScoreSummary, runScoreCommand } from './score.js';
 import { registerBlend } from './blend.js';
 import { registerExport } from './export.js';
+import { runServeCommand } from './serve.js';
 
 const positiveInt = (name: string) => (v: string): number => {
   const n = Number(v);
@@ -196,6 +197,22 @@ export function buildProgram(): Command {
     });
   registerBlend(program);
   registerExport(program);
+  program
+    .command('serve')
+    .description('serve rewards over HTTP for trainers: native /v1/score, OpenRLHF /get_reward, slime /v1/reward, NeMo-Gym /verify')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <n>', 'port to listen on', positiveInt('--port'), 8000)
+    .option('-v, --verifier <name>', `verifier for samples nothing else routes (${verifierNames().join(', ')})`)
+    .option('-p, --preset <name|file>', 'a preset that routes samples by data_source/domain/kind (e.g. mixed)')
+    .option('--token <token>', 'require Authorization: Bearer <token> (default: $REWARDS_TOKEN; health and ready stay open)')
+    .option('--max-inflight <n>', 'samples in flight before requests get 429 + Retry-After', positiveInt('--max-inflight'), 4096)
+    .option('--body-limit <bytes>', 'largest JSON body (413 above it)', positiveInt('--body-limit'), 64 * 1024 * 1024)
+    .option('--timeout <ms>', 'per-sample time limit in ms (default: the verifier\'s)', positiveInt('--timeout'))
+    .option('--threads <n>', 'worker threads (default: all cores)', positiveInt('--threads'))
+    .option('--log-level <level>', 'pino log level (fatal, error, warn, info, debug, silent)', 'info')
+    .action(async (o) => {
+      await runServeCommand(o);
+    });
   return program;
 }
 
