@@ -40,3 +40,4 @@ export * from './verifiers/similarity/public.js';
 export * from './verifiers/math/public.js';
 export * from './verifiers/ifeval/public.js';
 export * from './verifiers/code/public.js';
+export * from './verifiers/patch/public.js';
