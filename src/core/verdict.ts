@@ -21,6 +21,17 @@ export interface Verdict {
   error?: string;
   /** Verifier-specific details (per-instruction results, per-test results, ...). */
   details?: unknown;
+  /**
+   * Leave this sample out of the policy update and of group statistics (set by reward shaping,
+   * e.g. a truncated rollout under overlong filtering). Absent means false.
+   */
+  mask?: boolean;
+  /**
+   * The trainer's shaped reward, set by a preset's shaping or combinator (`rewards/*.json`); any
+   * finite number (e.g. -1 for an unparseable patch, up to 2 for the RM-gated IF reward). `score`
+   * stays the verifier's judgement in [0, 1]; absent means the reward is the score.
+   */
+  reward?: number;
 }
 
 /** Reason codes shared by every verifier. */
