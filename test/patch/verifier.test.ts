@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { verifyBatch, verifyPatch, repairHunkCounts, extractPatch, sequenceRatio } from '../../src/index.js';
+import { sequenceRatioWithin } from '../../src/verifiers/patch/sequence-matcher.js';
 
 const corpus = readFileSync(fileURLToPath(new URL('../corpora/swe/requests_gold_patches.jsonl', import.meta.url)), 'utf8')
   .trim()
@@ -127,9 +128,23 @@ describe('patch verifier: extract -> parse -> compare', () => {
   it('bounded cost: oversized responses are refused, oversized changes compared by line', () => {
     expect(verifyPatch('x'.repeat(2_000_001), GOLD, { maxResponseChars: 2_000_000 })).toMatchObject({ score: 0, reason: 'too-large' });
     const big = GOLD.replace('+    return x + a + b\n', '+    return x + a + b\n' + '+    y = 0\n'.repeat(3000));
-    const v = verifyPatch(big, big);
-    expect(v.score).toBe(1);
+    const v = verifyPatch(big.replace('+    y = 0\n', '+    y = 1\n'), big);
+    expect(v.score).toBeGreaterThan(0.99);
+    expect(v.score).toBeLessThan(1);
     expect((v.details as { files: { unit: string }[] }).files[0]!.unit).toBe('line');
+    expect(verifyPatch(big, big).score).toBe(1);
+  });
+
+  it('bounded work: a deterministic step budget, then the line ratio, then 0 (never a reward for a pathological patch)', () => {
+    expect(sequenceRatioWithin('abcabc', 'abcab', { maxSteps: 2 })).toBeUndefined();
+    expect(sequenceRatioWithin('abcabc', 'abcab', { maxSteps: 1e6 })).toBe(sequenceRatio('abcabc', 'abcab'));
+    const mk = (body: string[]): string => `--- a/x.py\n+++ b/x.py\n@@ -1,1 +1,${body.length} @@\n-x\n${body.map((l) => '+' + l).join('\n')}\n`;
+    // Without autojunk difflib is quadratic per level on one repeated character.
+    const v = verifyPatch(mk(['a'.repeat(5000)]), mk(['a'.repeat(4999) + 'b']), { autojunk: false, maxSteps: 100_000 });
+    expect((v.details as { files: { unit: string }[] }).files[0]!.unit).toBe('line');
+    expect(v.score).toBeCloseTo(2 / 3, 12);
+    const w = verifyPatch(mk(Array<string>(800).fill('}')), mk([...Array<string>(799).fill('}'), '{']), { autojunk: false, maxSteps: 100_000 });
+    expect(w).toMatchObject({ score: 0, details: { files: [{ unit: 'over-budget' }] } });
   });
 
   it('a bad gold patch is invalid-input, not a wrong answer', async () => {

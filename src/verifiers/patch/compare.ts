@@ -3,7 +3,7 @@
  * with difflib's ratio (SWE-RL's reward), with linear caps on what is compared.
  */
 import type { FileEdits } from './parse.js';
-import { sequenceRatio } from './sequence-matcher.js';
+import { sequenceRatioWithin } from './sequence-matcher.js';
 
 /** Caps and knobs of the comparison (all sizes in code points or lines, all linear). */
 export interface CompareOptions {
@@ -19,14 +19,20 @@ export interface CompareOptions {
   maxChangeChars?: number;
   /** Lines of one file's change text compared at most (default 5,000); the rest is cut off on both sides. */
   maxChangeLines?: number;
+  /**
+   * Work budget of one file's ratio, in difflib index steps (default 20,000,000, tens of ms).
+   * Past it the character ratio falls back to the line ratio, and a line ratio past it gives
+   * similarity 0 (`unit: "over-budget"`): deterministic, and never a reward for a pathological patch.
+   */
+  maxSteps?: number;
 }
 
 /** Similarity of one file's change. */
 export interface FileSimilarity {
   path: string;
   similarity: number;
-  /** `char` (difflib on the strings) or `line` (difflib on the line lists, past `maxChangeChars`). */
-  unit: 'char' | 'line';
+  /** `char` (difflib on the strings), `line` (on the line lists, past a cap), `over-budget` (0). */
+  unit: 'char' | 'line' | 'over-budget';
   /** The file is only in the prediction or only in the gold patch. */
   only?: 'predicted' | 'gold';
 }
@@ -54,15 +60,18 @@ export function canonicalEdits(edits: FileEdits, context = 3): Map<string, strin
   return out;
 }
 
-function fileRatio(a: string, b: string, o: CompareOptions): { similarity: number; unit: 'char' | 'line' } {
+function fileRatio(a: string, b: string, o: CompareOptions): Omit<FileSimilarity, 'path'> {
+  // Equal texts: difflib's ratio is exactly 1.0 there too (its matches then cover both sequences).
+  if (a === b) return { similarity: 1, unit: 'char' };
+  const opts = { autojunk: o.autojunk ?? true, maxSteps: o.maxSteps ?? 20_000_000 };
   const maxChars = o.maxChangeChars ?? 20_000;
   if (a.length <= maxChars && b.length <= maxChars) {
-    return { similarity: sequenceRatio(a, b, { autojunk: o.autojunk ?? true }), unit: 'char' };
+    const r = sequenceRatioWithin(a, b, opts);
+    if (r !== undefined) return { similarity: r, unit: 'char' };
   }
   const maxLines = o.maxChangeLines ?? 5_000;
-  const la = a.split('\n').slice(0, maxLines);
-  const lb = b.split('\n').slice(0, maxLines);
-  return { similarity: sequenceRatio(la, lb, { autojunk: o.autojunk ?? true }), unit: 'line' };
+  const r = sequenceRatioWithin(a.split('\n').slice(0, maxLines), b.split('\n').slice(0, maxLines), opts);
+  return r === undefined ? { similarity: 0, unit: 'over-budget' } : { similarity: r, unit: 'line' };
 }
 
 /**

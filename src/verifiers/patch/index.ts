@@ -18,7 +18,7 @@ import { canonicalEdits, comparePatches, type CompareOptions } from './compare.j
 export { extractPatch, extractSearchReplace, solutionRegion, type PatchExtraction, type SearchReplaceBlock } from './extract.js';
 export { parseUnifiedDiff, parseSearchReplace, repairHunkCounts, normalizePath, PatchFormatError, type FileEdits } from './parse.js';
 export { comparePatches, canonicalEdits, canonicalChange, canonicalHunk, type CompareOptions, type FileSimilarity } from './compare.js';
-export { sequenceRatio, codePoints, type RatioOptions } from './sequence-matcher.js';
+export { sequenceRatio, sequenceRatioWithin, codePoints, type RatioOptions } from './sequence-matcher.js';
 
 /** The `patch` reference: the gold unified diff, or `{ patch }` (a SWE-bench record's field name). */
 export type PatchReference = string | { patch: string };

@@ -16,6 +16,12 @@
 export interface RatioOptions {
   /** Python's `autojunk` (default true, as in `SequenceMatcher(None, a, b)`). */
   autojunk?: boolean;
+  /**
+   * Most index steps the matching may take (default unlimited). Past it {@link sequenceRatioWithin}
+   * gives up (returns undefined); the count is deterministic, so the same pair always gives the
+   * same answer. Without autojunk, difflib is quadratic or worse on repetitive text.
+   */
+  maxSteps?: number;
 }
 
 /** Map two sequences of comparable keys to dense integer ids (ids of `a` absent from `b` are -1). */
@@ -58,7 +64,7 @@ export function codePoints(s: string): number[] {
  * Cost: building the index is O(len(b)); each longest-match search is
  * O(sum over a[i] of its occurrences in b), as in CPython.
  */
-function matchedElements(ea: Int32Array, eb: Int32Array, nIds: number, autojunk: boolean): number {
+function matchedElements(ea: Int32Array, eb: Int32Array, nIds: number, autojunk: boolean, maxSteps: number): number {
   const la = ea.length;
   const lb = eb.length;
   // b2j in CSR form: the indices of each id in b, ascending.
@@ -83,6 +89,7 @@ function matchedElements(ea: Int32Array, eb: Int32Array, nIds: number, autojunk:
   let nOld = 0;
 
   let total = 0;
+  let steps = 0;
   const queue: number[] = [0, la, 0, lb];
   while (queue.length) {
     const bhi = queue.pop()!;
@@ -120,6 +127,8 @@ function matchedElements(ea: Int32Array, eb: Int32Array, nIds: number, autojunk:
           }
         }
       }
+      steps += nNew + 1;
+      if (steps > maxSteps) return -1;
       for (let t = 0; t < nOld; t++) oldLen[oldTouched[t]!] = 0;
       const tl = oldLen;
       oldLen = newLen;
@@ -155,10 +164,17 @@ function matchedElements(ea: Int32Array, eb: Int32Array, nIds: number, autojunk:
  * Python's hash-equality for strings and numbers).
  */
 export function sequenceRatio<T>(a: string | readonly T[], b: string | readonly T[], opts: RatioOptions = {}): number {
+  const r = sequenceRatioWithin(a, b, { ...opts, maxSteps: Infinity });
+  return r!;
+}
+
+/** {@link sequenceRatio} within `opts.maxSteps` index steps, or undefined when it needs more. */
+export function sequenceRatioWithin<T>(a: string | readonly T[], b: string | readonly T[], opts: RatioOptions = {}): number | undefined {
   const sa = typeof a === 'string' ? codePoints(a) : a;
   const sb = typeof b === 'string' ? codePoints(b) : b;
   const length = sa.length + sb.length;
   if (length === 0) return 1.0;
   const { ea, eb, nIds } = encode<unknown>(sa as readonly unknown[], sb as readonly unknown[]);
-  return (2.0 * matchedElements(ea, eb, nIds, opts.autojunk ?? true)) / length;
+  const m = matchedElements(ea, eb, nIds, opts.autojunk ?? true, opts.maxSteps ?? Infinity);
+  return m < 0 ? undefined : (2.0 * m) / length;
 }
