@@ -41,6 +41,64 @@ function encode<T>(a: readonly T[], b: readonly T[]): { ea: Int32Array; eb: Int3
   return { ea, eb, nIds: ids.size };
 }
 
+// Reusable id table for BMP code points (ids valid while stamp matches), for encodeStrings.
+const bmpId = new Int32Array(0x10000);
+const bmpStamp = new Uint32Array(0x10000);
+let stamp = 0;
+
+/** {@link encode} for two strings, by code point, without building intermediate arrays. */
+function encodeStrings(a: string, b: string): { ea: Int32Array; eb: Int32Array; nIds: number } {
+  stamp = (stamp + 1) >>> 0;
+  if (stamp === 0) {
+    bmpStamp.fill(0);
+    stamp = 1;
+  }
+  const astral = new Map<number, number>();
+  let nIds = 0;
+  const pa = codePointArray(a);
+  const pb = codePointArray(b);
+  const eb = new Int32Array(pb.length);
+  for (let j = 0; j < pb.length; j++) {
+    const c = pb[j]!;
+    if (c < 0x10000) {
+      if (bmpStamp[c] !== stamp) {
+        bmpStamp[c] = stamp;
+        bmpId[c] = nIds++;
+      }
+      eb[j] = bmpId[c]!;
+    } else {
+      let id = astral.get(c);
+      if (id === undefined) astral.set(c, (id = nIds++));
+      eb[j] = id;
+    }
+  }
+  const ea = new Int32Array(pa.length);
+  for (let i = 0; i < pa.length; i++) {
+    const c = pa[i]!;
+    ea[i] = c < 0x10000 ? (bmpStamp[c] === stamp ? bmpId[c]! : -1) : (astral.get(c) ?? -1);
+  }
+  return { ea, eb, nIds };
+}
+
+/** Code points of a string in an Int32Array (a lone surrogate is its own element, as in Python). */
+function codePointArray(s: string): Int32Array {
+  const out = new Int32Array(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out[n++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+        continue;
+      }
+    }
+    out[n++] = c;
+  }
+  return n === s.length ? out : out.subarray(0, n);
+}
+
 /** The code points of a string, as numbers (one per Python `str` element). */
 export function codePoints(s: string): number[] {
   const out: number[] = [];
@@ -170,11 +228,12 @@ export function sequenceRatio<T>(a: string | readonly T[], b: string | readonly 
 
 /** {@link sequenceRatio} within `opts.maxSteps` index steps, or undefined when it needs more. */
 export function sequenceRatioWithin<T>(a: string | readonly T[], b: string | readonly T[], opts: RatioOptions = {}): number | undefined {
-  const sa = typeof a === 'string' ? codePoints(a) : a;
-  const sb = typeof b === 'string' ? codePoints(b) : b;
-  const length = sa.length + sb.length;
+  const { ea, eb, nIds } =
+    typeof a === 'string' && typeof b === 'string'
+      ? encodeStrings(a, b)
+      : encode<unknown>((typeof a === 'string' ? codePoints(a) : a) as readonly unknown[], (typeof b === 'string' ? codePoints(b) : b) as readonly unknown[]);
+  const length = ea.length + eb.length;
   if (length === 0) return 1.0;
-  const { ea, eb, nIds } = encode<unknown>(sa as readonly unknown[], sb as readonly unknown[]);
   const m = matchedElements(ea, eb, nIds, opts.autojunk ?? true, opts.maxSteps ?? Infinity);
   return m < 0 ? undefined : (2.0 * m) / length;
 }
