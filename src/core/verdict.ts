@@ -76,6 +76,9 @@ export function normalizeVerdict(v: unknown): Verdict {
   let score = typeof raw.score === 'number' && Number.isFinite(raw.score) ? raw.score : 0;
   score = Math.min(1, Math.max(0, score));
   const out: Verdict = { ...raw, score, pass: raw.pass === true };
+  // A shaped reward may be any finite number; anything else is dropped (the reward is then the score).
+  if ('reward' in out && (typeof out.reward !== 'number' || !Number.isFinite(out.reward))) delete out.reward;
+  if ('mask' in out && typeof out.mask !== 'boolean') delete out.mask;
   return out;
 }
 

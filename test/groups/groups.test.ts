@@ -91,3 +91,11 @@ describe('group z-scores', () => {
     expect(z[0]).toBeCloseTo(-1 / (std + 1e-6), 12);
   });
 });
+
+describe('Verdict mask and reward fields', () => {
+  it('normalizeVerdict keeps a finite reward and a boolean mask, drops anything else, and leaves score in [0, 1]', async () => {
+    const { normalizeVerdict } = await import('../../src/index.js');
+    expect(normalizeVerdict({ score: 1, pass: true, reward: -1, mask: false })).toEqual({ score: 1, pass: true, reward: -1, mask: false });
+    expect(normalizeVerdict({ score: 2, pass: true, reward: Infinity, mask: 'yes' })).toEqual({ score: 1, pass: true });
+  });
+});

@@ -90,6 +90,15 @@ describe('patch verifier: extract -> parse -> compare', () => {
     expect(v.score).toBeLessThan(1);
   });
 
+  it("reads SWE-RL's output format: <think>, then <solution> with a fenced SEARCH/REPLACE block", () => {
+    const gold = '--- a/a.py\n+++ b/a.py\n@@ -1,1 +1,1 @@\n-hehe\n+hihi\n';
+    const out = '<think>emm</think><solution>```python\n### a.py\n<<<<<<< SEARCH\nhehe\n=======\nhihi\n>>>>>>> REPLACE\n```</solution>';
+    expect(verifyPatch(out, gold)).toMatchObject({ score: 1, pass: true, extracted: 'a.py' });
+    // Two fenced diffs are read together (one per file here).
+    const two = '```diff\n--- a/a.py\n+++ b/a.py\n@@ -1,1 +1,1 @@\n-hehe\n+hihi\n```\nand\n```diff\n--- a/b.py\n+++ b/b.py\n@@ -1,1 +1,1 @@\n-x\n+y\n```';
+    expect(verifyPatch(two, gold).score).toBe(0.5);
+  });
+
   it('no change scores 0 (empty response, identical SEARCH and REPLACE, a diff of context only)', () => {
     expect(verifyPatch('   \n', GOLD)).toMatchObject({ score: 0, reason: 'no-change' });
     expect(verifyPatch('### pkg/mod.py\n<<<<<<< SEARCH\nx\n=======\nx\n>>>>>>> REPLACE', GOLD)).toMatchObject({ score: 0, reason: 'no-change' });
