@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { verifyBatch, verifyPatch, repairHunkCounts, extractPatch, sequenceRatio } from '../../src/index.js';
 import { sequenceRatioWithin } from '../../src/verifiers/patch/sequence-matcher.js';
+import { summarize } from '../../src/verifiers/patch/index.js';
 
 const corpus = readFileSync(fileURLToPath(new URL('../corpora/swe/requests_gold_patches.jsonl', import.meta.url)), 'utf8')
   .trim()
@@ -154,6 +155,11 @@ describe('patch verifier: extract -> parse -> compare', () => {
     expect(v.score).toBeCloseTo(2 / 3, 12);
     const w = verifyPatch(mk(Array<string>(800).fill('}')), mk([...Array<string>(799).fill('}'), '{']), { autojunk: false, maxSteps: 100_000 });
     expect(w).toMatchObject({ score: 0, details: { files: [{ unit: 'over-budget' }] } });
+  });
+
+  it('summarize counts exact matches and failure kinds for rewards score', () => {
+    const vs = ['', 'prose', GOLD, GOLD.replace('a + b', 'b')].map((r) => verifyPatch(r, GOLD));
+    expect(summarize(vs)[0]).toMatch(/identical to gold 1\/4, unparseable \(format\) 1, no change 1, partial 1$/);
   });
 
   it('a bad gold patch is invalid-input, not a wrong answer', async () => {
