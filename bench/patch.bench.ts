@@ -3,8 +3,9 @@
  * history of psf/requests) against model-like variants of them, and its difflib port against
  * CPython's difflib (`/usr/bin/python3`) on the same canonical change-text pairs, in the same run.
  *
- * Pairs: each gold patch against a variant in which about one changed line in four is edited and
- * the diff is wrapped in prose and a ```diff fence. Rows: the full verifier (extract, parse,
+ * Pairs: each gold patch against a variant in which about one changed line in four is edited
+ * (at least one per file, so no file is left equal: equal files short-cut to 1 in the verifier)
+ * and the diff is wrapped in prose and a ```diff fence. Rows: the full verifier (extract, parse,
  * canonicalise both sides, per-file ratio) and the ratio alone, with and without autojunk (SWE-RL's
  * code passes autojunk=False). Timing: best of PASSES passes after a warm-up, both sides.
  */
@@ -26,14 +27,28 @@ const golds: string[] = readFileSync(here('../test/corpora/swe/requests_gold_pat
 
 let seed = 2025;
 const rnd = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-/** A model-like variant: some changed lines edited, wrapped in prose and a fence. */
+const CHANGED = /^[+-](?![+-]{2} )[^\n]*[A-Za-z_]/;
+const edit = (l: string): string => l.replace(/[A-Za-z_]\w*/, (w) => (w === 'value' ? 'other' : 'value'));
+/** One file's section with about one changed line in four edited, and always at least one. */
+function editFile(section: string): string {
+  const lines = section.split('\n');
+  let edited = false;
+  const out = lines.map((l) => {
+    if (CHANGED.test(l) && rnd() < 0.25) {
+      edited = true;
+      return edit(l);
+    }
+    return l;
+  });
+  if (!edited) {
+    const k = out.findIndex((l) => CHANGED.test(l));
+    if (k >= 0) out[k] = edit(out[k]!);
+  }
+  return out.join('\n');
+}
+/** A model-like variant: every file's change edited a little, wrapped in prose and a fence. */
 const variant = (patch: string): string =>
-  'Here is my fix.\n\n```diff\n' +
-  patch
-    .split('\n')
-    .map((l) => (/^[+-](?![+-]{2} )/.test(l) && rnd() < 0.25 ? l.replace(/[A-Za-z_]\w*/, 'value') : l))
-    .join('\n') +
-  '```\n';
+  'Here is my fix.\n\n```diff\n' + patch.split(/(?=^diff --git )/m).map(editFile).join('') + '```\n';
 const responses = golds.map(variant);
 const canon = (p: string): string => [...canonicalEdits(parseUnifiedDiff(p).edits).values()].join('\n');
 // The ratio rows compare one text per pair: the variant's and the gold's canonical changes.
