@@ -42,3 +42,7 @@ export * from './verifiers/ifeval/public.js';
 export * from './verifiers/code/public.js';
 export { runBlend, type BlendOptions, type BlendSummary } from './blend/run.js';
 export { runExport, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportSummary } from './export/run.js';
+export * from './verifiers/patch/public.js';
+export { groupStats, groupZScores, groupIndices, passAtK, meanStd, type GroupStats, type GroupValue } from './core/groups.js';
+export { isTruncated, maskTruncated, softOverlongPenalty, shapeVerdict, type ShapingSpec, type OverlongSpec } from './core/shaping.js';
+export { shapeBatch, gatedRewards, groupKeyOf, type GateCombine, type Shapeable } from './presets/combine.js';

@@ -16,6 +16,7 @@ import { formatScoreSummary, runScoreCommand } from './score.js';
 import { registerBlend } from './blend.js';
 import { registerExport } from './export.js';
 import { runServeCommand } from './serve.js';
+import { createGroupCollector, formatGroupSummary } from './groups.js';
 
 const positiveInt = (name: string) => (v: string): number => {
   const n = Number(v);
@@ -89,6 +90,7 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'per-sample time limit in ms (default: the verifier\'s)', positiveInt('--timeout'))
     .option('--threads <n>', 'worker threads (default: all cores; 0 runs in this thread without hard time limits)', positiveInt('--threads'))
     .option('-q, --quiet', 'no progress and no summary on stderr')
+    .option('--group-by <field>', 'GRPO group key field (group, uid, prompt_id): print the group distribution and a histogram of group means')
     .action(async (file: string, o) => {
       checkInput(file);
       if (o.verifier && o.preset) throw new InvalidArgumentError('give --verifier or --preset, not both');
@@ -98,6 +100,7 @@ export function buildProgram(): Command {
       if (o.threads) await configurePool({ threads: o.threads });
       const preset = o.preset ? loadPreset(o.preset) : undefined;
       if (o.format) loadTemplate(o.format);
+      const groups = o.groupBy ? createGroupCollector(o.groupBy) : undefined;
       const s = await runScoreCommand(file, {
         verifier: o.verifier,
         preset,
@@ -109,8 +112,10 @@ export function buildProgram(): Command {
         timeoutMs: o.timeout,
         threads: o.threads,
         quiet: o.quiet,
+        groups,
       });
       if (!o.quiet) process.stderr.write((await formatScoreSummary(s, o.mode)) + '\n');
+      if (groups && !o.quiet) process.stderr.write(formatGroupSummary(groups) + '\n');
       process.exitCode = s.errors > 0 ? 2 : 0;
     });
 

@@ -9,6 +9,7 @@ import { getVerifierEntry, importVerifierModule, verifierNames } from '../core/r
 import type { Verdict } from '../core/verdict.js';
 import { routeFor, type Preset, type PresetRoute } from '../presets/preset.js';
 import { createProgress } from './progress.js';
+import type { GroupCollector, GroupTag } from './groups.js';
 
 /** Options of the score command. */
 export interface ScoreCommandOptions {
@@ -28,6 +29,8 @@ export interface ScoreCommandOptions {
   threads?: number;
   window?: number;
   quiet?: boolean;
+  /** `--group-by`: collects each line's group key and verdict (see groups.ts). */
+  groups?: GroupCollector;
 }
 
 /** What a score run did. */
@@ -52,6 +55,8 @@ interface Job {
   response: unknown;
   reference: unknown;
   options: Record<string, unknown>;
+  /** `--group-by` hook: the line's group tag. */
+  groupTag?: GroupTag;
 }
 
 type Planned = { job: Job } | { error: string; line: number; id?: unknown };
@@ -106,6 +111,7 @@ function plan(l: JsonlLine, o: ScoreCommandOptions): Planned {
       response: rec.response,
       reference: rec.reference,
       options,
+      ...(o.groups && { groupTag: o.groups.tagOf(rec) }), // --group-by hook
     },
   };
 }
@@ -147,6 +153,7 @@ export async function runScoreCommand(file: string, o: ScoreCommandOptions): Pro
       }
       const j = p.job;
       const v = verdicts.get(j)!;
+      o.groups?.add(j.groupTag, v); // --group-by hook
       const score = v.score * j.weight;
       s.scoreSum += score;
       if (v.pass) s.passed += 1;

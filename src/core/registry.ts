@@ -26,6 +26,7 @@ const entries = new Map<string, VerifierEntry>([
   ['code', { name: 'code', module: builtinModule('../verifiers/code/index.js'), timeoutMs: 120_000 }],
   ['ifeval', { name: 'ifeval', module: builtinModule('../verifiers/ifeval/index.js'), timeoutMs: 10_000 }],
   ['similarity', { name: 'similarity', module: builtinModule('../verifiers/similarity/index.js'), timeoutMs: 60_000, batch: true }],
+  ['patch', { name: 'patch', module: builtinModule('../verifiers/patch/index.js'), timeoutMs: 10_000 }],
 ]);
 
 /**

@@ -21,6 +21,17 @@ export interface Verdict {
   error?: string;
   /** Verifier-specific details (per-instruction results, per-test results, ...). */
   details?: unknown;
+  /**
+   * Leave this sample out of the policy update and of group statistics (set by reward shaping,
+   * e.g. a truncated rollout under overlong filtering). Absent means false.
+   */
+  mask?: boolean;
+  /**
+   * The trainer's shaped reward, set by a preset's shaping or combinator (`rewards/*.json`); any
+   * finite number (e.g. -1 for an unparseable patch, up to 2 for the RM-gated IF reward). `score`
+   * stays the verifier's judgement in [0, 1]; absent means the reward is the score.
+   */
+  reward?: number;
 }
 
 /** Reason codes shared by every verifier. */
@@ -65,6 +76,9 @@ export function normalizeVerdict(v: unknown): Verdict {
   let score = typeof raw.score === 'number' && Number.isFinite(raw.score) ? raw.score : 0;
   score = Math.min(1, Math.max(0, score));
   const out: Verdict = { ...raw, score, pass: raw.pass === true };
+  // A shaped reward may be any finite number; anything else is dropped (the reward is then the score).
+  if ('reward' in out && (typeof out.reward !== 'number' || !Number.isFinite(out.reward))) delete out.reward;
+  if ('mask' in out && typeof out.mask !== 'boolean') delete out.mask;
   return out;
 }
 

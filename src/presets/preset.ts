@@ -2,7 +2,9 @@
  * Presets: a reward set-up as data (`rewards/*.json`, validated with ajv against
  * `rewards/preset.schema.json`). A preset names one verifier and its options, or routes records by
  * a field (`domain`, `data_source`, `kind`, ...) to verifiers, each with a weight in [0, 1] that
- * scales its reward (a CrossThink blend, a Cascade stage).
+ * scales its reward (a CrossThink blend, a Cascade stage), or combines a gate verifier with a
+ * reward model's score over GRPO groups (`combine`). `shaping` maps verdicts to the trainer's
+ * reward (`shapeBatch` in `combine.ts`).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { getVerifierEntry, verifierNames } from '../core/registry.js';
 import { formatAjvErrors } from '../filters/schema-errors.js';
+import type { ShapingSpec } from '../core/shaping.js';
+import type { GateCombine } from './combine.js';
 
 /** One route: a verifier, its options, and a reward weight. */
 export interface PresetRoute {
@@ -30,6 +34,10 @@ export interface Preset {
   route_by?: string;
   routes?: Record<string, PresetRoute>;
   default?: PresetRoute;
+  /** Reward shaping: per-reason rewards, a weight, overlong handling (see `src/core/shaping.ts`). */
+  shaping?: ShapingSpec;
+  /** Combinator form: the RM-gated reward over GRPO groups (see `src/presets/combine.ts`). */
+  combine?: GateCombine;
 }
 
 /** The folder of bundled presets. */
@@ -49,9 +57,13 @@ export function parsePreset(value: unknown, source = '<preset>'): Preset {
   if (!v(value)) throw new Error(`${source}: ${formatAjvErrors(v.errors)}`);
   const preset = value as Preset;
   const routes = preset.routes ? Object.values(preset.routes) : [];
-  const used = [preset.verifier, preset.default?.verifier, ...routes.map((r) => r.verifier)].filter((x): x is string => !!x);
+  const used = [preset.verifier, preset.default?.verifier, preset.combine?.gate.verifier, ...routes.map((r) => r.verifier)].filter((x): x is string => !!x);
   for (const name of used) {
     if (!getVerifierEntry(name)) throw new Error(`${source}: unknown verifier "${name}" (known: ${verifierNames().join(', ')})`);
+  }
+  const overlong = preset.shaping?.overlong;
+  if (overlong?.mode === 'soft' && overlong.cache_length > overlong.max_length) {
+    throw new Error(`${source}: /shaping/overlong/cache_length (${overlong.cache_length}) must be <= max_length (${overlong.max_length})`);
   }
   return preset;
 }
@@ -71,6 +83,10 @@ export function loadPreset(nameOrPath: string): Preset {
 
 /** The route a record takes: `{ name, route }`, or an error message when none applies. */
 export function routeFor(preset: Preset, record: Record<string, unknown>): { name: string; route: PresetRoute } | { error: string } {
+  if (preset.combine) {
+    const gate = preset.combine.gate;
+    return { name: preset.name, route: { verifier: gate.verifier, options: gate.options ?? {}, weight: gate.weight ?? 1 } };
+  }
   if (preset.verifier) {
     return { name: preset.name, route: { verifier: preset.verifier, options: preset.options ?? {}, weight: preset.weight ?? 1 } };
   }

@@ -1,0 +1,21 @@
+/** What the package root exports for the execution-free `patch` verifier. */
+export {
+  verifier as patchVerifier,
+  verifyPatch,
+  parsePatchReference,
+  extractPatch,
+  parseUnifiedDiff,
+  parseSearchReplace,
+  repairHunkCounts,
+  comparePatches,
+  canonicalEdits,
+  sequenceRatio,
+  PatchFormatError,
+  type PatchReference,
+  type PatchOptions,
+  type PatchExtraction,
+  type SearchReplaceBlock,
+  type CompareOptions as PatchCompareOptions,
+  type FileSimilarity,
+  type RatioOptions,
+} from './index.js';
