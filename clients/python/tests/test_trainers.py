@@ -78,6 +78,17 @@ class VerlTest(TrainerCase):
         self.assertEqual({frozenset(r) for r in out}, {frozenset(["score", "pass", "reason", "extracted"])})
         self.assertEqual(out[1]["extracted"], "C")
 
+    def test_exported_json_text_references(self):
+        # `rewards export` writes MCQ/code/IFEval references as the JSON text of the object
+        mcq_gt = '{"answer": "B", "letters": "ABCD"}'
+        out = verl.compute_score_batch(
+            data_sources=["mcq", "mcq", "math"],
+            solution_strs=["Answer: B", "Answer: C", "\\boxed{\\{1, 2\\}}"],
+            ground_truths=[mcq_gt, mcq_gt, "{1, 2}"],  # a math gold that starts with { stays a string
+            extra_infos=[{"index": 0}, {"index": 1}, {"index": 2}],
+        )
+        self.assertEqual([r["pass"] for r in out], [True, False, True])
+
     def test_server_down_raises_instead_of_zero(self):
         set_default_client(RewardsClient(urls="http://127.0.0.1:%d" % free_port(), retries=1, backoff_base=0.01))
         self.addCleanup(self._reset_client)

@@ -13,7 +13,7 @@ import logging
 
 from verifiable_rewards.client import default_client
 from verifiable_rewards.errors import RewardsError
-from verifiable_rewards.verdicts import outcome, reward_of
+from verifiable_rewards.verdicts import decode_reference, outcome, reward_of
 
 log = logging.getLogger("verifiable_rewards.trl")
 
@@ -51,7 +51,7 @@ def reward_func(verifier=None, preset=None, reference_column="answer", client=No
         refs = kwargs[reference_column]
         items = []
         for i, c in enumerate(completions):
-            item = {"response": completion_text(c), "reference": refs[i]}
+            item = {"response": completion_text(c), "reference": decode_reference(refs[i])}
             for col in ROUTING_COLUMNS:
                 vals = kwargs.get(col)
                 if isinstance(vals, list) and len(vals) == len(completions) and vals[i] is not None:

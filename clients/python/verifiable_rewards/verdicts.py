@@ -1,5 +1,7 @@
 """Reading a server verdict: pass / fail / error (not judged), and the reward to train on."""
 
+import json
+
 # Mirrors ERROR_REASONS in src/core/verdict.ts: the sample could not be judged at all.
 ERROR_REASONS = frozenset(["invalid-input", "verifier-error", "sandbox-error"])
 
@@ -24,3 +26,18 @@ def reward_of(v):
     if isinstance(r, (int, float)) and not isinstance(r, bool):
         return float(r)
     return float(v.get("score") or 0.0)
+
+
+def decode_reference(value):
+    """A reference as the server wants it. `rewards export` writes one string column for every
+    domain (parquet and datasets need one type per column): the gold itself for math, the JSON text
+    of the reference object for MCQ, code and IFEval. A string that parses as a JSON object is that
+    object; anything else (a math gold such as "{1, 2}") is passed through unchanged."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(parsed, dict):
+            return parsed
+    return value

@@ -10,7 +10,7 @@ sample. Every call returns the same keys (verl logs each one): score, pass, reas
 An unreachable server raises RewardsError: verl must not train on made-up zeros.
 """
 from verifiable_rewards.client import default_client
-from verifiable_rewards.verdicts import outcome, reward_of
+from verifiable_rewards.verdicts import decode_reference, outcome, reward_of
 
 _CLIENT_KEYS = ("urls", "token", "timeout", "retries", "batch_size")
 
@@ -29,7 +29,7 @@ def _route(kwargs):
 
 
 def _item(data_source, solution_str, ground_truth, extra_info):
-    item = {"response": solution_str, "reference": ground_truth, "data_source": data_source}
+    item = {"response": solution_str, "reference": decode_reference(ground_truth), "data_source": data_source}
     if isinstance(extra_info, dict):
         for key in ("verifier", "options", "id"):
             if extra_info.get(key) is not None:
