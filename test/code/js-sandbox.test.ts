@@ -132,3 +132,17 @@ describe('JavaScript sandbox: call-based and test_code', () => {
     expect(statuses(v)).toEqual(['passed']);
   });
 });
+
+describe('JavaScript sandbox: transpilation inside the limits', () => {
+  it('fails 100k-deep nesting within the time limit instead of transpiling outside every limit', async () => {
+    const deep = 'const x: number = ' + '('.repeat(100_000) + '1' + ')'.repeat(100_000) + ';';
+    const v = await verifyCode('```ts\n' + deep + '\n```', { language: 'typescript', tests: [{ input: '', output: '' }] }, { timeLimitMs: 300 });
+    expect(v.reason).toBe('compile-error');
+    expect(statuses(v)[0]).toMatch(/^compile-error: SyntaxError: transpiling took longer than 300 ms/);
+  });
+
+  it('still reports esbuild syntax errors with their line', async () => {
+    const v = await verifyCode('```ts\nconst a: number = 1;\nconst b = ;\n```', { language: 'typescript', tests: [{ input: '', output: '' }] });
+    expect(statuses(v)[0]).toMatch(/^compile-error: SyntaxError: Unexpected ";" \(line 2\)/);
+  });
+});

@@ -36,7 +36,7 @@ export function runJavaScript(code: string, typescript: boolean, ref: Normalized
 
 function runInIsolates(code: string, typescript: boolean, ref: NormalizedReference, opts: ResolvedCodeOptions, judge: Judge, cpu: { ns: bigint }): SandboxOutcome {
   const ivm = loadIvm();
-  const prepared = prepareJs(code, typescript);
+  const prepared = prepareJs(code, typescript, opts.timeLimitMs);
   if (!prepared.ok) return { compileError: prepared.error, runs: [] };
   const memoryMb = opts.memoryLimitMb ?? DEFAULT_JS_MEMORY_MB;
   if (ref.kind === 'test_code') {
