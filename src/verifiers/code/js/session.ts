@@ -29,13 +29,31 @@ export function loadIvm(): Ivm {
   return ivmModule;
 }
 
-/** One isolate with one hardened context: the unit a submission runs in. */
+/** One fresh hardened context in an isolate of this thread: the unit a submission runs in. */
 export interface Session {
   iso: IsolatedVM.Isolate;
   ctx: IsolatedVM.Context;
   /** The harness's control function (see harness/index.ts). */
   control: Fn;
+  /** The isolate's CPU time when the session opened (ns). */
+  cpu0: bigint;
 }
+
+/**
+ * Isolates kept by this thread, one per role and memory limit: creating an isolate costs several
+ * ms of CPU, a context in an existing one much less. Each submission still gets fresh contexts
+ * (nothing of one context is reachable from another); an isolate is dropped after a memory-limit
+ * kill, after {@link MAX_USES} contexts, or when a closed context leaves more than half its heap
+ * limit in use, so one submission's garbage cannot crowd the next.
+ */
+interface Kept {
+  iso: IsolatedVM.Isolate;
+  harness: IsolatedVM.Script;
+  uses: number;
+  limitMb: number;
+}
+const kept = new Map<string, Kept>();
+const MAX_USES = 200;
 
 /** A program that exercises the harness (console, readline, assert, settle, call) once. */
 const WARMUP_PROGRAM = [
@@ -62,7 +80,7 @@ function warmUp(ivm: Ivm): void {
     const ctx = iso.createContextSync();
     const setup = script.runSync(ctx, { reference: true }) as Fn;
     const control = setup.applySync(undefined, [new ivm.ExternalCopy({ stdin: '1 2\n', maxOutput: 1 << 20, modules: {}, maxPlain: 1 << 20 }).copyInto()], { result: { reference: true } }) as unknown as Fn;
-    const s: Session = { iso, ctx, control };
+    const s: Session = { iso, ctx, control, cpu0: 0n };
     harnessPlan = (ctl(s, 5_000, 'plan') as string) || undefined;
     iso.compileScriptSync(WARMUP_PROGRAM, { filename: 'warmup.js' }).runSync(ctx, { timeout: 5_000 });
     drainAll(s, performance.now() + 5_000);
@@ -82,18 +100,41 @@ function warmUp(ivm: Ivm): void {
   }
 }
 
-export function openSession(ivm: Ivm, memoryMb: number, config: HarnessConfig): Session {
+/** Open a session: a fresh context with the harness, in this thread's isolate for `role` and `memoryMb`. */
+export function openSession(ivm: Ivm, memoryMb: number, config: HarnessConfig, role: 'solution' | 'checker' = 'solution'): Session {
   warmUp(ivm);
-  const iso = new ivm.Isolate({ memoryLimit: Math.max(8, memoryMb) });
+  const limitMb = Math.max(8, memoryMb);
+  const key = `${role}:${limitMb}`;
+  let k = kept.get(key);
+  if (k && (k.iso.isDisposed || k.uses >= MAX_USES)) {
+    if (!k.iso.isDisposed) k.iso.dispose();
+    k = undefined;
+  }
+  if (!k) {
+    const iso = new ivm.Isolate({ memoryLimit: limitMb });
+    try {
+      const harness = iso.compileScriptSync(HARNESS_SOURCE, harnessCache ? { filename: 'harness.js', cachedData: harnessCache } : { filename: 'harness.js' });
+      k = { iso, harness, uses: 0, limitMb };
+    } catch (err) {
+      iso.dispose();
+      throw err;
+    }
+    kept.set(key, k);
+  }
+  k.uses += 1;
+  const { iso } = k;
+  const cpu0 = iso.cpuTime;
+  let ctx: IsolatedVM.Context | undefined;
   try {
-    const script = iso.compileScriptSync(HARNESS_SOURCE, harnessCache ? { filename: 'harness.js', cachedData: harnessCache } : { filename: 'harness.js' });
-    const ctx = iso.createContextSync();
-    const setup = script.runSync(ctx, { reference: true }) as Fn;
+    ctx = iso.createContextSync();
+    const setup = k.harness.runSync(ctx, { reference: true }) as Fn;
     const withPlan: HarnessConfig = harnessPlan === undefined ? config : { ...config, plan: harnessPlan };
     const control = setup.applySync(undefined, [new ivm.ExternalCopy(withPlan).copyInto()], { result: { reference: true } }) as unknown as Fn;
-    return { iso, ctx, control };
+    setup.release();
+    return { iso, ctx, control, cpu0 };
   } catch (err) {
-    iso.dispose();
+    kept.delete(key);
+    if (!iso.isDisposed) iso.dispose();
     throw err;
   }
 }
@@ -103,11 +144,20 @@ export function ctl(s: Session, timeout: number, op: string, a?: string, b?: str
   return s.control.applySync(undefined, [op, a, b], { timeout });
 }
 
-/** Dispose of a session's isolate; returns the CPU time it used in ns (0 once disposed by a memory kill). */
+/** Release a session's context; returns the CPU time it used in ns (0 once its isolate was killed for memory). */
 export function closeSession(s: Session | undefined): bigint {
   if (!s || s.iso.isDisposed) return 0n;
-  const cpu = s.iso.cpuTime;
-  s.iso.dispose();
+  const cpu = s.iso.cpuTime - s.cpu0;
+  s.control.release();
+  s.ctx.release();
+  for (const [key, k] of kept) {
+    if (k.iso !== s.iso) continue;
+    const used = s.iso.getHeapStatisticsSync().used_heap_size;
+    if (used > (k.limitMb << 20) / 2) {
+      kept.delete(key);
+      s.iso.dispose();
+    }
+  }
   return cpu;
 }
 

@@ -78,7 +78,7 @@ export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }
     if (state(sol, 'status', deadline)?.exitCalled) return done('runtime-error: process.exit() called before the tests ran');
     const defined = ctl(sol, left(deadline), 'defined', JSON.stringify(namesUsed(job.tests))) as string;
 
-    chk = openSession(ivm, job.memoryMb, { ...base, modules: modulesFor(job.tests, job.helpers ?? ''), assertThrows: true });
+    chk = openSession(ivm, job.memoryMb, { ...base, modules: modulesFor(job.tests, job.helpers ?? ''), assertThrows: true, unhardened: true }, 'checker');
     if (job.helpers) {
       const helpers = compile(chk.iso, job.helpers, 'helpers.js');
       if (typeof helpers === 'string') throw new InputError(`reference.helpers does not compile: ${helpers}`);

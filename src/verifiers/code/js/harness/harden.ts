@@ -148,11 +148,15 @@ function unfrozenCount() {
   }
   return n;
 }
-const hardenPlan = hardenRealm(config.plan === undefined ? undefined : JSON.parse(config.plan));
-for (const k of Reflect.ownKeys(globalThis)) {
-  const d = Object.getOwnPropertyDescriptor(globalThis, k);
-  if (d === undefined || !d.configurable) continue;
-  if ('value' in d) Object.defineProperty(globalThis, k, { writable: false, configurable: false });
-  else Object.defineProperty(globalThis, k, { configurable: false });
+// The checker's realm (config.unhardened) runs only the reference's trusted code and values
+// decoded from plain data, which carry no behaviour: freezing it would protect nothing.
+const hardenPlan = config.unhardened ? undefined : hardenRealm(config.plan === undefined ? undefined : JSON.parse(config.plan));
+if (!config.unhardened) {
+  for (const k of Reflect.ownKeys(globalThis)) {
+    const d = Object.getOwnPropertyDescriptor(globalThis, k);
+    if (d === undefined || !d.configurable) continue;
+    if ('value' in d) Object.defineProperty(globalThis, k, { writable: false, configurable: false });
+    else Object.defineProperty(globalThis, k, { configurable: false });
+  }
 }
 `;

@@ -59,12 +59,20 @@ function plainReply(tag, v) {
   }
 }
 /** Of the names, those the solution defines as functions (not the realm's own globals). */
+const RESERVED = new Set('await break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return static super switch this throw true try typeof var void while with yield arguments eval'.split(' '));
 function definedFunctions(names) {
   const out = [];
-  for (const n of names) {
-    if (typeof n !== 'string' || baseGlobals.has(n) || !/^[A-Za-z_$][\w$]*$/.test(n)) continue;
+  const candidates = names.filter((n) => typeof n === 'string' && !baseGlobals.has(n) && !RESERVED.has(n) && /^[A-Za-z_$][\w$]*$/.test(n));
+  // One typeof per name in a single evaluation (no ReferenceError per undeclared name); a name in
+  // its temporal dead zone makes it throw, and then each name is looked at alone.
+  let kinds;
+  try { kinds = candidates.length === 0 ? [] : indirectEval('[' + candidates.map((n) => 'typeof ' + n).join(',') + ']'); } catch (e) { kinds = undefined; }
+  for (let i = 0; i < candidates.length; i++) {
+    const n = candidates[i];
+    if (kinds !== undefined && kinds[i] === 'function') { out.push(n); continue; }
+    if (kinds !== undefined && kinds[i] !== 'undefined') continue;
     let v;
-    try { v = indirectEval(n); } catch (e) { v = undefined; }
+    if (kinds === undefined) { try { v = indirectEval(n); } catch (e) { v = undefined; } }
     if (v === undefined) {
       const ex = moduleObject.exports;
       if (ex !== null && (typeof ex === 'object' || typeof ex === 'function')) { try { v = ex[n]; } catch (e) { v = undefined; } }
@@ -83,9 +91,10 @@ function definedFunctions(names) {
 function installStubs(names, hostCall) {
   const errorTypes = { Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError };
   for (const name of names) {
-    let v;
-    try { v = indirectEval(name); } catch (e) { v = undefined; }
-    if (v !== undefined) continue;
+    if (typeof name !== 'string' || RESERVED.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) continue;
+    let kind;
+    try { kind = indirectEval('typeof ' + name); } catch (e) { kind = 'declared'; }
+    if (kind !== 'undefined') continue;
     const stub = function () {
       if (new.target !== undefined) throw new TypeError(name + ' comes from the solution: the tests cannot construct it');
       const r = hostCall(name, encodePlain(Array.prototype.slice.call(arguments), config.maxPlain));
@@ -216,6 +225,8 @@ export interface HarnessConfig {
   plan?: string;
   /** A failed `console.assert` throws and fails the run (test_code), instead of only logging as Node does. */
   assertThrows?: boolean;
+  /** Skip hardening: the checker's realm, which runs no solution code (see harden.ts). */
+  unhardened?: boolean;
   /** Most characters of one value crossing between the solution's and the checker's isolates. */
   maxPlain: number;
 }

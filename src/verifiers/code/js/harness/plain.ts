@@ -34,7 +34,9 @@ function encodePlain(value, max) {
   function enc(v, depth) {
     if (++nodes > max) throw new RangeError('a returned value is too large');
     switch (typeof v) {
-      case 'string': return v;
+      case 'string':
+        if (v.length > max) throw new RangeError('a returned value is too large (a string of ' + v.length + ' characters)');
+        return v;
       case 'boolean': return v;
       case 'undefined': return { u: 1 };
       case 'bigint': return { b: String(v) };
