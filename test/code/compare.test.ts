@@ -106,3 +106,58 @@ describe('jsonEqual (call-based results)', () => {
     );
   });
 });
+
+/**
+ * The reference for the properties below: the former regex implementation of strip and of the
+ * trailing-zeros count (correct, but quadratic on long inner runs; fine on small inputs).
+ */
+const REF_WS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const REF_STRIP = new RegExp(`^[${REF_WS}]+|[${REF_WS}]+$`, 'g');
+const refStrip = (s: string): string => s.replace(REF_STRIP, '');
+const refTrailingZeros = (digits: string): number => digits.length - digits.replace(/0+$/, '').length;
+
+describe('output comparison: linear time on adversarial inputs, same answers as the reference', () => {
+  const ws = ['\t', '\n', '\x0b', '\x0c', '\r', '\x1c', '\x1f', ' ', '\x85', '\xa0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u200b', '\x84'];
+  const text = fc.array(fc.constantFrom(...ws, '0', '1', '9', '.', 'e', '-', '+', '_', 'a', 'inf', 'NaN'), { maxLength: 30 }).map((xs) => xs.join(''));
+
+  it('pyStrip agrees with the regex reference (every whitespace character, and near misses)', () => {
+    fc.assert(fc.property(text, (s) => pyStrip(s) === refStrip(s)), { numRuns: 2000 });
+  });
+
+  it('decimalKey canonicalises trailing zeros as the reference count does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9][0-9]{0,12}$/), fc.nat(20), (digits, zeros) => {
+        const key = decimalKey(digits + '0'.repeat(zeros));
+        const trimmed = digits.slice(0, digits.length - refTrailingZeros(digits));
+        return key === `+${trimmed}e${zeros + refTrailingZeros(digits)}`;
+      }),
+    );
+  });
+
+  it('compareOutput agrees with itself under the reference strip (lines and tokens rules)', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const lines = (x: string) => refStrip(x).split('\n').map(refStrip);
+        const la = lines(a);
+        const lb = lines(b);
+        if (la.length !== lb.length) return compareOutput(a, b) === false;
+        if (la.every((l, i) => l === lb[i])) return compareOutput(a, b) === true;
+        return true;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a 150 KB run of spaces between two tokens, and 1 followed by 150000 zeros and a 1, compare correctly', () => {
+    const spaces = 'a' + ' '.repeat(150_000) + 'b';
+    expect(pyStrip(spaces)).toBe(spaces);
+    expect(compareOutput(spaces, 'a b')).toBe(false);
+    expect(compareOutput(spaces, 'a b', { compare: 'tokens' })).toBe(true);
+    expect(compareOutput('1' + ' '.repeat(150_000) + '2', '1 2')).toBe(true);
+    const big = '1' + '0'.repeat(150_000) + '1';
+    expect(decimalKey(big)).toBe(`+${big}e0`);
+    expect(compareOutput(big, big + '0')).toBe(false);
+    expect(compareOutput(big + '.000', big)).toBe(true);
+    expect(decimalKey('1' + '0'.repeat(150_000))).toBe('+1e150000');
+  });
+});

@@ -32,8 +32,16 @@ export function humanEvalJs(): Case[] {
     id: r.task_id,
     solution: r.declaration + r.canonical_solution,
     empty: `${r.declaration}  return null\n}\n`,
-    reference: { language: 'javascript', test_code: r.test },
+    reference: { language: 'javascript', test_code: r.test, ...helpersOf(r.declaration) },
   }));
+}
+
+/** The complete helper functions of a HumanEval-X declaration (all but its last, unfinished, function), as `helpers`. */
+function helpersOf(declaration: string): { helpers?: string } {
+  const lines = declaration.trimEnd().split('\n');
+  const last = lines.findLastIndex((l) => /^(const|let|var|function)\s/.test(l));
+  const helpers = lines.slice(0, Math.max(0, last)).join('\n').trim();
+  return helpers ? { helpers } : {};
 }
 
 /** The entry point of a HumanEval Python prompt: its last top-level function. */

@@ -17,6 +17,8 @@ interface Attempt {
   ref: keyof typeof REFS;
   /** The status the attempt should end with (default: any failure). */
   status?: RegExp;
+  /** A longer time limit, for attempts that must end on another limit however slow the machine. */
+  timeLimitMs?: number;
 }
 
 const REFS = {
@@ -75,7 +77,8 @@ const JS_ATTEMPTS: Attempt[] = [
   { name: 'infinite loop', ref: 'jsStdio', code: 'for (;;) {}', status: /^timeout$/ },
   { name: 'endless microtasks', ref: 'jsStdio', code: 'Promise.resolve().then(function loop() { return Promise.resolve().then(loop); });', status: /^(timeout|memory-limit)$/ },
   { name: 'block the thread with Atomics.wait', ref: 'jsStdio', code: 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);', status: /^timeout$/ },
-  { name: 'memory bomb', ref: 'jsStdio', code: "const a = []; for (;;) a.push('x'.repeat(1e6) + a.length);", status: /^memory-limit$/ },
+  // 8 MB per step: the 64 MB heap fills in a few steps; the time limit is far above what that takes even on a crowded machine.
+  { name: 'memory bomb', ref: 'jsStdio', code: 'const a = []; for (;;) a.push(new Array(1e6).fill(a.length));', status: /^memory-limit$/, timeLimitMs: 20_000 },
 ];
 
 const PY_ATTEMPTS: Attempt[] = [
@@ -105,9 +108,9 @@ const PY_ATTEMPTS: Attempt[] = [
   { name: 'memory bomb', ref: 'pyStdio', code: 'a = []\nwhile True:\n    a.append("x" * 10**6 + str(len(a)))', status: /^memory-limit$/ },
 ];
 
-async function judge(code: string, ref: keyof typeof REFS) {
+async function judge(code: string, ref: keyof typeof REFS, timeLimitMs = 1500) {
   const fence = REFS[ref].language === 'python' ? 'python' : 'js';
-  return verifyCode('```' + fence + '\n' + code + '\n```', REFS[ref], { timeLimitMs: 1500, memoryLimitMb: 64 });
+  return verifyCode('```' + fence + '\n' + code + '\n```', REFS[ref], { timeLimitMs, memoryLimitMb: 64 });
 }
 
 describe('reward-hacking catalogue', () => {
@@ -126,7 +129,7 @@ describe('reward-hacking catalogue', () => {
   for (const a of [...JS_ATTEMPTS.map((x) => ['JavaScript', x] as const), ...PY_ATTEMPTS.map((x) => ['Python', x] as const)]) {
     const [lang, attempt] = a;
     it(`${lang}: ${attempt.name} fails`, async () => {
-      const v = await judge(attempt.code, attempt.ref);
+      const v = await judge(attempt.code, attempt.ref, attempt.timeLimitMs);
       expect(v.score, JSON.stringify(v.details)).toBe(0);
       expect(v.pass).toBe(false);
       const failed = (v.details as CodeDetails).tests.find((t) => t.status !== 'passed');

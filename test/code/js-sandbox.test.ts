@@ -64,7 +64,7 @@ describe('JavaScript sandbox: stdin/stdout programs', () => {
   it('reports timeout, memory-limit, runtime-error, compile-error and output overflow', async () => {
     const ref = { language: 'javascript', tests: [{ input: '', output: '1' }] };
     expect(statuses(await verifyCode(js('for (;;) {}'), ref, { timeLimitMs: 200 }))).toEqual(['timeout']);
-    expect(statuses(await verifyCode(js('const a = []; for (;;) a.push(new Array(1e5).fill(7));'), ref, { memoryLimitMb: 32 }))).toEqual(['memory-limit']);
+    expect(statuses(await verifyCode(js('const a = []; for (;;) a.push(new Array(1e6).fill(7));'), ref, { memoryLimitMb: 32, timeLimitMs: 20_000 }))).toEqual(['memory-limit']);
     expect(statuses(await verifyCode(js('null.x'), ref))[0]).toMatch(/^runtime-error: TypeError: Cannot read properties of null/);
     const c = await verifyCode(js('let = ;'), ref);
     expect(c.reason).toBe('compile-error');
@@ -130,5 +130,19 @@ describe('JavaScript sandbox: call-based and test_code', () => {
     const code = "setTimeout(() => console.log('late'), 600000); let n = 0; const h = setInterval(() => { console.log('tick'); if (++n >= 2) clearInterval(h); }, 1000); setImmediate(() => console.log('now'));";
     const v = await verifyCode(js(code), { language: 'javascript', tests: [{ input: '', output: 'now\ntick\ntick\nlate' }] }, { timeLimitMs: 2000 });
     expect(statuses(v)).toEqual(['passed']);
+  });
+});
+
+describe('JavaScript sandbox: transpilation inside the limits', () => {
+  it('fails 100k-deep nesting within the time limit instead of transpiling outside every limit', async () => {
+    const deep = 'const x: number = ' + '('.repeat(100_000) + '1' + ')'.repeat(100_000) + ';';
+    const v = await verifyCode('```ts\n' + deep + '\n```', { language: 'typescript', tests: [{ input: '', output: '' }] }, { timeLimitMs: 300 });
+    expect(v.reason).toBe('compile-error');
+    expect(statuses(v)[0]).toMatch(/^compile-error: SyntaxError: transpiling took longer than 300 ms/);
+  });
+
+  it('still reports esbuild syntax errors with their line', async () => {
+    const v = await verifyCode('```ts\nconst a: number = 1;\nconst b = ;\n```', { language: 'typescript', tests: [{ input: '', output: '' }] });
+    expect(statuses(v)[0]).toMatch(/^compile-error: SyntaxError: Unexpected ";" \(line 2\)/);
   });
 });

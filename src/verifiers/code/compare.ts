@@ -19,18 +19,35 @@ export interface CompareOptions {
 
 // Python's str.isspace() characters (str.strip() and str.split() use them).
 const WS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const STRIP_RE = new RegExp(`^[${WS}]+|[${WS}]+$`, 'g');
 const SPLIT_RE = new RegExp(`[${WS}]+`);
 
-/** Python's `str.strip()`. */
+/** Whether a UTF-16 code unit is one of Python's `str.isspace()` characters. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Python's `str.strip()`, in linear time (a `\s+$` regex backtracks quadratically on inner runs of spaces). */
 export function pyStrip(s: string): string {
-  return s.replace(STRIP_RE, '');
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** Python's `str.split()` (no argument): tokens between runs of whitespace. */
 export function pySplit(s: string): string[] {
   const t = pyStrip(s);
   return t === '' ? [] : t.split(SPLIT_RE);
+}
+
+/** `s` without its trailing '0' characters, in linear time (`/0+$/` is quadratic on inner runs of zeros). */
+function trimZerosEnd(s: string): string {
+  let b = s.length;
+  while (b > 0 && s.charCodeAt(b - 1) === 0x30) b--;
+  return s.slice(0, b);
 }
 
 const DECIMAL_RE = /^([+-]?)(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*)?)?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?$/;
@@ -56,7 +73,7 @@ export function decimalKey(token: string): string | undefined {
   let digits = (intPart + fracPart).replace(/^0+/, '');
   exp -= BigInt(fracPart.length);
   if (digits === '') return '0'; // Decimal('-0') == Decimal('0')
-  const trailing = digits.length - digits.replace(/0+$/, '').length;
+  const trailing = digits.length - trimZerosEnd(digits).length;
   digits = digits.slice(0, digits.length - trailing);
   exp += BigInt(trailing);
   return `${m[1] === '-' ? '-' : '+'}${digits}e${exp}`;

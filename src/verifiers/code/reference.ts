@@ -76,7 +76,8 @@ export function normalizeReference(reference: unknown): NormalizedReference {
   if (ref.test_code !== undefined) {
     if (typeof ref.test_code !== 'string') throw new InputError(`reference.test_code must be a string, got ${typeName(ref.test_code)}`);
     if (ref.tests !== undefined) throw new InputError('reference has both test_code and tests: give one');
-    return { kind: 'test_code', language, testCode: ref.test_code };
+    if (ref.helpers !== undefined && typeof ref.helpers !== 'string') throw new InputError(`reference.helpers must be a string, got ${typeName(ref.helpers)}`);
+    return ref.helpers === undefined ? { kind: 'test_code', language, testCode: ref.test_code } : { kind: 'test_code', language, testCode: ref.test_code, helpers: ref.helpers };
   }
   if (ref.tests === undefined) throw new InputError('reference needs tests or test_code');
   if (!Array.isArray(ref.tests) && (typeof ref.tests !== 'object' || ref.tests === null)) {

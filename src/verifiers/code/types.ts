@@ -26,13 +26,14 @@ export interface CallTest {
 export type CodeReference =
   | { language: string; tests: StdioTest[] | { inputs: string[]; outputs: string[] } }
   | { language: string; entry_point: string; tests: CallTest[] }
-  | { language: string; test_code: string };
+  /** `helpers`: trusted code the tests may use (the prompt's helpers, e.g. HumanEval's `poly`); never the response's definitions of those names. */
+  | { language: string; test_code: string; helpers?: string };
 
 /** A reference after validation: one explicit `kind`, a canonical language. */
 export type NormalizedReference =
   | { kind: 'stdio'; language: CodeLanguage; tests: StdioTest[] }
   | { kind: 'call'; language: CodeLanguage; entryPoint: string; tests: CallTest[] }
-  | { kind: 'test_code'; language: CodeLanguage; testCode: string };
+  | { kind: 'test_code'; language: CodeLanguage; testCode: string; helpers?: string };
 
 /** How stdout is compared with the expected output of a stdin/stdout test. */
 export type OutputComparison =

@@ -3,8 +3,13 @@
  * (types stripped, not checked; TypeScript 7 has no JS compiler API), and ES module syntax
  * (`import`/`export`) is rewritten to CommonJS so that it runs as a classic script with the
  * sandbox's `require` and `module`. Plain JavaScript without module syntax is left untouched.
+ *
+ * esbuild runs as its own process with a deadline, killed when it passes: its time grows faster
+ * than linearly with nesting (100k nested parentheses, unary operators or arrows take 5-20 s),
+ * and a submission must not get that time outside every limit.
  */
-import { transformSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 /** The result of preparing source for the isolate. */
 export type Prepared = { ok: true; code: string } | { ok: false; error: string };
@@ -16,26 +21,34 @@ export function hasModuleSyntax(code: string): boolean {
   return MODULE_SYNTAX.test(code);
 }
 
+let esbuildPath: string | undefined;
+function esbuildBinary(): string {
+  esbuildPath ??= process.env.ESBUILD_BINARY_PATH || createRequire(import.meta.url).resolve('esbuild/bin/esbuild');
+  return esbuildPath;
+}
+
+/** Default deadline of one transpilation (ms). */
+export const DEFAULT_TRANSPILE_MS = 10_000;
+
 /**
- * Prepare `code` for the isolate: transpile TypeScript, rewrite module syntax to CommonJS.
- * A syntax error comes back as `{ ok: false, error }` with esbuild's first message and line.
+ * Prepare `code` for the isolate: transpile TypeScript, rewrite module syntax to CommonJS, within
+ * `timeoutMs`. A syntax error comes back as `{ ok: false, error }` with esbuild's first message and
+ * line; so does a transpilation that runs out of time.
  */
-export function prepareJs(code: string, typescript: boolean): Prepared {
+export function prepareJs(code: string, typescript: boolean, timeoutMs = DEFAULT_TRANSPILE_MS): Prepared {
   const esm = hasModuleSyntax(code);
   if (!typescript && !esm) return { ok: true, code };
-  try {
-    const out = transformSync(code, {
-      loader: typescript ? 'ts' : 'js',
-      format: esm ? 'cjs' : undefined,
-      target: 'es2022',
-      sourcefile: typescript ? 'solution.ts' : 'solution.js',
-      logLevel: 'silent',
-    });
-    return { ok: true, code: out.code };
-  } catch (err) {
-    const e = err as { errors?: { text: string; location?: { line: number } | null }[]; message?: string };
-    const first = e.errors?.[0];
-    if (first) return { ok: false, error: `SyntaxError: ${first.text}${first.location ? ` (line ${first.location.line})` : ''}` };
-    return { ok: false, error: String(e.message ?? err) };
+  const args = [`--loader=${typescript ? 'ts' : 'js'}`, '--target=es2022', `--sourcefile=${typescript ? 'solution.ts' : 'solution.js'}`, '--log-level=error', '--color=false'];
+  if (esm) args.push('--format=cjs');
+  const r = spawnSync(esbuildBinary(), args, { input: code, encoding: 'utf8', timeout: Math.max(1, Math.ceil(timeoutMs)), maxBuffer: 256 << 20, killSignal: 'SIGKILL' });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+    return { ok: false, error: `SyntaxError: transpiling took longer than ${Math.ceil(timeoutMs)} ms (the source nests too deeply?)` };
   }
+  if (r.error) throw new Error(`esbuild could not run (${esbuildBinary()}): ${r.error.message}`);
+  if (r.status === 0) return { ok: true, code: r.stdout };
+  const text = r.stderr ?? '';
+  const message = /\[ERROR\] ([^\n]*)/.exec(text)?.[1];
+  const line = /solution\.[jt]s:(\d+):\d+:/.exec(text)?.[1];
+  if (message) return { ok: false, error: `SyntaxError: ${message}${line ? ` (line ${line})` : ''}` };
+  return { ok: false, error: `SyntaxError: esbuild failed (${r.signal ?? r.status}): ${text.slice(0, 200)}` };
 }

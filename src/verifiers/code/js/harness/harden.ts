@@ -27,9 +27,11 @@ const harnessGlobals = {
   queueMicrotask: queueMicrotaskImpl,
   performance: { now() { return Date.now() - startTime; }, timeOrigin: startTime },
 };
-// Intl and WebAssembly are left unfrozen (their global bindings are still locked): freezing them
-// forces V8 to instantiate every lazy Intl class, and no test relies on them.
-const skipFreeze = new Set([moduleObject, moduleObject.exports, processEnv, globalThis, Intl, WebAssembly]);
+// WebAssembly is removed: its memories live outside the isolate's heap, so the memory limit would
+// not count them (a 1 GiB Memory under a 128 MB limit), and no test needs it. Intl is frozen like
+// every other intrinsic.
+delete globalThis.WebAssembly;
+const skipFreeze = new Set([moduleObject, moduleObject.exports, processEnv, globalThis]);
 for (const k of Object.keys(harnessGlobals)) {
   Object.defineProperty(globalThis, k, { value: harnessGlobals[k], writable: true, configurable: true, enumerable: false });
 }
@@ -146,11 +148,15 @@ function unfrozenCount() {
   }
   return n;
 }
-const hardenPlan = hardenRealm(config.plan === undefined ? undefined : JSON.parse(config.plan));
-for (const k of Reflect.ownKeys(globalThis)) {
-  const d = Object.getOwnPropertyDescriptor(globalThis, k);
-  if (d === undefined || !d.configurable) continue;
-  if ('value' in d) Object.defineProperty(globalThis, k, { writable: false, configurable: false });
-  else Object.defineProperty(globalThis, k, { configurable: false });
+// The checker's realm (config.unhardened) runs only the reference's trusted code and values
+// decoded from plain data, which carry no behaviour: freezing it would protect nothing.
+const hardenPlan = config.unhardened ? undefined : hardenRealm(config.plan === undefined ? undefined : JSON.parse(config.plan));
+if (!config.unhardened) {
+  for (const k of Reflect.ownKeys(globalThis)) {
+    const d = Object.getOwnPropertyDescriptor(globalThis, k);
+    if (d === undefined || !d.configurable) continue;
+    if ('value' in d) Object.defineProperty(globalThis, k, { writable: false, configurable: false });
+    else Object.defineProperty(globalThis, k, { configurable: false });
+  }
 }
 `;

@@ -16,6 +16,7 @@ import { INSPECT_SOURCE } from './inspect.js';
 import { RUNTIME_SOURCE } from './runtime.js';
 import { MODULES_SOURCE } from './modules.js';
 import { HARDEN_SOURCE } from './harden.js';
+import { PLAIN_SOURCE } from './plain.js';
 
 const CONTROL_SOURCE = String.raw`
 const PENDING = '\u0000pending';
@@ -48,6 +49,67 @@ function resolveEntry(name) {
   }
   if (root === undefined) throw new ReferenceError(name + ' is not defined');
   throw new TypeError(name + ' is not a function');
+}
+/** A tagged result for the checker, or 'e' + why the value cannot cross (never a catchable throw there). */
+function plainReply(tag, v) {
+  try { return tag + encodePlain(v, config.maxPlain); } catch (e) {
+    let why = 'a returned value cannot be read';
+    try { if (typeof e.message === 'string') why = e.message.slice(0, 300); } catch (e2) { /* keep the default */ }
+    return 'e' + why;
+  }
+}
+/** Of the names, those the solution defines as functions (not the realm's own globals). */
+const RESERVED = new Set('await break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return static super switch this throw true try typeof var void while with yield arguments eval'.split(' '));
+function definedFunctions(names) {
+  const out = [];
+  const candidates = names.filter((n) => typeof n === 'string' && !baseGlobals.has(n) && !RESERVED.has(n) && /^[A-Za-z_$][\w$]*$/.test(n));
+  // One typeof per name in a single evaluation (no ReferenceError per undeclared name); a name in
+  // its temporal dead zone makes it throw, and then each name is looked at alone.
+  let kinds;
+  try { kinds = candidates.length === 0 ? [] : indirectEval('[' + candidates.map((n) => 'typeof ' + n).join(',') + ']'); } catch (e) { kinds = undefined; }
+  for (let i = 0; i < candidates.length; i++) {
+    const n = candidates[i];
+    if (kinds !== undefined && kinds[i] === 'function') { out.push(n); continue; }
+    if (kinds !== undefined && kinds[i] !== 'undefined') continue;
+    let v;
+    if (kinds === undefined) { try { v = indirectEval(n); } catch (e) { v = undefined; } }
+    if (v === undefined) {
+      const ex = moduleObject.exports;
+      if (ex !== null && (typeof ex === 'object' || typeof ex === 'function')) { try { v = ex[n]; } catch (e) { v = undefined; } }
+    }
+    if (typeof v === 'function') out.push(n);
+  }
+  return out;
+}
+/**
+ * Checker side: each name becomes a global function that sends its arguments (as plain data) to
+ * the host, which calls the solution in its own isolate and answers with a tagged string: 'r'
+ * a result, 'p' a promise's result, 't' a thrown error (JSON {name, message}), 'f' the solution
+ * failed for good (the host has recorded why). Names the tests or the reference's helpers define
+ * themselves shadow these (the properties stay configurable).
+ */
+function installStubs(names, hostCall) {
+  const errorTypes = { Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError };
+  for (const name of names) {
+    if (typeof name !== 'string' || RESERVED.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) continue;
+    let kind;
+    try { kind = indirectEval('typeof ' + name); } catch (e) { kind = 'declared'; }
+    if (kind !== 'undefined') continue;
+    const stub = function () {
+      if (new.target !== undefined) throw new TypeError(name + ' comes from the solution: the tests cannot construct it');
+      const r = hostCall(name, encodePlain(Array.prototype.slice.call(arguments), config.maxPlain));
+      const tag = r[0];
+      if (tag === 'r') return decodePlain(r.slice(1));
+      if (tag === 'p') return Promise.resolve(decodePlain(r.slice(1)));
+      if (tag === 't') {
+        const e = JSON.parse(r.slice(1));
+        const C = Object.prototype.hasOwnProperty.call(errorTypes, e.name) ? errorTypes[e.name] : Error;
+        throw new C(e.message);
+      }
+      throw new Error('the solution failed: ' + r.slice(1));
+    };
+    Object.defineProperty(globalThis, name, { value: stub, writable: true, configurable: true, enumerable: false });
+  }
 }
 function runState(withStdout) {
   const s = { exitCode: exitCode, exitCalled: exitCalled, assertFailures: assertFailures, overflow: overflow, stderr: errChunks.join('').slice(0, 2000) };
@@ -98,6 +160,34 @@ return function control(op, a, b) {
       }
       return toJson(r);
     }
+    case 'defined': return JSON.stringify(definedFunctions(JSON.parse(a)));
+    case 'callPlain': {
+      pendingCall = null;
+      let r;
+      try {
+        const entry = resolveEntry(a);
+        r = Reflect.apply(entry[0], entry[1], decodePlain(b));
+      } catch (e) {
+        if (exitCalled) return 'x';
+        throw e;
+      }
+      if (exitCalled) return 'x';
+      if (r !== null && (typeof r === 'object' || typeof r === 'function') && typeof r.then === 'function') {
+        const p = { state: 'pending', value: undefined };
+        pendingCall = p;
+        r.then((v) => { p.state = 'done'; p.value = v; }, (e) => { p.state = 'error'; p.value = e; });
+        return PENDING;
+      }
+      return plainReply('r', r);
+    }
+    case 'callPlainResult': {
+      const p = pendingCall;
+      if (exitCalled) return 'x';
+      if (p === null || p.state === 'pending') return PENDING;
+      if (p.state === 'error') throw p.value;
+      return plainReply('p', p.value);
+    }
+    case 'bridge': installStubs(JSON.parse(a), b); return 0;
     case 'callResult': {
       const p = pendingCall;
       if (p === null || p.state === 'pending') return PENDING;
@@ -117,6 +207,7 @@ export const HARNESS_SOURCE = [
   INSPECT_SOURCE,
   RUNTIME_SOURCE,
   MODULES_SOURCE,
+  PLAIN_SOURCE,
   HARDEN_SOURCE,
   CONTROL_SOURCE,
   '})',
@@ -134,6 +225,10 @@ export interface HarnessConfig {
   plan?: string;
   /** A failed `console.assert` throws and fails the run (test_code), instead of only logging as Node does. */
   assertThrows?: boolean;
+  /** Skip hardening: the checker's realm, which runs no solution code (see harden.ts). */
+  unhardened?: boolean;
+  /** Most characters of one value crossing between the solution's and the checker's isolates. */
+  maxPlain: number;
 }
 
 /** The JSON `finish()` and `status()` return. */

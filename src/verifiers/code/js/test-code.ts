@@ -1,0 +1,121 @@
+/**
+ * test_code references (HumanEval-X, MultiPL-E: assertions over calls of the solution) run split
+ * across two isolates, so that the judgement never runs where solution code runs:
+ *
+ * - the solution's isolate runs the solution, then only the calls the tests make: each call's
+ *   arguments arrive as plain data and its result leaves as plain data (exact built-in types,
+ *   read once through property descriptors, size-capped: see harness/plain.ts);
+ * - the checker's isolate runs the reference's helpers (trusted, e.g. HumanEval's `poly`) and the
+ *   test code; every name the tests use that the solution defines as a function (and the helpers
+ *   do not) is a stub there that asks the host to make the call. Expected values, comparisons,
+ *   `assert`, `console.assert` and the decision "every test ran and passed" live in the checker,
+ *   which executes no solution code.
+ *
+ * A solution that times out, exceeds memory, calls `process.exit`, returns a value that is not plain
+ * data or a promise that never settles fails the run for good, whatever the test code does next.
+ * What stays trusted: the test code and helpers (from the dataset) and the harness's `assert`.
+ */
+import { InputError } from '../../../core/verdict.js';
+import { PENDING_MARKER, type HarnessConfig } from './harness/index.js';
+import { classify, closeSession, compile, ctl, drainAll, left, openSession, state, type Ivm, type Session } from './session.js';
+import { modulesFor } from './pure-modules.js';
+import { shorten, type RawRun } from '../run-types.js';
+
+/** What a test_code run needs besides the sessions. */
+export interface TestCodeJob {
+  solution: string;
+  tests: string;
+  helpers: string | undefined;
+  limitMs: number;
+  memoryMb: number;
+  maxPlain: number;
+}
+
+/** Identifier-like words of the test code: the names it may take from the solution (an over-approximation). */
+export function namesUsed(tests: string): string[] {
+  return [...new Set(tests.match(/[A-Za-z_$][\w$]*/g) ?? [])].slice(0, 20_000);
+}
+
+/** The host's side of a bridged call: ask the solution's isolate, answer the checker with a tagged string. */
+function callSolution(sol: Session, name: string, args: string, deadline: number, fail: (status: string) => string): string {
+  try {
+    let r = ctl(sol, left(deadline), 'callPlain', name, args) as string;
+    if (r === PENDING_MARKER) {
+      drainAll(sol, deadline);
+      r = ctl(sol, left(deadline), 'callPlainResult') as string;
+      if (r === PENDING_MARKER) return fail('runtime-error: the returned promise never settled');
+    }
+    if (r === 'x') return fail('runtime-error: process.exit() called');
+    if (r[0] === 'e') return fail(`runtime-error: ${shorten(r.slice(1))}`);
+    return r;
+  } catch (err) {
+    const status = classify(err, sol);
+    if (status === 'timeout' || status === 'memory-limit') return fail(status);
+    const e = err as { name?: unknown; message?: unknown } | null;
+    return 't' + JSON.stringify({ name: typeof e?.name === 'string' ? e.name : 'Error', message: String(e?.message ?? status).slice(0, 1000) });
+  }
+}
+
+/** Run the solution, then the tests in a checker isolate (see the module comment); adds the CPU both isolates used to `cpu`. */
+export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }): RawRun {
+  const base: Omit<HarnessConfig, 'modules' | 'assertThrows'> = { stdin: '', maxOutput: 1 << 20, maxPlain: job.maxPlain };
+  let sol: Session | undefined;
+  let chk: Session | undefined;
+  const t0 = performance.now();
+  const deadline = t0 + job.limitMs;
+  const done = (status: string, message?: string): RawRun => ({ status, timeMs: performance.now() - t0, ...(message && status !== 'ok' ? { message: shorten(message) } : {}) });
+  try {
+    sol = openSession(ivm, job.memoryMb, { ...base, modules: modulesFor(job.solution), assertThrows: false });
+    const solution = compile(sol.iso, job.solution, 'solution.js');
+    if (typeof solution === 'string') return done(`compile-error: ${solution}`);
+    try {
+      solution.runSync(sol.ctx, { timeout: left(deadline) });
+      drainAll(sol, deadline);
+    } catch (err) {
+      if (state(sol, 'status', deadline)?.exitCalled) return done('runtime-error: process.exit() called before the tests ran');
+      return done(classify(err, sol), String((err as Error)?.message ?? err));
+    }
+    if (state(sol, 'status', deadline)?.exitCalled) return done('runtime-error: process.exit() called before the tests ran');
+    const defined = ctl(sol, left(deadline), 'defined', JSON.stringify(namesUsed(job.tests))) as string;
+
+    chk = openSession(ivm, job.memoryMb, { ...base, modules: modulesFor(job.tests, job.helpers ?? ''), assertThrows: true, unhardened: true }, 'checker');
+    if (job.helpers) {
+      const helpers = compile(chk.iso, job.helpers, 'helpers.js');
+      if (typeof helpers === 'string') throw new InputError(`reference.helpers does not compile: ${helpers}`);
+      try {
+        helpers.runSync(chk.ctx, { timeout: left(deadline) });
+      } catch (err) {
+        throw new InputError(`reference.helpers fails: ${shorten(String((err as Error)?.message ?? err))}`);
+      }
+    }
+    let fatal: string | undefined;
+    const fail = (status: string): string => {
+      fatal ??= status;
+      return 'f' + fatal;
+    };
+    const s = sol;
+    const hostCall = new ivm.Callback((name: unknown, args: unknown) =>
+      fatal !== undefined ? 'f' + fatal : typeof name !== 'string' || typeof args !== 'string' ? fail('runtime-error: bad bridge call') : callSolution(s, name, args, deadline, fail),
+    );
+    chk.control.applySync(undefined, ['bridge', defined, hostCall], { timeout: left(deadline) });
+    const tests = compile(chk.iso, job.tests, 'tests.js');
+    if (typeof tests === 'string') throw new InputError(`reference.test_code does not compile: ${tests}`);
+    let status = 'ok';
+    let message: string | undefined;
+    try {
+      tests.runSync(chk.ctx, { timeout: left(deadline) });
+      drainAll(chk, deadline);
+    } catch (err) {
+      status = classify(err, chk);
+      message = String((err as Error)?.message ?? err);
+    }
+    if (fatal !== undefined) return done(fatal);
+    const st = chk.iso.isDisposed ? undefined : state(chk, 'status', deadline);
+    if (st?.exitCalled) status = 'runtime-error: process.exit() called before the tests finished';
+    else if (st && st.assertFailures > 0 && status !== 'timeout' && status !== 'memory-limit') status = 'wrong-answer';
+    else if (st === undefined && status === 'ok') status = 'runtime-error: the checker did not report';
+    return done(status, message);
+  } finally {
+    cpu.ns += closeSession(sol) + closeSession(chk);
+  }
+}
