@@ -17,6 +17,8 @@ export {
   type VerifierModule,
 } from './core/registry.js';
 export { createPool, getPool, configurePool, closePool, type Pool, type PoolOptions } from './core/pool.js';
+export { SetupError, isSetupError } from './core/setup-error.js';
+export { untimed } from './core/untimed.js';
 export {
   verifyBatch,
   verifyOne,

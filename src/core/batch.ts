@@ -9,6 +9,7 @@ import { Reasons, failVerdict, normalizeVerdict, type Verdict } from './verdict.
 import type { Verifier } from './verifier.js';
 import type { FormatSpec } from './format.js';
 import { resolveFormat } from '../templates/format-of.js';
+import { SetupError } from './setup-error.js';
 
 /** One sample: a response, its reference, and per-sample verifier options. */
 export interface Sample {
@@ -55,6 +56,15 @@ function inlineWithTimeout(verifier: Verifier, s: Sample, options: Record<string
   return Promise.race([runOne(verifier, s.response, s.reference, options), timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Import a verifier module in this thread; a failure is the caller's set-up error. */
+async function loadModule(url: string): Promise<VerifierModule> {
+  try {
+    return await importVerifierModule(url);
+  } catch (err) {
+    throw new SetupError(`cannot load verifier module ${url}: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
+
 /** Run a batch through a module's own batch function (see `VerifierEntry.batch`), sample checks included. */
 async function verifyManyInThread(
   verifyMany: NonNullable<VerifierModule['verifyMany']>,
@@ -94,7 +104,7 @@ async function verifyManyInThread(
  * Verify many samples with one verifier. `verifier` is a registered name (runs on the worker pool,
  * with hard time limits) or a {@link Verifier} object (runs in this thread).
  * Resolves with one verdict per sample, in order; rejects only for a bad call (unknown verifier,
- * `samples` not an array).
+ * `samples` not an array) or a set-up error ({@link SetupError}: the verifier module cannot be loaded).
  */
 export async function verifyBatch(
   verifier: string | Verifier,
@@ -117,14 +127,21 @@ export async function verifyBatch(
   };
 
   if (entry?.batch) {
-    const mod = await importVerifierModule(entry.module);
+    const mod = await loadModule(entry.module);
     if (mod.verifyMany) return verifyManyInThread(mod.verifyMany, samples, shared, batch);
   }
   let inlineVerifier: Verifier | undefined = typeof verifier === 'object' ? verifier : undefined;
   if (!inlineVerifier && batch.threads === 0) {
-    inlineVerifier = (await importVerifierModule(entry!.module)).verifier;
+    inlineVerifier = (await loadModule(entry!.module)).verifier;
   }
   const pool = inlineVerifier ? undefined : (batch.pool ?? getPool());
+  // One options object for every sample without its own: cloned once per chunk, not per sample.
+  let common: Record<string, unknown> | Error;
+  try {
+    common = withResolvedFormat(shared);
+  } catch (err) {
+    common = err as Error;
+  }
 
   return Promise.all(
     samples.map(async (s) => {
@@ -137,7 +154,8 @@ export async function verifyBatch(
         if (own !== undefined && (own === null || typeof own !== 'object' || Array.isArray(own))) {
           return progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }));
         }
-        opts = withResolvedFormat({ ...shared, ...own });
+        if (own === undefined && !(common instanceof Error)) opts = common;
+        else opts = withResolvedFormat({ ...shared, ...own });
       } catch (err) {
         return progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }));
       }
