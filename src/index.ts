@@ -29,7 +29,7 @@ export {
   type RewardFn,
   type VerdictsFn,
 } from './core/batch.js';
-export { openJsonl, createJsonlWriter, type JsonlLine, type JsonlSource, type JsonlWriter } from './core/jsonl.js';
+export { openJsonl, readJsonlLines, createJsonlWriter, type JsonlLine, type JsonlSource, type JsonlWriter } from './core/jsonl.js';
 export { recordKind, questionOf, mcqOptions, mcqGoldLetter, type DatasetRecord } from './core/records.js';
 export * from './filters/index.js';
 export { loadTemplate, parseTemplate, fillTemplate, templateNames, TEMPLATES_DIR, type Template, type RecordKind } from './templates/template.js';

@@ -59,6 +59,7 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'per-sample time limit in ms (default: the verifier\'s)', positiveInt('--timeout'))
     .option('--threads <n>', 'worker threads (default: all cores; 0 runs in this thread without hard time limits)', positiveInt('--threads'))
     .option('-q, --quiet', 'no progress and no summary on stderr')
+    .option('--resume', 'continue an interrupted run after the lines already in --out (appends)')
     .action(async (file: string, o) => {
       if (o.verifier && o.preset) throw new InvalidArgumentError('give --verifier or --preset, not both');
       if (o.verifier && !getVerifierEntry(o.verifier)) {
@@ -78,8 +79,9 @@ export function buildProgram(): Command {
         timeoutMs: o.timeout,
         threads: o.threads,
         quiet: o.quiet,
+        resume: o.resume,
       });
-      if (!o.quiet) process.stderr.write((await formatScoreSummary(s, o.mode)) + '\n');
+      if (!o.quiet) process.stderr.write(formatScoreSummary(s) + '\n');
       process.exitCode = s.errors > 0 ? 2 : 0;
     });
 
@@ -103,6 +105,7 @@ export function buildProgram(): Command {
     .option('--window <n>', 'records judged together (default 1024)', positiveInt('--window'))
     .option('--strict', 'exit with code 2 when a line is not valid JSON')
     .option('-q, --quiet', 'no progress and no summary on stderr')
+    .option('--resume', 'continue an interrupted run after the last line in --out / --rejects (appends)')
     .action(async (file: string, o) => {
       if (o.threads) await configurePool({ threads: o.threads });
       const s = await runFilterCommand(file, {
@@ -116,6 +119,7 @@ export function buildProgram(): Command {
         timeoutMs: o.timeout,
         window: o.window,
         quiet: o.quiet,
+        resume: o.resume,
         ...(o.dedup !== undefined && { dedup: o.dedup, embedder: o.embedder, backend: o.backend }),
         ...(o.modelDir !== undefined && { modelDir: o.modelDir }),
       });

@@ -29,11 +29,13 @@ export interface BatchOptions {
   threads?: number;
   /** Called after each sample completes. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each sample's verdict as soon as it is known (`index` into `samples`). */
+  onVerdict?: (index: number, verdict: Verdict) => void;
   /** A pool of your own (see `createPool`); default the shared pool. */
   pool?: Pool;
 }
 
-const BATCH_KEYS = new Set(['timeoutMs', 'threads', 'onProgress', 'pool']);
+const BATCH_KEYS = new Set(['timeoutMs', 'threads', 'onProgress', 'onVerdict', 'pool']);
 
 /** Split a mixed options object into batch options and verifier options. */
 export function splitOptions(opts: Record<string, unknown> | undefined): { batch: BatchOptions; verifier: Record<string, unknown> } {
@@ -96,6 +98,7 @@ async function verifyManyInThread(
   at.forEach((k, j) => {
     out[k] = normalizeVerdict(verdicts[j]);
   });
+  if (batch.onVerdict) out.forEach((v, k) => batch.onVerdict!(k, v!));
   batch.onProgress?.(samples.length, samples.length);
   return out as Verdict[];
 }
@@ -120,7 +123,8 @@ export async function verifyBatch(
   const timeoutMs = batch.timeoutMs ?? entry?.timeoutMs ?? (typeof verifier === 'object' ? verifier.defaultTimeoutMs : undefined) ?? 5_000;
   const total = samples.length;
   let done = 0;
-  const progress = (v: Verdict): Verdict => {
+  const progress = (v: Verdict, k: number): Verdict => {
+    batch.onVerdict?.(k, v);
     done += 1;
     batch.onProgress?.(done, total);
     return v;
@@ -144,25 +148,25 @@ export async function verifyBatch(
   }
 
   return Promise.all(
-    samples.map(async (s) => {
+    samples.map(async (s, k) => {
       if (s === null || typeof s !== 'object') {
-        return progress(failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` }));
+        return progress(failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` }), k);
       }
       let opts: Record<string, unknown>;
       try {
         const own = s?.options;
         if (own !== undefined && (own === null || typeof own !== 'object' || Array.isArray(own))) {
-          return progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }));
+          return progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }), k);
         }
         if (own === undefined && !(common instanceof Error)) opts = common;
         else opts = withResolvedFormat({ ...shared, ...own });
       } catch (err) {
-        return progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }));
+        return progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }), k);
       }
       const v = inlineVerifier
         ? await inlineWithTimeout(inlineVerifier, s, opts, timeoutMs)
         : await pool!.run({ module: entry!.module, response: s.response, reference: s.reference, options: opts, timeoutMs });
-      return progress(v);
+      return progress(v, k);
     }),
   );
 }

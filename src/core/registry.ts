@@ -56,11 +56,23 @@ export function verifierNames(): string[] {
   return [...entries.keys()];
 }
 
+/** A running summary of verdicts: fed one at a time, so nothing is kept per verdict. */
+export interface VerifierSummary {
+  add(v: Verdict): void;
+  /** The lines to print (e.g. IFEval's prompt- and instruction-level accuracy). */
+  lines(): string[];
+}
+
 /** What a verifier module exports: the verifier, and optionally a summary for `rewards score`. */
 export interface VerifierModule {
   verifier: Verifier;
-  /** Lines `rewards score` prints after a run (e.g. IFEval's prompt- and instruction-level accuracy). */
+  /** Lines summarizing verdicts (e.g. IFEval's prompt- and instruction-level accuracy). */
   summarize?: (verdicts: Verdict[], mode?: string) => string[];
+  /**
+   * A running summary for `rewards score` (flat memory). A module with only `summarize` gets one
+   * that keeps its verdicts.
+   */
+  createSummary?: (mode?: string) => VerifierSummary;
   /** Batch scoring in the calling thread, for entries registered with `batch: true`. */
   verifyMany?: (samples: { response: unknown; reference: unknown; options?: Record<string, unknown> }[], options: Record<string, unknown>) => Promise<Verdict[]>;
 }

@@ -45,7 +45,7 @@ describe('rewards filter', () => {
   it('--strict turns malformed lines into exit code 2; stdin works', () => {
     const r = rewards(['filter', '-', '--strict', '-q'], '{"question":"q","answer":"1"}\nnot json\n');
     expect(r.code).toBe(2);
-    expect(jsonl(r.stdout)).toEqual([{ question: 'q', answer: '1' }]);
+    expect(jsonl(r.stdout)).toEqual([{ question: 'q', answer: '1', _line: 1 }]);
   });
   it('a missing file is a clear error', () => {
     const r = rewards(['filter', 'nope.jsonl']);

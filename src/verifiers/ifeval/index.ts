@@ -16,7 +16,7 @@ import { FeatureCache } from './text/features.js';
 export { evaluate, evaluateLoose, evaluateStrict, parseReference, type IfevalMode, type IfevalReference, type ParsedReference } from './evaluate.js';
 export { looseVariants } from './loose.js';
 export { getInstruction, instructionIds, IFEVAL_INSTRUCTIONS, IFBENCH_INSTRUCTIONS } from './registry.js';
-export { summarize, accuracies, type Accuracy, type FollowResult, type IfevalDetails } from './report.js';
+export { summarize, createSummary, accuracies, type Accuracy, type FollowResult, type IfevalDetails } from './report.js';
 export type { Check, InstructionSpec } from './instruction.js';
 
 /** Options of the ifeval verifier. */
