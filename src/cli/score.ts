@@ -61,7 +61,12 @@ export async function runScoreCommand(file: string, o: ScoreCommandOptions): Pro
   let lastEnd = 0;
   let written = 0;
   const flushTimer = setInterval(() => {
-    out.flush();
+    try {
+      out.flush();
+    } catch (err) {
+      fatal ??= err; // an output that fails mid-run (disk full): stop reading, report it
+      wake?.();
+    }
     lastFlush = Date.now();
   }, FLUSH_MS);
   flushTimer.unref();
