@@ -44,9 +44,10 @@ export type PoolReply =
 /**
  * Layout of the shared array each worker writes: [RUNNING] = 1 + index in the chunk of the sample
  * running now (0 when none), [STARTED] = when it started, in ms since the pool's epoch (moved
- * forward by untimed loading), [LOADING] = 1 + when an untimed load began (0 when none).
+ * forward by untimed loading), [LOADING] = 1 + when an untimed load began (0 when none),
+ * [CHUNK] = id of the chunk that sample belongs to (a worker holds up to {@link IN_FLIGHT} chunks).
  */
-export const SHARED = { RUNNING: 0, STARTED: 1, LOADING: 2, LENGTH: 3 } as const;
+export const SHARED = { RUNNING: 0, STARTED: 1, LOADING: 2, CHUNK: 3, LENGTH: 4 } as const;
 
 /** Pool settings. */
 export interface PoolOptions {
@@ -92,7 +93,8 @@ interface Slot {
   ready: boolean;
   loaded: Set<string>;
   shared: Int32Array;
-  chunk: Chunk | undefined;
+  /** Chunks sent (or, while loading a module, about to be), in the order the worker runs them. */
+  chunks: Chunk[];
   loadTimer: NodeJS.Timeout | undefined;
 }
 
@@ -110,6 +112,11 @@ export interface Pool {
 }
 
 const isTs = import.meta.url.endsWith('.ts');
+/**
+ * Chunks a worker holds at once: the one it runs and the next, so it never waits for the main
+ * thread between chunks (cheap verifiers would otherwise idle for a round trip per chunk).
+ */
+const IN_FLIGHT = 2;
 
 /**
  * Start a worker thread running `worker.js`. When this file runs as TypeScript (tests, development
@@ -148,7 +155,7 @@ export function createPool(options: PoolOptions = {}): Pool {
   function spawn(): void {
     const buffer = new SharedArrayBuffer(SHARED.LENGTH * 4);
     const worker = startWorker({ maxOldGenerationSizeMb: maxMemoryMb }, { shared: buffer, epoch });
-    const slot: Slot = { worker, ready: false, loaded: new Set(), shared: new Int32Array(buffer), chunk: undefined, loadTimer: undefined };
+    const slot: Slot = { worker, ready: false, loaded: new Set(), shared: new Int32Array(buffer), chunks: [], loadTimer: undefined };
     slots.add(slot);
     worker.on('message', (msg: PoolReply) => onMessage(slot, msg));
     worker.on('error', (err: Error & { code?: string }) => {
@@ -168,30 +175,35 @@ export function createPool(options: PoolOptions = {}): Pool {
     if (!slots.delete(slot)) return;
     if (slot.loadTimer) clearTimeout(slot.loadTimer);
     void slot.worker.terminate();
-    const chunk = slot.chunk;
-    slot.chunk = undefined;
-    if (chunk) {
-      const left = chunk.jobs.slice(chunk.done);
-      const running = chunk.started ? Atomics.load(slot.shared, SHARED.RUNNING) - 1 - chunk.done : -1;
-      if (running >= 0 && running < left.length) {
-        left[running]!.resolve(verdict);
-        left.splice(running, 1);
-      } else if (chunk.started && left.length === 1) {
-        left[0]!.resolve(verdict);
-        left.length = 0;
-      } else if (chunk.started) {
-        for (const job of left) job.solo = true;
+    const chunks = slot.chunks;
+    slot.chunks = [];
+    const running = Atomics.load(slot.shared, SHARED.RUNNING) - 1;
+    const runningChunk = Atomics.load(slot.shared, SHARED.CHUNK);
+    const left: QueuedJob[] = [];
+    let blamed = false;
+    for (const chunk of chunks) {
+      for (let k = chunk.done; k < chunk.jobs.length; k++) {
+        const job = chunk.jobs[k]!;
+        if (chunk.started && chunk.id === runningChunk && k === running) {
+          job.resolve(verdict);
+          blamed = true;
+        } else left.push(job);
       }
-      requeueFront(left);
     }
+    const sent = chunks.some((c) => c.started);
+    if (!blamed && sent) {
+      // No sample was running: the worker died unpacking a message or packing a reply.
+      if (left.length === 1) left.pop()!.resolve(verdict);
+      else for (const job of left) job.solo = true;
+    }
+    requeueFront(left);
     pump();
   }
 
   function tick(): void {
     const now = Date.now() - epoch;
     for (const slot of slots) {
-      const chunk = slot.chunk;
-      if (!chunk?.started) continue;
+      if (!slot.chunks[0]?.started) continue;
       const loading = Atomics.load(slot.shared, SHARED.LOADING);
       if (loading !== 0) {
         if (now - (loading - 1) > loadTimeoutMs) {
@@ -201,11 +213,12 @@ export function createPool(options: PoolOptions = {}): Pool {
       }
       const running = Atomics.load(slot.shared, SHARED.RUNNING);
       if (running === 0) continue;
-      const job = chunk.jobs[running - 1];
+      const id = Atomics.load(slot.shared, SHARED.CHUNK);
+      const job = slot.chunks.find((c) => c.id === id)?.jobs[running - 1];
       const elapsed = now - Atomics.load(slot.shared, SHARED.STARTED);
       if (job && elapsed > job.timeoutMs) retire(slot, failVerdict(Reasons.timeout, { error: `exceeded ${job.timeoutMs} ms` }));
     }
-    if (![...slots].some((s) => s.chunk)) stopWatchdog();
+    if (![...slots].some((s) => s.chunks.length)) stopWatchdog();
   }
 
   function startWatchdog(timeoutMs: number): void {
@@ -219,10 +232,9 @@ export function createPool(options: PoolOptions = {}): Pool {
     watchdog = undefined;
   }
 
-  function send(slot: Slot): void {
-    const chunk = slot.chunk!;
+  /** Post `chunk` (already last in `slot.chunks`) to its worker. */
+  function send(slot: Slot, chunk: Chunk): void {
     chunk.started = true;
-    Atomics.store(slot.shared, SHARED.RUNNING, 0);
     const samples: PoolSample[] = new Array(chunk.jobs.length);
     let minTimeout = Infinity;
     for (let k = 0; k < chunk.jobs.length; k++) {
@@ -234,7 +246,7 @@ export function createPool(options: PoolOptions = {}): Pool {
       slot.worker.postMessage({ type: 'run', id: chunk.id, module: chunk.module, samples } satisfies PoolRequest);
     } catch (err) {
       // A sample that cannot be cloned: alone it fails; in a chunk, the chunk is re-run one by one.
-      slot.chunk = undefined;
+      slot.chunks = slot.chunks.filter((c) => c !== chunk);
       if (chunk.jobs.length === 1) {
         chunk.jobs[0]!.resolve(failVerdict(Reasons.invalidInput, { error: `sample cannot be sent to a worker: ${(err as Error).message}` }));
       } else {
@@ -248,7 +260,7 @@ export function createPool(options: PoolOptions = {}): Pool {
   }
 
   function idle(slot: Slot): void {
-    slot.worker.unref();
+    if (slot.chunks.length === 0) slot.worker.unref();
     pump();
   }
 
@@ -264,29 +276,22 @@ export function createPool(options: PoolOptions = {}): Pool {
       idle(slot);
       return;
     }
-    const chunk = slot.chunk;
-    if (!chunk) return;
     if (msg.type === 'loaded') {
       if (slot.loadTimer) clearTimeout(slot.loadTimer);
       slot.loadTimer = undefined;
       slot.loaded.add(msg.module);
-      send(slot);
+      const chunk = slot.chunks[0];
+      if (chunk && !chunk.started) send(slot, chunk);
+      pump();
     } else if (msg.type === 'load-error') {
-      if (slot.loadTimer) clearTimeout(slot.loadTimer);
-      slot.loadTimer = undefined;
-      slot.chunk = undefined;
-      // Not the samples' fault: every waiting sample of this module rejects with the set-up error.
-      const error = new SetupError(`cannot load verifier module ${msg.module}: ${msg.error}`);
-      for (const job of chunk.jobs) job.reject(error);
-      const rest = queue.slice(head).filter((j) => j.module !== msg.module || (j.reject(error), false));
-      queue.length = 0;
-      head = 0;
-      queue.push(...rest);
+      failModule(slot, msg.module, msg.error);
       idle(slot);
-    } else if ((msg.type === 'partial' || msg.type === 'result') && msg.id === chunk.id) {
+    } else if (msg.type === 'partial' || msg.type === 'result') {
+      const chunk = slot.chunks.find((c) => c.id === msg.id);
+      if (!chunk) return;
       answer(chunk, msg.from, msg.verdicts);
       if (msg.type === 'result') {
-        slot.chunk = undefined;
+        slot.chunks = slot.chunks.filter((c) => c !== chunk);
         for (let k = chunk.done; k < chunk.jobs.length; k++) chunk.jobs[k]!.resolve(failVerdict(Reasons.verifierError, { error: 'no verdict returned' }));
         idle(slot);
       }
@@ -318,26 +323,48 @@ export function createPool(options: PoolOptions = {}): Pool {
 
   function pump(): void {
     if (closed) return;
-    for (const slot of slots) {
-      if (waiting() === 0) break;
-      if (!slot.ready || slot.chunk) continue;
-      const jobs = takeChunk();
-      const module = jobs[0]!.module;
-      slot.chunk = { id: nextChunkId++, module, jobs, started: false, done: 0 };
-      slot.worker.ref();
-      if (slot.loaded.has(module)) {
-        send(slot);
-      } else {
-        slot.loadTimer = setTimeout(
-          () => retire(slot, failVerdict(Reasons.verifierError, { error: `verifier module took over ${loadTimeoutMs} ms to load` })),
-          loadTimeoutMs,
-        );
-        slot.worker.postMessage({ type: 'load', module } satisfies PoolRequest);
+    // First give idle workers a chunk each, then a second one to run next.
+    for (let depth = 1; depth <= IN_FLIGHT; depth++) {
+      for (const slot of slots) {
+        if (waiting() === 0) break;
+        if (!slot.ready || slot.chunks.length >= depth) continue;
+        const module = queue[head]!.module;
+        // A module not loaded yet is loaded by an idle worker only.
+        if (!slot.loaded.has(module) && slot.chunks.length > 0) continue;
+        if (slot.chunks.some((c) => !c.started)) continue;
+        const jobs = takeChunk();
+        const chunk: Chunk = { id: nextChunkId++, module, jobs, started: false, done: 0 };
+        slot.chunks.push(chunk);
+        slot.worker.ref();
+        if (slot.loaded.has(module)) send(slot, chunk);
+        else load(slot, module);
       }
     }
     const starting = [...slots].filter((s) => !s.ready).length;
     let toSpawn = Math.min(size - slots.size, waiting() - starting);
     while (toSpawn-- > 0) spawn();
+  }
+
+  /** Ask `slot`'s worker to import `module` (its first chunk is sent when it is loaded). */
+  function load(slot: Slot, module: string): void {
+    slot.loadTimer = setTimeout(() => {
+      failModule(slot, module, `took over ${loadTimeoutMs} ms to load`);
+      retire(slot, failVerdict(Reasons.verifierError, { error: 'verifier module load timed out' }));
+    }, loadTimeoutMs);
+    slot.worker.postMessage({ type: 'load', module } satisfies PoolRequest);
+  }
+
+  /** A module that cannot be loaded is not the samples' fault: every waiting sample of it rejects with the set-up error. */
+  function failModule(slot: Slot, module: string, why: string): void {
+    if (slot.loadTimer) clearTimeout(slot.loadTimer);
+    slot.loadTimer = undefined;
+    const error = new SetupError(`cannot load verifier module ${module}: ${why}`);
+    for (const chunk of slot.chunks.filter((c) => c.module === module)) for (const job of chunk.jobs) job.reject(error);
+    slot.chunks = slot.chunks.filter((c) => c.module !== module);
+    const rest = queue.slice(head).filter((j) => j.module !== module || (j.reject(error), false));
+    queue.length = 0;
+    head = 0;
+    queue.push(...rest);
   }
 
   return {
@@ -367,7 +394,7 @@ export function createPool(options: PoolOptions = {}): Pool {
       for (const slot of all) {
         slots.delete(slot);
         if (slot.loadTimer) clearTimeout(slot.loadTimer);
-        for (const job of slot.chunk?.jobs ?? []) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
+        for (const job of slot.chunks.flatMap((c) => c.jobs)) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
       }
       await Promise.all(all.map((s) => s.worker.terminate()));
     },

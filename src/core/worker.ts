@@ -68,6 +68,7 @@ async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<voi
   for (let k = 0; k < msg.samples.length; k++) {
     const s = msg.samples[k]!;
     Atomics.store(state, SHARED.STARTED, Date.now() - epoch);
+    Atomics.store(state, SHARED.CHUNK, msg.id);
     Atomics.store(state, SHARED.RUNNING, k + 1);
     verdicts.push(await runOne(verifier, s.response, s.reference, s.options));
     const now = Date.now();
@@ -82,14 +83,16 @@ async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<voi
   reply({ type: 'result', id: msg.id, from, verdicts });
 }
 
+// Requests run one after the other (the pool sends the next chunk before this one ends).
+let tail: Promise<void> = Promise.resolve();
 port.on('message', (msg: PoolRequest) => {
-  if (msg.type === 'load') {
-    importVerifier(msg.module).then(
-      () => reply({ type: 'loaded', module: msg.module }),
-      (err: unknown) => reply({ type: 'load-error', module: msg.module, error: String((err as Error)?.message ?? err) }),
-    );
-    return;
-  }
-  void runChunk(msg);
+  tail = tail.then(() =>
+    msg.type === 'load'
+      ? importVerifier(msg.module).then(
+          () => reply({ type: 'loaded', module: msg.module }),
+          (err: unknown) => reply({ type: 'load-error', module: msg.module, error: String((err as Error)?.message ?? err) }),
+        )
+      : runChunk(msg),
+  );
 });
 reply({ type: 'ready' });

@@ -42,7 +42,7 @@ describe('pool blame', () => {
     const r = await mixed(n, positions, { response: 'spin', reference: 'ok' }, { pool, timeoutMs: 150 });
     expect(r.honest.map(strip)).toEqual(alone.map(strip));
     expect(r.bad.map((v) => v.reason)).toEqual(positions.map(() => 'timeout'));
-  }, 60_000);
+  }, 180_000);
 
   it('samples that crash the worker (out of heap) are blamed alone, adjacent or not', async () => {
     const pool = createPool({ threads: 2, maxMemoryMb: 64, maxChunk: 32 });
@@ -53,7 +53,7 @@ describe('pool blame', () => {
     const r = await mixed(n, positions, { response: 'allocate', reference: 'ok' }, { pool, timeoutMs: 30_000 });
     expect(r.honest.map(strip)).toEqual(alone.map(strip));
     expect(r.bad.map((v) => v.reason)).toEqual(positions.map(() => 'memory-limit'));
-  }, 90_000);
+  }, 180_000);
 
   it('chunks by bytes: many large samples in a row all run; one too large for a worker is invalid-input on its own', async () => {
     const pool = createPool({ threads: 1, maxMemoryMb: 128 });
@@ -71,7 +71,7 @@ describe('pool blame', () => {
     expect(v[12]!.reason).toBe('invalid-input');
     expect(v[12]!.error).toMatch(/exceeds .* a worker accepts/);
     expect(v[13]!.pass).toBe(true);
-  }, 90_000);
+  }, 180_000);
 
   it('a sample that cannot be sent to a worker fails alone; its chunk-mates pass', async () => {
     const pool = createPool({ threads: 1 });
@@ -80,5 +80,5 @@ describe('pool blame', () => {
     samples[7] = { response: 'ok', reference: 'ok', options: { fn: () => 1 } };
     const v = await verifyBatch('misbehaving', samples as never, { pool });
     expect(v.map((x) => x.reason ?? 'pass')).toEqual(samples.map((_, i) => (i === 7 ? 'invalid-input' : 'pass')));
-  }, 30_000);
+  }, 120_000);
 });
