@@ -31,7 +31,7 @@ export interface IfevalOptions {
   /** `all` (default): 1 only when every instruction is followed. `fraction`: the share followed. */
   reward?: 'all' | 'fraction';
   /**
-   * Longest response evaluated, in UTF-16 code units (default 200,000). A longer one scores 0 with
+   * Longest response evaluated, in UTF-16 code units (default 50,000). A longer one scores 0 with
    * reason `response-too-long` and is not evaluated (see limits.ts).
    */
   maxResponseChars?: number;
