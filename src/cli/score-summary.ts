@@ -32,11 +32,13 @@ export interface ScoreSummary {
   /** Lines already in the output before this run (`--resume`), else 0. */
   resumedAfter: number;
   seconds: number;
+  /** Peak resident set size in bytes seen during the run. */
+  peakRssBytes: number;
 }
 
 /** An empty summary. */
 export function emptyScoreSummary(resumedAfter = 0): ScoreSummary {
-  return { lines: 0, errors: 0, inputErrors: 0, judged: 0, scoreSum: 0, passed: 0, byReason: {}, byRoute: {}, verifierSummaries: {}, resumedAfter, seconds: 0 };
+  return { lines: 0, errors: 0, inputErrors: 0, judged: 0, scoreSum: 0, passed: 0, byReason: {}, byRoute: {}, verifierSummaries: {}, resumedAfter, seconds: 0, peakRssBytes: 0 };
 }
 
 /** Count an input line that was not a valid record. */
@@ -88,7 +90,7 @@ export function formatScoreSummary(s: ScoreSummary): string {
     ? ` (${s.errors} lines with errors left out of the mean: ${s.inputErrors} input errors, ${s.errors - s.inputErrors} not judged by the verifier)`
     : '';
   const lines = [
-    `rewards score: ${s.lines} lines in ${s.seconds.toFixed(1)} s${s.resumedAfter ? ` (resumed after line ${s.resumedAfter})` : ''}; ` +
+    `rewards score: ${s.lines} lines in ${s.seconds.toFixed(1)} s, peak RSS ${(s.peakRssBytes / 2 ** 20).toFixed(0)} MB${s.resumedAfter ? ` (resumed after line ${s.resumedAfter})` : ''}; ` +
       `mean score ${mean} over ${s.judged} judged lines${errors}, passed ${s.passed}/${s.judged}`,
   ];
   const routes = Object.entries(s.byRoute);

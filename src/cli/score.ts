@@ -22,10 +22,10 @@ export type { ScoreCommandOptions } from './score-plan.js';
 export { formatScoreSummary, type ScoreSummary } from './score-summary.js';
 
 /** Lines sent to a verifier together (fewer when input pauses for {@link DISPATCH_MS} ms). */
-const GROUP = 1024;
+const GROUP = 512;
 const DISPATCH_MS = 20;
 /** Most lines read but not yet written. */
-const MAX_PENDING = 16_384;
+const MAX_PENDING = 8_192;
 /** Longest a finished, in-order verdict waits in the write buffer. */
 const FLUSH_MS = 50;
 
@@ -89,6 +89,7 @@ export async function runScoreCommand(file: string, o: ScoreCommandOptions): Pro
       out.flush();
       lastFlush = Date.now();
       progress.update(written, lastEnd);
+      s.peakRssBytes = Math.max(s.peakRssBytes, process.memoryUsage.rss());
     }
     if (wake && slots.length - head < MAX_PENDING / 2) {
       const w = wake;
@@ -165,6 +166,7 @@ export async function runScoreCommand(file: string, o: ScoreCommandOptions): Pro
     while (running.size) await Promise.all([...running]);
     if (fatal) throw fatal;
     drain();
+    s.peakRssBytes = Math.max(s.peakRssBytes, process.memoryUsage.rss());
   } finally {
     if (dispatchTimer) clearTimeout(dispatchTimer);
     clearInterval(flushTimer);

@@ -2,7 +2,7 @@
  * Does the pool pay for itself? `mathReward` and `mcqReward` end to end on 1 and 2 worker threads
  * against the verifier's own throughput in one thread with no pool ("in-worker": the loop a worker
  * runs, warm). Targets (issue 11): 2 threads >= 1.7x 1 thread; 1 thread >= 50% of in-worker.
- * Medians of `ROUNDS` rounds. Called by core.bench.ts; runnable alone.
+ * Medians of `POOL_ROUNDS` rounds (default 5).
  */
 import { closePool, configurePool, mathReward, mcqReward, loadVerifier } from '../src/index.js';
 import { honestSamples } from './adversarial-gen.js';
