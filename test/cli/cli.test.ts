@@ -88,7 +88,7 @@ describe('rewards score', () => {
     expect(byField.every((o) => o.score === 1)).toBe(true);
     const byPreset = jsonl(rewards(['score', '-q', '--preset', 'crossthink'], input).stdout);
     expect(byPreset.every((o) => o.score === 1 && o.route === 'mcq')).toBe(true);
-  });
+  }, 120_000);
   it('an unknown verifier or template is a usage error', () => {
     const v = rewards(['score', '-v', 'poetry', 'examples/mcq.jsonl']);
     expect(v.code).toBe(1);
