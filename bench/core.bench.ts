@@ -4,7 +4,7 @@
  * mcqReward throughput on the worker pool.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,7 +88,26 @@ for (const [n, extra] of runs) {
   if (r.status !== 0) console.error(r.stderr);
   filterRows.push([n, extra.length ? 'all but duplicate-question' : 'all', seconds.toFixed(2), Math.round(n / seconds), summary?.[1] ?? '?', kept, rejected, '>= 50k lines/s, flat RSS']);
 }
+// rewards score: peak RSS at 100k vs 1M lines (running totals, bounded lines in flight: flat).
+const scoreRows: (string | number)[][] = [['lines', 'seconds', 'lines/s', 'peak RSS MB', 'target']];
+const scoreRss: number[] = [];
+for (const n of [100_000, 1_000_000]) {
+  const file = join(dir, `score-${n}.jsonl`);
+  const lines: string[] = [];
+  for (let k = 0; k < n; k++) lines.push(JSON.stringify({ id: k, response: rows[k % rows.length]!.response.slice(0, 400) + ' The answer is (B).', reference: 'ABCD'[k % 4] }));
+  writeFileSync(file, lines.join('\n') + '\n');
+  lines.length = 0;
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin/rewards.js'), 'score', file, '-v', 'mcq', '--out', '/dev/null'], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  const rss = Number(/peak RSS (\d+) MB/.exec(r.stderr)?.[1] ?? NaN);
+  scoreRss.push(rss);
+  if (r.status !== 0) console.error(r.stderr);
+  rmSync(file, { force: true });
+  scoreRows.push([n, seconds.toFixed(2), Math.round(n / seconds), rss, n === 1_000_000 ? `<= 1.2x of 100k: ${(scoreRss[1]! / scoreRss[0]!).toFixed(2)}x` : '']);
+}
 rmSync(dir, { recursive: true, force: true });
+printTable('rewards score --verifier mcq (whole CLI process), peak RSS at 100k and 1M lines', scoreRows);
 printTable('rewards filter (whole CLI process: start-up, parse, every default filter incl. math self-verification on the pool, write kept and rejects)', filterRows);
 
 // mcqReward on the worker pool.

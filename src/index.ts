@@ -17,6 +17,8 @@ export {
   type VerifierModule,
 } from './core/registry.js';
 export { createPool, getPool, configurePool, closePool, type Pool, type PoolOptions } from './core/pool.js';
+export { SetupError, isSetupError } from './core/setup-error.js';
+export { untimed } from './core/untimed.js';
 export {
   verifyBatch,
   verifyOne,
@@ -27,7 +29,7 @@ export {
   type RewardFn,
   type VerdictsFn,
 } from './core/batch.js';
-export { openJsonl, createJsonlWriter, type JsonlLine, type JsonlSource, type JsonlWriter } from './core/jsonl.js';
+export { openJsonl, readJsonlLines, createJsonlWriter, type JsonlLine, type JsonlSource, type JsonlWriter } from './core/jsonl.js';
 export { recordKind, questionOf, mcqOptions, mcqGoldLetter, type DatasetRecord } from './core/records.js';
 export * from './filters/index.js';
 export { loadTemplate, parseTemplate, fillTemplate, templateNames, TEMPLATES_DIR, type Template, type RecordKind } from './templates/template.js';

@@ -91,6 +91,7 @@ export function buildProgram(): Command {
     .option('--threads <n>', 'worker threads (default: all cores; 0 runs in this thread without hard time limits)', positiveInt('--threads'))
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .option('--group-by <field>', 'GRPO group key field (group, uid, prompt_id): print the group distribution and a histogram of group means')
+    .option('--resume', 'continue an interrupted run after the lines already in --out (appends)')
     .action(async (file: string, o) => {
       checkInput(file);
       if (o.verifier && o.preset) throw new InvalidArgumentError('give --verifier or --preset, not both');
@@ -113,8 +114,9 @@ export function buildProgram(): Command {
         threads: o.threads,
         quiet: o.quiet,
         groups,
+        resume: o.resume,
       });
-      if (!o.quiet) process.stderr.write((await formatScoreSummary(s, o.mode)) + '\n');
+      if (!o.quiet) process.stderr.write(formatScoreSummary(s) + '\n');
       if (groups && !o.quiet) process.stderr.write(formatGroupSummary(groups) + '\n');
       process.exitCode = s.errors > 0 ? 2 : 0;
     });
@@ -139,6 +141,7 @@ export function buildProgram(): Command {
     .option('--window <n>', 'records judged together (default 1024)', positiveInt('--window'))
     .option('--strict', 'exit with code 2 when a line is not valid JSON')
     .option('-q, --quiet', 'no progress and no summary on stderr')
+    .option('--resume', 'continue an interrupted run after the last line in --out / --rejects (appends)')
     .action(async (file: string, o) => {
       checkInput(file);
       if (o.threads) await configurePool({ threads: o.threads });
@@ -153,6 +156,7 @@ export function buildProgram(): Command {
         timeoutMs: o.timeout,
         window: o.window,
         quiet: o.quiet,
+        resume: o.resume,
         ...(o.dedup !== undefined && { dedup: o.dedup, embedder: o.embedder, backend: o.backend }),
         ...(o.modelDir !== undefined && { modelDir: o.modelDir }),
       });

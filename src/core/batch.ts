@@ -9,6 +9,7 @@ import { Reasons, failVerdict, normalizeVerdict, type Verdict } from './verdict.
 import type { Verifier } from './verifier.js';
 import type { FormatSpec } from './format.js';
 import { resolveFormat } from '../templates/format-of.js';
+import { SetupError } from './setup-error.js';
 
 /** One sample: a response, its reference, and per-sample verifier options. */
 export interface Sample {
@@ -28,11 +29,13 @@ export interface BatchOptions {
   threads?: number;
   /** Called after each sample completes. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each sample's verdict as soon as it is known (`index` into `samples`). */
+  onVerdict?: (index: number, verdict: Verdict) => void;
   /** A pool of your own (see `createPool`); default the shared pool. */
   pool?: Pool;
 }
 
-const BATCH_KEYS = new Set(['timeoutMs', 'threads', 'onProgress', 'pool']);
+const BATCH_KEYS = new Set(['timeoutMs', 'threads', 'onProgress', 'onVerdict', 'pool']);
 
 /** Split a mixed options object into batch options and verifier options. */
 export function splitOptions(opts: Record<string, unknown> | undefined): { batch: BatchOptions; verifier: Record<string, unknown> } {
@@ -53,6 +56,15 @@ function inlineWithTimeout(verifier: Verifier, s: Sample, options: Record<string
     timer = setTimeout(() => resolve(failVerdict(Reasons.timeout, { error: `exceeded ${timeoutMs} ms` })), timeoutMs);
   });
   return Promise.race([runOne(verifier, s.response, s.reference, options), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Import a verifier module in this thread; a failure is the caller's set-up error. */
+async function loadModule(url: string): Promise<VerifierModule> {
+  try {
+    return await importVerifierModule(url);
+  } catch (err) {
+    throw new SetupError(`cannot load verifier module ${url}: ${(err as Error)?.message ?? String(err)}`);
+  }
 }
 
 /** Run a batch through a module's own batch function (see `VerifierEntry.batch`), sample checks included. */
@@ -86,6 +98,7 @@ async function verifyManyInThread(
   at.forEach((k, j) => {
     out[k] = normalizeVerdict(verdicts[j]);
   });
+  if (batch.onVerdict) out.forEach((v, k) => batch.onVerdict!(k, v!));
   batch.onProgress?.(samples.length, samples.length);
   return out as Verdict[];
 }
@@ -94,7 +107,7 @@ async function verifyManyInThread(
  * Verify many samples with one verifier. `verifier` is a registered name (runs on the worker pool,
  * with hard time limits) or a {@link Verifier} object (runs in this thread).
  * Resolves with one verdict per sample, in order; rejects only for a bad call (unknown verifier,
- * `samples` not an array).
+ * `samples` not an array) or a set-up error ({@link SetupError}: the verifier module cannot be loaded).
  */
 export async function verifyBatch(
   verifier: string | Verifier,
@@ -110,41 +123,50 @@ export async function verifyBatch(
   const timeoutMs = batch.timeoutMs ?? entry?.timeoutMs ?? (typeof verifier === 'object' ? verifier.defaultTimeoutMs : undefined) ?? 5_000;
   const total = samples.length;
   let done = 0;
-  const progress = (v: Verdict): Verdict => {
+  const progress = (v: Verdict, k: number): Verdict => {
+    batch.onVerdict?.(k, v);
     done += 1;
     batch.onProgress?.(done, total);
     return v;
   };
 
   if (entry?.batch) {
-    const mod = await importVerifierModule(entry.module);
+    const mod = await loadModule(entry.module);
     if (mod.verifyMany) return verifyManyInThread(mod.verifyMany, samples, shared, batch);
   }
   let inlineVerifier: Verifier | undefined = typeof verifier === 'object' ? verifier : undefined;
   if (!inlineVerifier && batch.threads === 0) {
-    inlineVerifier = (await importVerifierModule(entry!.module)).verifier;
+    inlineVerifier = (await loadModule(entry!.module)).verifier;
   }
   const pool = inlineVerifier ? undefined : (batch.pool ?? getPool());
+  // One options object for every sample without its own: cloned once per chunk, not per sample.
+  let common: Record<string, unknown> | Error;
+  try {
+    common = withResolvedFormat(shared);
+  } catch (err) {
+    common = err as Error;
+  }
 
   return Promise.all(
-    samples.map(async (s) => {
+    samples.map(async (s, k) => {
       if (s === null || typeof s !== 'object') {
-        return progress(failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` }));
+        return progress(failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` }), k);
       }
       let opts: Record<string, unknown>;
       try {
         const own = s?.options;
         if (own !== undefined && (own === null || typeof own !== 'object' || Array.isArray(own))) {
-          return progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }));
+          return progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }), k);
         }
-        opts = withResolvedFormat({ ...shared, ...own });
+        if (own === undefined && !(common instanceof Error)) opts = common;
+        else opts = withResolvedFormat({ ...shared, ...own });
       } catch (err) {
-        return progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }));
+        return progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }), k);
       }
       const v = inlineVerifier
         ? await inlineWithTimeout(inlineVerifier, s, opts, timeoutMs)
         : await pool!.run({ module: entry!.module, response: s.response, reference: s.reference, options: opts, timeoutMs });
-      return progress(v);
+      return progress(v, k);
     }),
   );
 }

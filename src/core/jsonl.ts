@@ -1,11 +1,19 @@
 /**
- * Streaming JSONL: read a file (or stdin) a line at a time with line numbers and parse errors
- * kept per line, and write objects with backpressure. Memory stays flat on any file size.
+ * Streaming JSONL input: a file (or stdin) a line at a time with line numbers, parse errors kept
+ * per line, and the byte offset where each line ends (progress, resume). Memory stays flat on any
+ * file size.
+ *
+ * Lines end at `\n` or `\r\n` only: a bare `\r` inside a line is part of it (JSON then says
+ * whether it is valid there), so one record never becomes two and line numbers never shift. A
+ * UTF-8 byte-order mark before line 1 is skipped. A line that is not valid UTF-8 is an error line
+ * (never silently repaired). Blank lines at the end of the input are not lines; blank lines
+ * between records are `empty line` errors (they still take a line number).
  */
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import { createReadStream, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import type { Readable } from 'node:stream';
+
+export { createJsonlWriter, assertWritable, type JsonlWriter, type JsonlWriterOptions } from './jsonl-writer.js';
 
 /** One input line. */
 export interface JsonlLine {
@@ -13,17 +21,71 @@ export interface JsonlLine {
   line: number;
   /** The parsed value when the line is valid JSON. */
   value?: unknown;
-  /** Why the line could not be parsed (`invalid JSON: ...`, `empty line`). */
+  /** Why the line could not be parsed (`invalid JSON: ...`, `empty line`, `invalid UTF-8 ...`). */
   error?: string;
+  /** Byte offset just past this line's terminator in the input. */
+  end: number;
 }
 
-/** An opened JSONL source: its lines, its size in bytes when known, and bytes read so far. */
+/** An opened JSONL source: its lines, its size in bytes when known, and bytes consumed so far. */
 export interface JsonlSource {
   lines: AsyncIterable<JsonlLine>;
   /** Total size in bytes (undefined for stdin). */
   size: number | undefined;
-  /** Bytes read so far. */
+  /** Bytes up to the end of the last line handed out. */
   bytesRead(): number;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Parse one line's bytes (terminator removed) into a {@link JsonlLine}. */
+function parseLine(bytes: Buffer, line: number, end: number): JsonlLine {
+  if (line === 1 && bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
+  if (!isUtf8(bytes)) return { line, end, error: 'invalid UTF-8: the line is not read (re-encode the file as UTF-8)' };
+  const raw = bytes.toString('utf8');
+  if (!raw.trim()) return { line, end, error: 'empty line' };
+  try {
+    return { line, end, value: JSON.parse(raw) };
+  } catch (err) {
+    return { line, end, error: `invalid JSON: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * Split a byte stream into JSONL lines (see the module comment for what a line is); `onConsumed`
+ * hears the end offset of each line handed out.
+ */
+export async function* readJsonlLines(stream: AsyncIterable<Buffer | string>, onConsumed?: (bytes: number) => void): AsyncGenerator<JsonlLine> {
+  let parts: Buffer[] = [];
+  let offset = 0; // bytes before the current chunk's first unconsumed byte
+  let n = 0;
+  const blanks: JsonlLine[] = []; // blank lines held back until a record follows them
+  function* emit(bytes: Buffer, end: number): Generator<JsonlLine> {
+    if (bytes.length && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, -1);
+    const l = parseLine(bytes, ++n, end);
+    if (l.error === 'empty line') {
+      blanks.push(l);
+      return;
+    }
+    for (const b of blanks.splice(0)) yield b;
+    onConsumed?.(end);
+    yield l;
+  }
+  for await (const c of stream) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+    let start = 0;
+    let nl: number;
+    while ((nl = chunk.indexOf(10, start)) !== -1) {
+      const piece = chunk.subarray(start, nl);
+      const bytes = parts.length ? Buffer.concat([...parts, piece]) : piece;
+      parts = [];
+      yield* emit(bytes, offset + nl + 1);
+      start = nl + 1;
+    }
+    if (start < chunk.length) parts.push(Buffer.from(chunk.subarray(start)));
+    offset += chunk.length;
+  }
+  if (parts.length) yield* emit(Buffer.concat(parts), offset);
 }
 
 /** Open `path` (or `-` for stdin) as a JSONL source. Throws a clear error when the file is missing. */
@@ -40,60 +102,6 @@ export function openJsonl(path: string): JsonlSource {
     }
     stream = createReadStream(path, { highWaterMark: 1 << 20 });
   }
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  let read = 0;
-  stream.on('data', (chunk: Buffer | string) => {
-    read += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-  });
-  async function* lines(): AsyncGenerator<JsonlLine> {
-    let n = 0;
-    for await (const raw of rl) {
-      n += 1;
-      if (!raw.trim()) {
-        yield { line: n, error: 'empty line' };
-        continue;
-      }
-      try {
-        yield { line: n, value: JSON.parse(raw) };
-      } catch (err) {
-        yield { line: n, error: `invalid JSON: ${(err as Error).message}` };
-      }
-    }
-  }
-  return { lines: lines(), size, bytesRead: () => read };
-}
-
-/** A JSONL sink. */
-export interface JsonlWriter {
-  /** Write one object as a line; resolves when the stream can take more. */
-  write(value: unknown): Promise<void> | void;
-  /** Flush and close (stdout is flushed, not closed). */
-  close(): Promise<void>;
-}
-
-/** Open `path` (or `-`/undefined for stdout) for JSONL output. */
-export function createJsonlWriter(path: string | undefined): JsonlWriter {
-  const toStdout = path === undefined || path === '-';
-  const out: Writable = toStdout ? process.stdout : createWriteStream(path);
-  let buffer = '';
-  const FLUSH_AT = 1 << 16;
-  async function flush(): Promise<void> {
-    if (!buffer) return;
-    const chunk = buffer;
-    buffer = '';
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  return {
-    write(value) {
-      buffer += JSON.stringify(value) + '\n';
-      if (buffer.length >= FLUSH_AT) return flush();
-    },
-    async close() {
-      await flush();
-      if (!toStdout) {
-        out.end();
-        await once(out, 'finish');
-      }
-    },
-  };
+  let consumed = 0;
+  return { lines: readJsonlLines(stream, (b) => (consumed = b)), size, bytesRead: () => consumed };
 }

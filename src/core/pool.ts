@@ -1,15 +1,18 @@
 /**
  * A worker-thread pool with hard per-sample time limits and little per-sample overhead.
  *
- * Samples go to workers in chunks (up to 64 when the queue is long, one at a time when it is
- * short), so a cheap verifier is not dominated by message passing. Each worker writes which sample
- * it is running and since when into a small shared array; a watchdog on the main thread reads it,
- * so the clock of each sample starts when the worker starts that sample (not when it was queued),
- * and a sample that overruns gets `timeout` while its worker is terminated (V8 stops even a
- * synchronous loop or a backtracking regex). The chunk's other samples are re-queued, so nothing
- * else is lost. A worker that dies (out of memory, crash) fails only the sample it was running.
- * Workers import a verifier before any clock starts. Idle workers are unref'd, so an idle pool
- * never keeps a process alive.
+ * Samples go to workers in chunks cut by count and by size (one at a time when the queue is
+ * short), so a cheap verifier is not dominated by message passing and no message is too large
+ * for a worker's heap. Each worker writes which sample it is running and since when into a small
+ * shared array; a watchdog on the main thread reads it, so the clock of each sample starts when
+ * the worker starts that sample (not when it was queued), and a sample that overruns gets
+ * `timeout` while its worker is terminated (V8 stops even a synchronous loop or a backtracking
+ * regex). Blame falls only on the sample that was running: the chunk's other unanswered samples
+ * are re-queued with no penalty (workers also report finished verdicts every few tens of ms, so
+ * little is re-run). A worker that dies before any sample of its chunk started has its samples
+ * re-run one per message, so the one that kills a worker alone is the one that fails. Time spent
+ * loading a dependency (see `untimed`) is not charged to the sample. Idle workers are unref'd, so
+ * an idle pool never keeps a process alive.
  *
  * Why not piscina: its timers start when a task is queued, it cannot preload a module before the
  * clock starts, and one task per message costs more than the cheap verifiers themselves.
@@ -17,6 +20,8 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { Reasons, failVerdict, type Verdict } from './verdict.js';
+import { estimateBytes } from './sample-size.js';
+import { SetupError } from './setup-error.js';
 
 /** One sample as sent to a worker. */
 export interface PoolSample {
@@ -28,18 +33,21 @@ export interface PoolSample {
 /** Messages from the main thread to a worker. */
 export type PoolRequest = { type: 'load'; module: string } | { type: 'run'; id: number; module: string; samples: PoolSample[] };
 
-/** Messages from a worker to the main thread. */
+/** Messages from a worker to the main thread (`partial`: verdicts of samples `from`.. finished so far). */
 export type PoolReply =
   | { type: 'ready' }
   | { type: 'loaded'; module: string }
   | { type: 'load-error'; module: string; error: string }
-  | { type: 'result'; id: number; verdicts: Verdict[] };
+  | { type: 'partial'; id: number; from: number; verdicts: Verdict[] }
+  | { type: 'result'; id: number; from: number; verdicts: Verdict[] };
 
 /**
  * Layout of the shared array each worker writes: [RUNNING] = 1 + index in the chunk of the sample
- * running now (0 when none), [STARTED] = when it started, in ms since the pool's epoch.
+ * running now (0 when none), [STARTED] = when it started, in ms since the pool's epoch (moved
+ * forward by untimed loading), [LOADING] = 1 + when an untimed load began (0 when none),
+ * [CHUNK] = id of the chunk that sample belongs to (a worker holds up to {@link IN_FLIGHT} chunks).
  */
-export const SHARED = { RUNNING: 0, STARTED: 1, LENGTH: 2 } as const;
+export const SHARED = { RUNNING: 0, STARTED: 1, LOADING: 2, CHUNK: 3, LENGTH: 4 } as const;
 
 /** Pool settings. */
 export interface PoolOptions {
@@ -47,10 +55,14 @@ export interface PoolOptions {
   threads?: number;
   /** Heap limit of each worker in MB (default 1024); overrunning it fails the sample with `memory-limit`. */
   maxMemoryMb?: number;
-  /** Time allowed for a worker to import a verifier module, not counted in sample time (default 60 s). */
+  /** Time allowed for a worker to import a verifier module or load a dependency, not counted in sample time (default 60 s). */
   loadTimeoutMs?: number;
-  /** Most samples sent to a worker in one message (default 64). */
+  /** Most samples sent to a worker in one message (default 256). */
   maxChunk?: number;
+  /** Most estimated bytes sent to a worker in one message (default 8 MB); a larger sample goes alone. */
+  maxChunkBytes?: number;
+  /** Largest sample a worker accepts, in estimated bytes (default: a quarter of its heap); larger ones get `invalid-input`. */
+  maxSampleBytes?: number;
 }
 
 /** One sample to run in the pool. */
@@ -61,7 +73,19 @@ export interface PoolJob extends PoolSample {
 
 interface QueuedJob extends PoolJob {
   resolve: (v: Verdict) => void;
-  attempts: number;
+  reject: (err: Error) => void;
+  bytes: number;
+  /** Must go to a worker alone (its chunk killed a worker before any sample started). */
+  solo: boolean;
+}
+
+interface Chunk {
+  id: number;
+  module: string;
+  jobs: QueuedJob[];
+  started: boolean;
+  /** Samples before this index are answered. */
+  done: number;
 }
 
 interface Slot {
@@ -69,13 +93,17 @@ interface Slot {
   ready: boolean;
   loaded: Set<string>;
   shared: Int32Array;
-  chunk: { id: number; module: string; jobs: QueuedJob[]; started: boolean } | undefined;
+  /** Chunks sent (or, while loading a module, about to be), in the order the worker runs them. */
+  chunks: Chunk[];
   loadTimer: NodeJS.Timeout | undefined;
 }
 
 /** A running pool: submit samples, close when done. */
 export interface Pool {
-  /** Run one sample; resolves with its verdict and never rejects. */
+  /**
+   * Run one sample; resolves with its verdict. Rejects only for a set-up error that is not the
+   * sample's fault: the verifier module cannot be loaded ({@link SetupError}).
+   */
   run(job: PoolJob): Promise<Verdict>;
   /** Terminate every worker. Pending samples resolve with `verifier-error`. */
   close(): Promise<void>;
@@ -84,7 +112,11 @@ export interface Pool {
 }
 
 const isTs = import.meta.url.endsWith('.ts');
-const MAX_ATTEMPTS = 3;
+/**
+ * Chunks a worker holds at once: the one it runs and the next, so it never waits for the main
+ * thread between chunks (cheap verifiers would otherwise idle for a round trip per chunk).
+ */
+const IN_FLIGHT = 2;
 
 /**
  * Start a worker thread running `worker.js`. When this file runs as TypeScript (tests, development
@@ -103,18 +135,27 @@ export function createPool(options: PoolOptions = {}): Pool {
   const size = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const maxMemoryMb = options.maxMemoryMb ?? 1024;
   const loadTimeoutMs = options.loadTimeoutMs ?? 60_000;
-  const maxChunk = Math.max(1, options.maxChunk ?? 64);
+  const maxChunk = Math.max(1, options.maxChunk ?? 256);
+  const maxChunkBytes = Math.max(1, options.maxChunkBytes ?? 8 * 2 ** 20);
+  const maxSampleBytes = options.maxSampleBytes ?? Math.floor((maxMemoryMb * 2 ** 20) / 4);
   const epoch = Date.now();
   const queue: QueuedJob[] = [];
+  let head = 0; // queue[head..] are waiting; a moving head keeps shift() off the hot path
   const slots = new Set<Slot>();
   let nextChunkId = 1;
   let closed = false;
   let watchdog: NodeJS.Timeout | undefined;
 
+  const waiting = (): number => queue.length - head;
+  function requeueFront(jobs: QueuedJob[]): void {
+    queue.splice(0, head, ...jobs);
+    head = 0;
+  }
+
   function spawn(): void {
     const buffer = new SharedArrayBuffer(SHARED.LENGTH * 4);
     const worker = startWorker({ maxOldGenerationSizeMb: maxMemoryMb }, { shared: buffer, epoch });
-    const slot: Slot = { worker, ready: false, loaded: new Set(), shared: new Int32Array(buffer), chunk: undefined, loadTimer: undefined };
+    const slot: Slot = { worker, ready: false, loaded: new Set(), shared: new Int32Array(buffer), chunks: [], loadTimer: undefined };
     slots.add(slot);
     worker.on('message', (msg: PoolReply) => onMessage(slot, msg));
     worker.on('error', (err: Error & { code?: string }) => {
@@ -125,40 +166,59 @@ export function createPool(options: PoolOptions = {}): Pool {
   }
 
   /**
-   * Remove a slot. The sample it was running gets `verdict`; the other samples of its chunk go
-   * back to the front of the queue (a sample re-queued too often fails instead of looping).
+   * Remove a slot. Only the sample it was running gets `verdict`; the chunk's other unanswered
+   * samples go back to the front of the queue unpenalised. When no sample was running (the worker
+   * died unpacking the message or packing the reply), a chunk of several samples is re-queued one
+   * sample per message, and a lone sample takes the blame.
    */
   function retire(slot: Slot, verdict: Verdict): void {
     if (!slots.delete(slot)) return;
     if (slot.loadTimer) clearTimeout(slot.loadTimer);
     void slot.worker.terminate();
-    const chunk = slot.chunk;
-    slot.chunk = undefined;
-    if (chunk) {
-      const running = chunk.started ? Atomics.load(slot.shared, SHARED.RUNNING) - 1 : -1;
-      const again: QueuedJob[] = [];
-      chunk.jobs.forEach((job, k) => {
-        if (k === running) job.resolve(verdict);
-        else if (++job.attempts >= MAX_ATTEMPTS) job.resolve(failVerdict(Reasons.verifierError, { error: `worker failed ${job.attempts} times` }));
-        else again.push(job);
-      });
-      queue.unshift(...again);
+    const chunks = slot.chunks;
+    slot.chunks = [];
+    const running = Atomics.load(slot.shared, SHARED.RUNNING) - 1;
+    const runningChunk = Atomics.load(slot.shared, SHARED.CHUNK);
+    const left: QueuedJob[] = [];
+    let blamed = false;
+    for (const chunk of chunks) {
+      for (let k = chunk.done; k < chunk.jobs.length; k++) {
+        const job = chunk.jobs[k]!;
+        if (chunk.started && chunk.id === runningChunk && k === running) {
+          job.resolve(verdict);
+          blamed = true;
+        } else left.push(job);
+      }
     }
+    const sent = chunks.some((c) => c.started);
+    if (!blamed && sent) {
+      // No sample was running: the worker died unpacking a message or packing a reply.
+      if (left.length === 1) left.pop()!.resolve(verdict);
+      else for (const job of left) job.solo = true;
+    }
+    requeueFront(left);
     pump();
   }
 
   function tick(): void {
     const now = Date.now() - epoch;
     for (const slot of slots) {
-      const chunk = slot.chunk;
-      if (!chunk?.started) continue;
+      if (!slot.chunks[0]?.started) continue;
+      const loading = Atomics.load(slot.shared, SHARED.LOADING);
+      if (loading !== 0) {
+        if (now - (loading - 1) > loadTimeoutMs) {
+          retire(slot, failVerdict(Reasons.verifierError, { error: `a dependency took over ${loadTimeoutMs} ms to load` }));
+        }
+        continue;
+      }
       const running = Atomics.load(slot.shared, SHARED.RUNNING);
       if (running === 0) continue;
-      const job = chunk.jobs[running - 1];
+      const id = Atomics.load(slot.shared, SHARED.CHUNK);
+      const job = slot.chunks.find((c) => c.id === id)?.jobs[running - 1];
       const elapsed = now - Atomics.load(slot.shared, SHARED.STARTED);
       if (job && elapsed > job.timeoutMs) retire(slot, failVerdict(Reasons.timeout, { error: `exceeded ${job.timeoutMs} ms` }));
     }
-    if (![...slots].some((s) => s.chunk)) stopWatchdog();
+    if (![...slots].some((s) => s.chunks.length)) stopWatchdog();
   }
 
   function startWatchdog(timeoutMs: number): void {
@@ -172,39 +232,41 @@ export function createPool(options: PoolOptions = {}): Pool {
     watchdog = undefined;
   }
 
-  function send(slot: Slot): void {
-    const chunk = slot.chunk!;
+  /** Post `chunk` (already last in `slot.chunks`) to its worker. */
+  function send(slot: Slot, chunk: Chunk): void {
     chunk.started = true;
-    Atomics.store(slot.shared, SHARED.RUNNING, 0);
-    const msg: PoolRequest = {
-      type: 'run',
-      id: chunk.id,
-      module: chunk.module,
-      samples: chunk.jobs.map((j) => ({ response: j.response, reference: j.reference, options: j.options })),
-    };
-    try {
-      slot.worker.postMessage(msg);
-    } catch {
-      // A sample that cannot be cloned: send the chunk's samples one by one to find it.
-      slot.chunk = undefined;
-      const [first, ...rest] = chunk.jobs;
-      queue.unshift(...rest);
-      try {
-        slot.chunk = { ...chunk, jobs: [first!] };
-        slot.worker.postMessage({ ...msg, samples: msg.samples.slice(0, 1) } satisfies PoolRequest);
-      } catch (err) {
-        slot.chunk = undefined;
-        first!.resolve(failVerdict(Reasons.invalidInput, { error: `sample cannot be sent to a worker: ${(err as Error).message}` }));
-        idle(slot);
-        return;
-      }
+    const samples: PoolSample[] = new Array(chunk.jobs.length);
+    let minTimeout = Infinity;
+    for (let k = 0; k < chunk.jobs.length; k++) {
+      const j = chunk.jobs[k]!;
+      samples[k] = { response: j.response, reference: j.reference, options: j.options };
+      if (j.timeoutMs < minTimeout) minTimeout = j.timeoutMs;
     }
-    startWatchdog(Math.min(...chunk.jobs.map((j) => j.timeoutMs)));
+    try {
+      slot.worker.postMessage({ type: 'run', id: chunk.id, module: chunk.module, samples } satisfies PoolRequest);
+    } catch (err) {
+      // A sample that cannot be cloned: alone it fails; in a chunk, the chunk is re-run one by one.
+      slot.chunks = slot.chunks.filter((c) => c !== chunk);
+      if (chunk.jobs.length === 1) {
+        chunk.jobs[0]!.resolve(failVerdict(Reasons.invalidInput, { error: `sample cannot be sent to a worker: ${(err as Error).message}` }));
+      } else {
+        for (const job of chunk.jobs) job.solo = true;
+        requeueFront(chunk.jobs);
+      }
+      idle(slot);
+      return;
+    }
+    startWatchdog(minTimeout);
   }
 
   function idle(slot: Slot): void {
-    slot.worker.unref();
+    if (slot.chunks.length === 0) slot.worker.unref();
     pump();
+  }
+
+  function answer(chunk: Chunk, from: number, verdicts: Verdict[]): void {
+    for (let k = 0; k < verdicts.length; k++) chunk.jobs[from + k]?.resolve(verdicts[k]!);
+    chunk.done = Math.max(chunk.done, from + verdicts.length);
   }
 
   function onMessage(slot: Slot, msg: PoolReply): void {
@@ -214,107 +276,129 @@ export function createPool(options: PoolOptions = {}): Pool {
       idle(slot);
       return;
     }
-    const chunk = slot.chunk;
-    if (!chunk) return;
     if (msg.type === 'loaded') {
       if (slot.loadTimer) clearTimeout(slot.loadTimer);
       slot.loadTimer = undefined;
       slot.loaded.add(msg.module);
-      send(slot);
+      const chunk = slot.chunks[0];
+      if (chunk && !chunk.started) send(slot, chunk);
+      pump();
     } else if (msg.type === 'load-error') {
-      if (slot.loadTimer) clearTimeout(slot.loadTimer);
-      slot.loadTimer = undefined;
-      slot.chunk = undefined;
-      for (const job of chunk.jobs) job.resolve(failVerdict(Reasons.verifierError, { error: `cannot load verifier: ${msg.error}` }));
+      failModule(slot, msg.module, msg.error);
       idle(slot);
-    } else if (msg.type === 'result' && msg.id === chunk.id) {
-      slot.chunk = undefined;
-      chunk.jobs.forEach((job, k) => job.resolve(msg.verdicts[k] ?? failVerdict(Reasons.verifierError, { error: 'no verdict returned' })));
-      idle(slot);
+    } else if (msg.type === 'partial' || msg.type === 'result') {
+      const chunk = slot.chunks.find((c) => c.id === msg.id);
+      if (!chunk) return;
+      answer(chunk, msg.from, msg.verdicts);
+      if (msg.type === 'result') {
+        slot.chunks = slot.chunks.filter((c) => c !== chunk);
+        for (let k = chunk.done; k < chunk.jobs.length; k++) chunk.jobs[k]!.resolve(failVerdict(Reasons.verifierError, { error: 'no verdict returned' }));
+        idle(slot);
+      }
     }
   }
 
-  /** Take the next chunk from the queue: consecutive samples of one verifier. */
+  /** Take the next chunk from the queue: consecutive samples of one verifier, within count and bytes. */
   function takeChunk(): QueuedJob[] {
-    const want = Math.min(maxChunk, Math.max(1, Math.ceil(queue.length / (size * 4))));
-    const module = queue[0]!.module;
-    let n = 0;
-    while (n < want && n < queue.length && queue[n]!.module === module) n++;
-    return queue.splice(0, n);
+    const want = Math.min(maxChunk, Math.max(1, Math.ceil(waiting() / (size * 2))));
+    const first = queue[head]!;
+    let n = 1;
+    let bytes = first.bytes;
+    if (!first.solo) {
+      while (n < want && head + n < queue.length) {
+        const next = queue[head + n]!;
+        if (next.module !== first.module || next.solo || bytes + next.bytes > maxChunkBytes) break;
+        bytes += next.bytes;
+        n++;
+      }
+    }
+    const jobs = queue.slice(head, head + n);
+    head += n;
+    if (head > 4096 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
+    }
+    return jobs;
   }
 
   function pump(): void {
     if (closed) return;
-    for (const slot of slots) {
-      if (queue.length === 0) break;
-      if (!slot.ready || slot.chunk) continue;
-      const jobs = takeChunk();
-      const module = jobs[0]!.module;
-      slot.chunk = { id: nextChunkId++, module, jobs, started: false };
-      slot.worker.ref();
-      if (slot.loaded.has(module)) {
-        send(slot);
-      } else {
-        slot.loadTimer = setTimeout(
-          () => retire(slot, failVerdict(Reasons.verifierError, { error: `verifier module took over ${loadTimeoutMs} ms to load` })),
-          loadTimeoutMs,
-        );
-        slot.worker.postMessage({ type: 'load', module } satisfies PoolRequest);
+    // First give idle workers a chunk each, then a second one to run next.
+    for (let depth = 1; depth <= IN_FLIGHT; depth++) {
+      for (const slot of slots) {
+        if (waiting() === 0) break;
+        if (!slot.ready || slot.chunks.length >= depth) continue;
+        const module = queue[head]!.module;
+        // A module not loaded yet is loaded by an idle worker only.
+        if (!slot.loaded.has(module) && slot.chunks.length > 0) continue;
+        if (slot.chunks.some((c) => !c.started)) continue;
+        const jobs = takeChunk();
+        const chunk: Chunk = { id: nextChunkId++, module, jobs, started: false, done: 0 };
+        slot.chunks.push(chunk);
+        slot.worker.ref();
+        if (slot.loaded.has(module)) send(slot, chunk);
+        else load(slot, module);
       }
     }
     const starting = [...slots].filter((s) => !s.ready).length;
-    let toSpawn = Math.min(size - slots.size, queue.length - starting);
+    let toSpawn = Math.min(size - slots.size, waiting() - starting);
     while (toSpawn-- > 0) spawn();
+  }
+
+  /** Ask `slot`'s worker to import `module` (its first chunk is sent when it is loaded). */
+  function load(slot: Slot, module: string): void {
+    slot.loadTimer = setTimeout(() => {
+      failModule(slot, module, `took over ${loadTimeoutMs} ms to load`);
+      retire(slot, failVerdict(Reasons.verifierError, { error: 'verifier module load timed out' }));
+    }, loadTimeoutMs);
+    slot.worker.postMessage({ type: 'load', module } satisfies PoolRequest);
+  }
+
+  /** A module that cannot be loaded is not the samples' fault: every waiting sample of it rejects with the set-up error. */
+  function failModule(slot: Slot, module: string, why: string): void {
+    if (slot.loadTimer) clearTimeout(slot.loadTimer);
+    slot.loadTimer = undefined;
+    const error = new SetupError(`cannot load verifier module ${module}: ${why}`);
+    for (const chunk of slot.chunks.filter((c) => c.module === module)) for (const job of chunk.jobs) job.reject(error);
+    slot.chunks = slot.chunks.filter((c) => c.module !== module);
+    const rest = queue.slice(head).filter((j) => j.module !== module || (j.reject(error), false));
+    queue.length = 0;
+    head = 0;
+    queue.push(...rest);
   }
 
   return {
     size,
     run(job: PoolJob): Promise<Verdict> {
       if (closed) return Promise.resolve(failVerdict(Reasons.verifierError, { error: 'pool is closed' }));
-      return new Promise<Verdict>((resolve) => {
-        queue.push({ ...job, resolve, attempts: 0 });
+      const bytes = estimateBytes(job.response, maxSampleBytes) + estimateBytes(job.reference, maxSampleBytes) + estimateBytes(job.options, maxSampleBytes);
+      if (bytes > maxSampleBytes) {
+        const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
+        return Promise.resolve(
+          failVerdict(Reasons.invalidInput, { error: `sample of about ${mb(bytes)} exceeds the ${mb(maxSampleBytes)} a worker accepts (maxSampleBytes)` }),
+        );
+      }
+      return new Promise<Verdict>((resolve, reject) => {
+        queue.push({ module: job.module, timeoutMs: job.timeoutMs, response: job.response, reference: job.reference, options: job.options, resolve, reject, bytes, solo: false });
         // Let the caller queue a whole batch before chunks are cut.
-        if (queue.length === 1) queueMicrotask(pump);
+        if (waiting() === 1) queueMicrotask(pump);
       });
     },
     async close(): Promise<void> {
       closed = true;
       stopWatchdog();
-      for (const job of queue.splice(0)) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
+      for (const job of queue.splice(head)) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
+      queue.length = 0;
+      head = 0;
       const all = [...slots];
       for (const slot of all) {
         slots.delete(slot);
         if (slot.loadTimer) clearTimeout(slot.loadTimer);
-        for (const job of slot.chunk?.jobs ?? []) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
+        for (const job of slot.chunks.flatMap((c) => c.jobs)) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
       }
       await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };
 }
 
-let shared: Pool | undefined;
-let sharedOptions: PoolOptions = {};
-
-/** The process-wide pool used by the reward functions, created on first use. */
-export function getPool(): Pool {
-  shared ??= createPool(sharedOptions);
-  return shared;
-}
-
-/**
- * Configure the shared pool (threads, memory limit). Takes effect for the next batch: a running
- * shared pool is closed and recreated.
- */
-export async function configurePool(options: PoolOptions): Promise<void> {
-  sharedOptions = { ...options };
-  const old = shared;
-  shared = undefined;
-  await old?.close();
-}
-
-/** Close the shared pool (workers are unref'd when idle, so this is only needed for a prompt exit). */
-export async function closePool(): Promise<void> {
-  const old = shared;
-  shared = undefined;
-  await old?.close();
-}
+export { getPool, configurePool, closePool } from './shared-pool.js';

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Verifier } from './verifier.js';
+import { SetupError } from './setup-error.js';
 import type { Verdict } from './verdict.js';
 
 /** Where a verifier lives and how the batch runner should run it. */
@@ -32,10 +35,15 @@ const entries = new Map<string, VerifierEntry>([
 /**
  * Register a verifier under a name so that `verifyBatch`, presets and the CLI can use it.
  * `module` is the URL (or absolute path) of an ES module exporting `verifier`; worker threads
- * import it, so it must not depend on state of the calling thread.
+ * import it, so it must not depend on state of the calling thread. Throws {@link SetupError} when
+ * a local module file does not exist; a module that exists but cannot be imported makes the batch
+ * that uses it reject.
  */
 export function registerVerifier(name: string, module: string | URL, timeoutMs = 5_000): void {
-  const href = module instanceof URL ? module.href : module.startsWith('/') ? new URL(`file://${module}`).href : module;
+  const href = module instanceof URL ? module.href : module.startsWith('/') ? pathToFileURL(module).href : module;
+  if (href.startsWith('file:') && !existsSync(fileURLToPath(href))) {
+    throw new SetupError(`registerVerifier("${name}"): module ${fileURLToPath(href)} does not exist`);
+  }
   entries.set(name, { name, module: href, timeoutMs });
 }
 
@@ -49,11 +57,23 @@ export function verifierNames(): string[] {
   return [...entries.keys()];
 }
 
+/** A running summary of verdicts: fed one at a time, so nothing is kept per verdict. */
+export interface VerifierSummary {
+  add(v: Verdict): void;
+  /** The lines to print (e.g. IFEval's prompt- and instruction-level accuracy). */
+  lines(): string[];
+}
+
 /** What a verifier module exports: the verifier, and optionally a summary for `rewards score`. */
 export interface VerifierModule {
   verifier: Verifier;
-  /** Lines `rewards score` prints after a run (e.g. IFEval's prompt- and instruction-level accuracy). */
+  /** Lines summarizing verdicts (e.g. IFEval's prompt- and instruction-level accuracy). */
   summarize?: (verdicts: Verdict[], mode?: string) => string[];
+  /**
+   * A running summary for `rewards score` (flat memory). A module with only `summarize` gets one
+   * that keeps its verdicts.
+   */
+  createSummary?: (mode?: string) => VerifierSummary;
   /** Batch scoring in the calling thread, for entries registered with `batch: true`. */
   verifyMany?: (samples: { response: unknown; reference: unknown; options?: Record<string, unknown> }[], options: Record<string, unknown>) => Promise<Verdict[]>;
 }

@@ -1,65 +1,98 @@
 /**
  * Worker-thread entry of the batch runner's pool. It imports verifier modules on request and runs
  * a chunk of samples one after the other, writing which sample runs and since when into the
- * shared array the main thread's watchdog reads (see pool.ts).
+ * shared array the main thread's watchdog reads (see pool.ts). Finished verdicts go back every
+ * {@link PARTIAL_MS} ms, so a later sample's timeout re-runs little. Dependency loads wrapped in
+ * `untimed` stop the running sample's clock.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { importVerifier } from './registry.js';
 import { runOne } from './run-one.js';
 import { SHARED, type PoolRequest, type PoolReply } from './pool.js';
+import { setUntimedClock } from './untimed.js';
 import type { Verdict } from './verdict.js';
+
+/** How often a worker sends the verdicts it has finished within a chunk. */
+const PARTIAL_MS = 50;
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 const { shared, epoch } = workerData as { shared: SharedArrayBuffer; epoch: number };
 const state = new Int32Array(shared);
 
+let loadBegan = 0;
+setUntimedClock({
+  begin() {
+    loadBegan = Date.now() - epoch;
+    Atomics.store(state, SHARED.LOADING, loadBegan + 1);
+  },
+  end() {
+    // Move the running sample's start forward by the load's duration, then resume its clock.
+    Atomics.add(state, SHARED.STARTED, Date.now() - epoch - loadBegan);
+    Atomics.store(state, SHARED.LOADING, 0);
+  },
+});
+
+function safeVerdicts(verdicts: Verdict[]): Verdict[] {
+  return verdicts.map((v): Verdict => {
+    try {
+      structuredClone(v);
+      return v;
+    } catch (e) {
+      return { score: 0, pass: false, reason: 'verifier-error', error: `verdict not transferable: ${String(e)}` };
+    }
+  });
+}
+
 function reply(msg: PoolReply): void {
   try {
     port!.postMessage(msg);
   } catch (err) {
     // A verdict whose details cannot be cloned must still answer its sample.
-    if (msg.type !== 'result') throw err;
-    const safe = msg.verdicts.map((v): Verdict => {
-      try {
-        structuredClone(v);
-        return v;
-      } catch (e) {
-        return { score: 0, pass: false, reason: 'verifier-error', error: `verdict not transferable: ${String(e)}` };
-      }
-    });
-    port!.postMessage({ type: 'result', id: msg.id, verdicts: safe } satisfies PoolReply);
+    if (msg.type !== 'result' && msg.type !== 'partial') throw err;
+    port!.postMessage({ ...msg, verdicts: safeVerdicts(msg.verdicts) } satisfies PoolReply);
   }
 }
 
 async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<void> {
-  const verdicts: Verdict[] = [];
   let verifier;
   try {
     verifier = await importVerifier(msg.module);
   } catch (err) {
-    const error = `cannot load verifier: ${String((err as Error)?.message ?? err)}`;
-    reply({ type: 'result', id: msg.id, verdicts: msg.samples.map(() => ({ score: 0, pass: false, reason: 'verifier-error', error })) });
+    reply({ type: 'load-error', module: msg.module, error: String((err as Error)?.message ?? err) });
     return;
   }
+  let from = 0;
+  let verdicts: Verdict[] = [];
+  let lastSent = Date.now();
   for (let k = 0; k < msg.samples.length; k++) {
     const s = msg.samples[k]!;
     Atomics.store(state, SHARED.STARTED, Date.now() - epoch);
+    Atomics.store(state, SHARED.CHUNK, msg.id);
     Atomics.store(state, SHARED.RUNNING, k + 1);
     verdicts.push(await runOne(verifier, s.response, s.reference, s.options));
+    const now = Date.now();
+    if (now - lastSent >= PARTIAL_MS && k + 1 < msg.samples.length) {
+      reply({ type: 'partial', id: msg.id, from, verdicts });
+      from = k + 1;
+      verdicts = [];
+      lastSent = now;
+    }
   }
   Atomics.store(state, SHARED.RUNNING, 0);
-  reply({ type: 'result', id: msg.id, verdicts });
+  reply({ type: 'result', id: msg.id, from, verdicts });
 }
 
+// Requests run one after the other (the pool sends the next chunk before this one ends).
+let tail: Promise<void> = Promise.resolve();
 port.on('message', (msg: PoolRequest) => {
-  if (msg.type === 'load') {
-    importVerifier(msg.module).then(
-      () => reply({ type: 'loaded', module: msg.module }),
-      (err: unknown) => reply({ type: 'load-error', module: msg.module, error: String((err as Error)?.message ?? err) }),
-    );
-    return;
-  }
-  void runChunk(msg);
+  tail = tail.then(() =>
+    msg.type === 'load'
+      ? importVerifier(msg.module).then(
+          () => reply({ type: 'loaded', module: msg.module }),
+          (err: unknown) => reply({ type: 'load-error', module: msg.module, error: String((err as Error)?.message ?? err) }),
+        )
+      : runChunk(msg),
+  );
 });
 reply({ type: 'ready' });

@@ -30,6 +30,7 @@ export { mathAnswerVerifiable } from './math-answer-verifiable.js';
 export { ifevalKwargsValid } from './ifeval-kwargs-valid.js';
 export { codeReferencePasses } from './code-reference-passes.js';
 export { formatAjvErrors } from './schema-errors.js';
+import { isSetupError } from '../core/setup-error.js';
 
 /** All built-in filters, cheapest first; a record is dropped by the first filter that rejects it. */
 export const FILTERS: readonly Filter[] = [
@@ -85,6 +86,7 @@ export function createFilterRun(options: FilterOptions = {}, filters: readonly F
             idx.map((k) => lines[k]!),
           );
         } catch (err) {
+          if (isSetupError(err)) throw err; // the caller's set-up, not the records: fail the run
           out = idx.map(() => ({ keep: false, reason: `filter failed: ${(err as Error).message}` }));
         }
         idx.forEach((k, j) => {

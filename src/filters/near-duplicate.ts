@@ -15,6 +15,7 @@
  * with neither a question nor an embedding is kept (other filters judge that).
  */
 import { disposeSimilarity } from '../verifiers/similarity/score.js';
+import { SetupError } from '../core/setup-error.js';
 import type { DatasetRecord } from '../core/records.js';
 import { questionOf } from '../core/records.js';
 import { KEEP, drop, type Filter, type FilterOptions, type FilterResult } from './filter.js';
@@ -49,6 +50,29 @@ function append(space: KeptSpace, vec: Float32Array, name: string): void {
   space.labels.push(name);
 }
 
+/** The embedder, or a {@link SetupError} naming the option to fix (a bad `--model-dir`, a missing package). */
+async function loadEmbedder(options: EmbedderOptions): Promise<Awaited<ReturnType<typeof getEmbedder>>> {
+  try {
+    return await getEmbedder(options);
+  } catch (err) {
+    const what = options.embedder === 'onnx' ? `embedder "onnx" with model dir ${JSON.stringify(options.modelDir)}` : `embedder ${JSON.stringify(options.embedder)}`;
+    throw new SetupError(`near-duplicate filter: cannot load ${what}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Set-up checks before the first window, so a set-up mistake stops the run instead of rejecting
+ * every record: a forced WebGPU backend needs an adapter, and an ONNX model directory must load
+ * (even when the first window happens to hold only precomputed embeddings).
+ */
+async function checkSetup(scorer: SimilarityScorer, backend: BackendChoice, embedder: EmbedderOptions): Promise<void> {
+  if (backend === 'webgpu') {
+    const g = await scorer.gpu();
+    if ('reason' in g) throw new SetupError(`near-duplicate filter: --backend webgpu was requested but ${g.reason} (use --backend cpu or auto)`);
+  }
+  if (embedder.embedder === 'onnx') await loadEmbedder(embedder);
+}
+
 /** Check the `dedup` threshold. */
 function threshold(options: FilterOptions): number {
   const t = options.dedup;
@@ -72,8 +96,12 @@ export const nearDuplicateFilter: Filter = {
     };
     const spaces = new Map<string, KeptSpace>();
     let seen = 0;
+    let checked: Promise<void> | undefined;
+    const backend = (options.backend as BackendChoice | undefined) ?? 'auto';
 
     return async (records, lines) => {
+      checked ??= checkSetup(scorer, backend, embedderOptions);
+      await checked;
       const results: FilterResult[] = records.map(() => KEEP);
       const names = records.map((r, i) => label(r, lines?.[i] ?? seen + i + 1));
       seen += records.length;
@@ -100,7 +128,7 @@ export const nearDuplicateFilter: Filter = {
         if (q !== undefined) texts.push({ idx: i, text: q });
       });
       if (texts.length) {
-        const embedder = await getEmbedder(embedderOptions);
+        const embedder = await loadEmbedder(embedderOptions);
         const m = await embedAll(embedder, texts.map((x) => x.text));
         const key = `embedder:${embedder.name}`;
         const g = groups.get(key) ?? { idx: [], vectors: [] };

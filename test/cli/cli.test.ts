@@ -45,7 +45,7 @@ describe('rewards filter', () => {
   it('--strict turns malformed lines into exit code 2; stdin works', () => {
     const r = rewards(['filter', '-', '--strict', '-q'], '{"question":"q","answer":"1"}\nnot json\n');
     expect(r.code).toBe(2);
-    expect(jsonl(r.stdout)).toEqual([{ question: 'q', answer: '1' }]);
+    expect(jsonl(r.stdout)).toEqual([{ question: 'q', answer: '1', _line: 1 }]);
   });
   it('a missing file is a clear error', () => {
     const r = rewards(['filter', 'nope.jsonl']);
@@ -88,7 +88,7 @@ describe('rewards score', () => {
     expect(byField.every((o) => o.score === 1)).toBe(true);
     const byPreset = jsonl(rewards(['score', '-q', '--preset', 'crossthink'], input).stdout);
     expect(byPreset.every((o) => o.score === 1 && o.route === 'mcq')).toBe(true);
-  });
+  }, 120_000);
   it('an unknown verifier or template is a usage error', () => {
     const v = rewards(['score', '-v', 'poetry', 'examples/mcq.jsonl']);
     expect(v.code).toBe(1);

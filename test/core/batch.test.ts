@@ -34,7 +34,7 @@ describe('verifyBatch on the worker pool', () => {
     expect(v[8]!.score).toBe(0); // NaN clamps to 0
     expect(v[9]!.score).toBe(1); // 7 clamps to 1
     expect(v.every((x) => x.score >= 0 && x.score <= 1)).toBe(true);
-  }, 30_000);
+  }, 120_000);
 
   it('fails a sample that exhausts the worker heap with memory-limit, and the rest still pass', async () => {
     const pool = createPool({ threads: 1, maxMemoryMb: 64 });
@@ -48,7 +48,7 @@ describe('verifyBatch on the worker pool', () => {
     } finally {
       await pool.close();
     }
-  }, 30_000);
+  }, 120_000);
 
   it('starts a sample\'s clock when its worker starts it, not when it was queued', async () => {
     const pool = createPool({ threads: 1 });
@@ -61,7 +61,7 @@ describe('verifyBatch on the worker pool', () => {
     } finally {
       await pool.close();
     }
-  }, 30_000);
+  }, 120_000);
 
   it('runs in the calling thread with threads: 0 and still times out async hangs', async () => {
     const v = await verifyBatch('misbehaving', [{ response: 'never', reference: 'ok' }, { response: 'ok', reference: 'ok' }], {

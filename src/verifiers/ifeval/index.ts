@@ -16,8 +16,10 @@ import { FeatureCache } from './text/features.js';
 export { evaluate, evaluateLoose, evaluateStrict, parseReference, type IfevalMode, type IfevalReference, type ParsedReference } from './evaluate.js';
 export { looseVariants } from './loose.js';
 export { getInstruction, instructionIds, IFEVAL_INSTRUCTIONS, IFBENCH_INSTRUCTIONS } from './registry.js';
-export { summarize, accuracies, type Accuracy, type FollowResult, type IfevalDetails } from './report.js';
+export { summarize, createSummary, accuracies, type Accuracy, type FollowResult, type IfevalDetails } from './report.js';
 export type { Check, InstructionSpec } from './instruction.js';
+export { DEFAULT_MAX_RESPONSE_CHARS, RESPONSE_TOO_LONG } from './limits.js';
+import { RESPONSE_TOO_LONG, responseCap } from './limits.js';
 
 /** Options of the ifeval verifier. */
 export interface IfevalOptions {
@@ -28,6 +30,11 @@ export interface IfevalOptions {
   mode?: IfevalMode;
   /** `all` (default): 1 only when every instruction is followed. `fraction`: the share followed. */
   reward?: 'all' | 'fraction';
+  /**
+   * Longest response evaluated, in UTF-16 code units (default 50,000). A longer one scores 0 with
+   * reason `response-too-long` and is not evaluated (see limits.ts).
+   */
+  maxResponseChars?: number;
 }
 
 /** Reason code of a verdict where some instruction was not followed. */
@@ -37,7 +44,7 @@ function result(list: boolean[]): FollowResult {
   return { follow_instruction_list: list, follow_all_instructions: list.every(Boolean) };
 }
 
-function checkOptions(opts: IfevalOptions | undefined): { mode: IfevalMode | undefined; reward: 'all' | 'fraction' } {
+function checkOptions(opts: IfevalOptions | undefined): { mode: IfevalMode | undefined; reward: 'all' | 'fraction'; cap: number } {
   const mode = opts?.mode;
   if (mode !== undefined && mode !== 'strict' && mode !== 'loose') {
     throw new InputError(`options.mode must be "strict" or "loose", got ${JSON.stringify(mode)}`);
@@ -46,13 +53,27 @@ function checkOptions(opts: IfevalOptions | undefined): { mode: IfevalMode | und
   if (reward !== 'all' && reward !== 'fraction') {
     throw new InputError(`options.reward must be "all" or "fraction", got ${JSON.stringify(reward)}`);
   }
-  return { mode, reward };
+  let cap: number;
+  try {
+    cap = responseCap(opts?.maxResponseChars);
+  } catch (err) {
+    throw new InputError((err as Error).message);
+  }
+  return { mode, reward, cap };
 }
 
 /** Score one response against one IFEval/IFBench record (synchronous core of the verifier). */
 export function verifyIfeval(response: string, reference: unknown, opts?: IfevalOptions): Verdict {
-  const { mode, reward } = checkOptions(opts);
+  const { mode, reward, cap } = checkOptions(opts);
   const { ids, checks } = parseReference(reference);
+  if (response.length > cap) {
+    return {
+      score: 0,
+      pass: false,
+      reason: RESPONSE_TOO_LONG,
+      error: `response of ${response.length} chars is over the ${cap} evaluated (options.maxResponseChars)`,
+    };
+  }
   const cache = new FeatureCache();
   let details: IfevalDetails;
   if (mode === 'strict') {

@@ -33,27 +33,60 @@ function isDetails(d: unknown): d is IfevalDetails {
   return !!d && typeof d === 'object' && Array.isArray((d as IfevalDetails).follow_instruction_list);
 }
 
-/** Per-mode accuracy counts over verdicts (verdicts without ifeval details are not counted). */
-export function accuracies(verdicts: readonly Verdict[]): Partial<Record<IfevalMode, Accuracy>> {
+/** Running accuracy counts: add verdicts one at a time, read the counts or the summary lines. */
+export interface AccuracySummary {
+  add(v: Verdict): void;
+  counts(): Partial<Record<IfevalMode, Accuracy>>;
+  lines(): string[];
+}
+
+/** Start an empty {@link AccuracySummary} (what `rewards score` feeds; nothing is kept per verdict). */
+export function createSummary(): AccuracySummary {
   const out: Partial<Record<IfevalMode, Accuracy>> = {};
-  const add = (mode: IfevalMode, r: FollowResult): void => {
+  let skipped = 0;
+  const addMode = (mode: IfevalMode, r: FollowResult): void => {
     const a = (out[mode] ??= { prompts: 0, promptsFollowed: 0, instructions: 0, instructionsFollowed: 0 });
     a.prompts += 1;
-    if (r.follow_instruction_list.every(Boolean)) a.promptsFollowed += 1;
+    let followed = 0;
+    for (const f of r.follow_instruction_list) if (f) followed += 1;
+    if (followed === r.follow_instruction_list.length) a.promptsFollowed += 1;
     a.instructions += r.follow_instruction_list.length;
-    a.instructionsFollowed += r.follow_instruction_list.filter(Boolean).length;
+    a.instructionsFollowed += followed;
   };
-  for (const v of verdicts) {
-    if (!isDetails(v.details)) continue;
-    const d = v.details;
-    if (d.strict || d.loose) {
-      if (d.strict) add('strict', d.strict);
-      if (d.loose) add('loose', d.loose);
-    } else {
-      add(d.mode, d);
-    }
-  }
-  return out;
+  return {
+    add(v) {
+      if (!isDetails(v.details)) {
+        skipped += 1;
+        return;
+      }
+      const d = v.details;
+      if (d.strict || d.loose) {
+        if (d.strict) addMode('strict', d.strict);
+        if (d.loose) addMode('loose', d.loose);
+      } else {
+        addMode(d.mode, d);
+      }
+    },
+    counts: () => out,
+    lines() {
+      const lines: string[] = [];
+      for (const mode of ['strict', 'loose'] as const) {
+        const a = out[mode];
+        if (!a) continue;
+        lines.push(`${mode} prompt-level: ${a.promptsFollowed / a.prompts} (${a.promptsFollowed}/${a.prompts})`);
+        lines.push(`${mode} instruction-level: ${a.instructionsFollowed / a.instructions} (${a.instructionsFollowed}/${a.instructions})`);
+      }
+      if (skipped > 0) lines.push(`ifeval: ${skipped} sample(s) without a result (invalid input or errors) not counted`);
+      return lines;
+    },
+  };
+}
+
+/** Per-mode accuracy counts over verdicts (verdicts without ifeval details are not counted). */
+export function accuracies(verdicts: readonly Verdict[]): Partial<Record<IfevalMode, Accuracy>> {
+  const acc = createSummary();
+  for (const v of verdicts) acc.add(v);
+  return acc.counts();
 }
 
 /**
@@ -61,15 +94,7 @@ export function accuracies(verdicts: readonly Verdict[]): Partial<Record<IfevalM
  * instruction-level accuracy for strict and loose (or for the requested mode only).
  */
 export function summarize(verdicts: readonly Verdict[]): string[] {
-  const acc = accuracies(verdicts);
-  const lines: string[] = [];
-  for (const mode of ['strict', 'loose'] as const) {
-    const a = acc[mode];
-    if (!a) continue;
-    lines.push(`${mode} prompt-level: ${a.promptsFollowed / a.prompts} (${a.promptsFollowed}/${a.prompts})`);
-    lines.push(`${mode} instruction-level: ${a.instructionsFollowed / a.instructions} (${a.instructionsFollowed}/${a.instructions})`);
-  }
-  const skipped = verdicts.filter((v) => !isDetails(v.details)).length;
-  if (skipped > 0) lines.push(`ifeval: ${skipped} sample(s) without a result (invalid input or errors) not counted`);
-  return lines;
+  const acc = createSummary();
+  for (const v of verdicts) acc.add(v);
+  return acc.lines();
 }

@@ -12,6 +12,7 @@
  * Both stay synchronous for the caller: `verifyMath` and `mathEqual` remain plain functions.
  */
 import { createRequire } from 'node:module';
+import { untimed } from '../../core/untimed.js';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 const requireHere = createRequire(import.meta.url);
@@ -38,13 +39,13 @@ let mathjs: Mathjs | undefined;
  * mathjs defines the acre as 4046.86 m^2; the international acre is exactly 4046.8564224 m^2.
  */
 export function loadMathjs(): Mathjs {
-  if (!mathjs) {
+  if (!mathjs) untimed(() => {
     const lib = requireHere('mathjs') as { create(factories: unknown): Mathjs; all: unknown };
     const m = lib.create(lib.all);
     m.createUnit('acre', { definition: '4046.8564224 m^2', aliases: ['acres'] }, { override: true });
     mathjs = m;
-  }
-  return mathjs;
+  });
+  return mathjs!;
 }
 
 // ---- nerdamer helper thread ------------------------------------------------------------------
@@ -116,7 +117,7 @@ function stopHelper(): void {
  */
 export function nerdamerExpand(expr: string, timeoutMs: number): string | undefined {
   if (helperBroken) return undefined;
-  helper ??= startHelper();
+  helper ??= untimed(startHelper);
   if (!helper) return undefined;
   const { port, flag } = helper;
   const id = ++requestId;
