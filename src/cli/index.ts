@@ -63,7 +63,7 @@ export function checkInput(file: string, stdin: { isTTY?: boolean } = process.st
     isDir = statSync(file).isDirectory();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `input file not found: ${file}` : `cannot read ${file}: ${(err as Error).message}`);
+    throw new Error(code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${(err as Error).message}`);
   }
   if (isDir) throw new Error(`${file} is a directory; give a JSONL file (or - for stdin)`);
 }

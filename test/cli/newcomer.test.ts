@@ -34,7 +34,7 @@ describe('CLI first contact', () => {
   it('a missing input file is named in the error, exit 1', () => {
     const r = rewards(['filter', 'no-such-file.jsonl']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('input file not found: no-such-file.jsonl');
+    expect(r.stderr).toContain('cannot read no-such-file.jsonl: no such file');
   });
   it('says on stderr that it reads stdin when stdin is a terminal, and only then', () => {
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
