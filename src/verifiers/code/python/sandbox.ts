@@ -179,7 +179,7 @@ function jobFor(code: string, ref: NormalizedReference, opts: ResolvedCodeOption
     case 'call':
       return { ...base, kind: 'call', entry: ref.entryPoint, tests: ref.tests.map((t) => t.args) };
     case 'test_code':
-      return { ...base, kind: 'test_code', testCode: ref.testCode };
+      return { ...base, kind: 'test_code', testCode: ref.testCode, ...(ref.prompt !== undefined ? { prompt: ref.prompt } : {}), ...(ref.entryPoint !== undefined ? { entry: ref.entryPoint } : {}) };
   }
 }
 

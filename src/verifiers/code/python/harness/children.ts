@@ -169,17 +169,32 @@ _MODULE_OBJECTS = {m: sys.modules[m] for m in _MODULE_SNAPSHOT}
 
 
 # ---- children ----
-def _enter_child(job, msg_fd, stdio):
-    # stdin, stdout, stderr become the given fds; every other fd but msg_fd is closed; limits apply.
+def _enter_child(job, msg_fd, stdio, keep=()):
+    # stdin, stdout, stderr become the given fds; every other fd but msg_fd (and keep) is closed;
+    # the rlimits and the seccomp filter apply from here on.
     for fd, src in enumerate(stdio):
         os.dup2(src, fd)
-    os.closerange(3, msg_fd)
-    os.closerange(msg_fd + 1, 4096)
+    last = 2
+    for fd in sorted(set((msg_fd,) + tuple(keep))):
+        os.closerange(last + 1, fd)
+        last = fd
+    os.closerange(last + 1, 4096)
     _limits(job)
+    _install_seccomp()
 
 
-def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
+def _compile_solution(job, msg_fd):
+    # Compiled here, under the child's limits: a huge or deeply nested program costs only its child.
+    try:
+        return compile(job['code'], '<solution>', 'exec')
+    except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as e:
+        _send(msg_fd, {'compile': _describe(e)})
+        os._exit(0)
+
+
+def _child_stdio(job, stdin_fd, out_fd, err_fd, msg_fd):
     _enter_child(job, msg_fd, (stdin_fd, out_fd, err_fd))
+    code = _compile_solution(job, msg_fd)
     _install_guard()
     g = _fresh_module(job)
     status = 'ok'
@@ -200,9 +215,10 @@ def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
     os._exit(0)
 
 
-def _child_call(job, code, start, msg_fd):
+def _child_call(job, start, msg_fd):
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null))
+    code = _compile_solution(job, msg_fd)
     _install_guard()
     g = _fresh_module(job)
     try:
@@ -240,9 +256,10 @@ def _child_call(job, code, start, msg_fd):
     os._exit(0)
 
 
-def _child_test_code(job, code, tests_code, secret, msg_fd):
+def _child_test_code(job, tests_code, secret, msg_fd):
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null))
+    code = _compile_solution(job, msg_fd)
     value = _make_checker()
     send = _send
     write = os.write

@@ -1,0 +1,377 @@
+/**
+ * Python source of the sandbox zygote, part split: test_code judged outside the solution's process.
+ *
+ * Two children are forked from the clean zygote: the solution process S (the solution's code, under
+ * every limit and the seccomp filter) and the checker C (the reference's test code, which runs no
+ * solution code). C executes the test code in a namespace made of the prelude, the reference
+ * prompt's helpers and the built-ins of a process the solution never touched; each name the tests
+ * use and do not define is asked from S once. S answers with plain data (codec.ts) or an opaque
+ * handle; calling a handle, or reading its attribute, is a request to S. So the solution's return
+ * values reach the tests only as exact built-in values; its own definitions of `abs`, `set`, the
+ * prompt's helpers or the prelude's never do; what it patches in its own process stays there.
+ * Only C reports the outcome to the zygote (on a pipe S does not have).
+ */
+export const SPLIT_SOURCE = String.raw`# ---- split test_code: solution process S, checker C ----
+def _read_line(fd, cap, pending):
+    # One line from fd (pending: list of bytes read past earlier lines). None at EOF; raises if the
+    # line exceeds cap bytes. Linear: chunks are joined once per line.
+    parts = []
+    size = 0
+    while True:
+        if pending:
+            chunk = pending.pop()
+        else:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return None
+        nl = chunk.find(b'\n')
+        if nl >= 0:
+            parts.append(chunk[:nl])
+            if nl + 1 < len(chunk):
+                pending.append(chunk[nl + 1:])
+            return b''.join(parts)
+        parts.append(chunk)
+        size += len(chunk)
+        if size > cap:
+            raise _CodecError('a message from the solution is larger than %d bytes' % cap)
+
+
+def _write_line(fd, obj):
+    _send(fd, obj)
+
+
+def _child_solution_server(job, req_fd, msg_fd):
+    # S: load the solution, then answer requests until EOF. Anything it writes is only its answers.
+    null = os.open('/dev/null', os.O_RDWR)
+    _enter_child(job, msg_fd, (null, null, null), keep=(req_fd,))
+    code = _compile_solution(job, msg_fd)
+    _install_guard()
+    g = _fresh_module(job)
+    try:
+        exec(code, g)
+    except BaseException as e:
+        st = _status_of(e)
+        _send(msg_fd, {'load': 'runtime-error: SystemExit before the tests ran' if st == 'exit' else st})
+        os._exit(0)
+    leet = _BASES['leetcode']
+    handles = []
+    ids = {}
+
+    def handle_of(obj):
+        key = id(obj)
+        if key in ids:
+            return ids[key]
+        handles.append(obj)
+        ids[key] = len(handles) - 1
+        return ids[key]
+
+    def handle(i, name):
+        if 0 <= i < len(handles):
+            return handles[i]
+        raise _CodecError('unknown handle')
+
+    enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']))
+    dec = _make_decoder(handle, leet['list_node'], leet['tree_node'])
+    _send(msg_fd, {'loaded': True})
+    pending = []
+    while True:
+        line = _read_line(req_fd, 1 << 30, pending)
+        if line is None:
+            os._exit(0)
+        req = json.loads(line)
+        op = req['op']
+        reply = {}
+        try:
+            if op == 'names':
+                vals = {}
+                for n in req['names']:
+                    if n in g:
+                        vals[n] = enc(g[n])
+                reply = {'v': vals}
+            elif op == 'attr':
+                reply = {'v': enc(getattr(handle(req['h'], ''), req['n']))}
+            else:
+                fn = handle(req['h'], '')
+                args = [dec(a) for a in req['a']]
+                kw = {k: dec(a) for k, a in req['k'].items()}
+                out = fn(*args, **kw)
+                back = [enc(a) if type(a) in (list, dict, set, bytearray) else None for a in args]
+                reply = {'v': enc(out), 'back': back}
+        except BaseException as e:
+            try:
+                name = type(e).__name__
+                msg = str(e)[:300]
+            except BaseException:
+                name, msg = 'Exception', ''
+            reply = {'e': [str(name)[:100], str(msg)[:300]]}
+        try:
+            data = json.dumps(reply)
+        except BaseException as e:
+            data = json.dumps({'e': ['ValueError', 'the result cannot be sent']})
+        _send_raw(msg_fd, data)
+
+
+def _send_raw(fd, text):
+    data = (text + '\n').encode('utf-8', 'surrogatepass')
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+class _SolutionGone(BaseException):
+    pass
+
+
+class _RemoteError(Exception):
+    pass
+
+
+def _free_names(tree):
+    # Names the tests load but never bind at module level (function scopes are not entered for
+    # binding: asking the solution for a name a function binds locally is harmless).
+    loads, stores = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads.add(node.id)
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
+              ast.DictComp, ast.GeneratorExp)
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stores.add(node.name)
+            continue
+        if isinstance(node, scopes):
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            stores.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for a in node.names:
+                stores.add((a.asname or a.name).split('.')[0])
+        stack.extend(ast.iter_child_nodes(node))
+    return loads - stores
+
+
+def _last_def(source):
+    names = [n.name for n in ast.parse(source).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return names[-1] if names else None
+
+
+def _run_unittest_cases(ns):
+    # BigCodeBench-style test code defines TestCase classes and leaves running them to the harness.
+    ut = sys.modules.get('unittest')
+    if ut is None:
+        return None
+    cases = [v for v in list(ns.values()) if isinstance(v, type) and issubclass(v, ut.TestCase)
+             and getattr(v, '__module__', None) == '__tests__']
+    if not cases:
+        return None
+    suite = ut.TestSuite()
+    loader = ut.TestLoader()
+    for c in cases:
+        suite.addTests(loader.loadTestsFromTestCase(c))
+    result = ut.TestResult()
+    suite.run(result)
+    return result
+
+
+def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
+    # C: the reference's tests against answers from S. Runs no solution code.
+    null = os.open('/dev/null', os.O_RDWR)
+    _enter_child(job, msg_fd, (null, null, null), keep=(req_fd, resp_fd))
+    cap = max(1 << 20, job['maxOutput'])
+    pending = []
+    first = _read_line(resp_fd, cap, pending)
+    if first is None:
+        _send(msg_fd, {'gone': True})
+        os._exit(0)
+    hello = json.loads(first)
+    if 'compile' in hello:
+        _send(msg_fd, {'compile': str(hello['compile'])[:2000]})
+        os._exit(0)
+    if 'load' in hello or not hello.get('loaded'):
+        _send(msg_fd, {'status': str(hello.get('load'))[:500]})
+        os._exit(0)
+    leet = _BASES['leetcode']
+    proxies = {}
+
+    def ask(req):
+        _send(req_fd, req)
+        line = _read_line(resp_fd, cap, pending)
+        if line is None:
+            raise _SolutionGone()
+        reply = json.loads(line)
+        if type(reply) is not dict:
+            raise _CodecError('bad reply')
+        if 'e' in reply:
+            name, msg = reply['e']
+            cls = _BUILTINS.get(str(name))
+            if isinstance(cls, type) and issubclass(cls, Exception) and cls is not _RemoteError:
+                raise cls(str(msg))
+            raise _RemoteError('%s: %s' % (name, msg))
+        return reply
+
+    class Remote:
+        # A value of the solution that is not plain data: equal only to itself, no truth value.
+        __slots__ = ('_h', '_t', '__weakref__')
+
+        def __init__(self, h, t):
+            object.__setattr__(self, '_h', h)
+            object.__setattr__(self, '_t', t)
+
+        def __call__(self, *args, **kw):
+            a = [enc(x) for x in args]
+            k = {str(n): enc(x) for n, x in kw.items()}
+            reply = ask({'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k})
+            back = reply.get('back') or []
+            for orig, new in zip(args, back):
+                if new is None:
+                    continue
+                val = dec(new)
+                t = type(orig)
+                if t is list and type(val) is list:
+                    orig[:] = val
+                elif t is dict and type(val) is dict:
+                    orig.clear()
+                    orig.update(val)
+                elif t is set and type(val) is set:
+                    orig.clear()
+                    orig.update(val)
+                elif t is bytearray and type(val) is bytearray:
+                    orig[:] = val
+            return dec(reply['v'])
+
+        def __getattr__(self, name):
+            if name.startswith('__'):
+                raise AttributeError(name)
+            return dec(ask({'op': 'attr', 'h': object.__getattribute__(self, '_h'), 'n': name})['v'])
+
+        def __bool__(self):
+            raise TypeError('a value of the solution of type %s has no truth value here' % object.__getattribute__(self, '_t'))
+
+        def __repr__(self):
+            return '<%s from the solution>' % object.__getattribute__(self, '_t')
+
+    def handle(h, t):
+        p = proxies.get(h)
+        if p is None:
+            p = proxies[h] = Remote(h, t)
+        return p
+
+    def handle_of(obj):
+        if type(obj) is Remote:
+            return object.__getattribute__(obj, '_h')
+        return None
+
+    enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']))
+    dec = _make_decoder(handle, leet['list_node'], leet['tree_node'])
+    ns = dict(_BASES[job['prelude']])
+    ns['__name__'] = '__tests__'
+    ns['__builtins__'] = builtins
+    status = None
+    message = None
+    try:
+        prompt = job.get('prompt')
+        if prompt:
+            exec(compile(prompt, '<prompt>', 'exec'), ns)
+            entry = job.get('entry') or _last_def(prompt)
+            if entry:
+                ns.pop(entry, None)
+        missing = sorted(n for n in _free_names(tests_tree) if n not in ns and n not in builtins.__dict__)
+        if missing:
+            vals = ask({'op': 'names', 'names': missing})['v']
+            if type(vals) is not dict:
+                raise _CodecError('bad reply')
+            for n in missing:
+                if n in vals:
+                    ns[n] = dec(vals[n])
+        exec(tests_code, ns)
+        result = _run_unittest_cases(ns)
+        if result is not None and not result.wasSuccessful():
+            status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
+            bad = (result.failures + result.errors)[0]
+            message = '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
+        else:
+            status = 'ok'
+    except _SolutionGone:
+        _send(msg_fd, {'gone': True})
+        os._exit(0)
+    except AssertionError as e:
+        status = 'wrong-answer'
+        message = _describe(e)
+    except BaseException as e:
+        st = _status_of(e)
+        status = 'runtime-error: SystemExit before the tests finished' if st == 'exit' else st
+    out = {'status': status}
+    if message:
+        out['message'] = message[:500]
+    _send(msg_fd, out)
+    os._exit(0)
+
+
+def _reap(pid, grace):
+    # The wait status of pid if it ends within grace seconds (else it is killed: None).
+    end = time.monotonic() + grace
+    while True:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if done:
+            return status
+        if time.monotonic() >= end:
+            break
+        time.sleep(0.002)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+    return None
+
+
+def _run_split(job, tests_code, tests_tree):
+    limit = job['timeLimitMs']
+    req_r, req_w = os.pipe()
+    resp_r, resp_w = os.pipe()
+    t0 = time.monotonic()
+    s_pid = os.fork()
+    if s_pid == 0:
+        try:
+            os.close(req_w)
+            os.close(resp_r)
+            _child_solution_server(job, req_r, resp_w)
+        finally:
+            os._exit(70)
+    os.close(req_r)
+    os.close(resp_w)
+    got = {}
+
+    def on_message(m):
+        for k in ('status', 'message', 'compile', 'gone'):
+            if k in m and k not in got:
+                got[k] = m[k]
+        return False
+
+    c_pid, r = _fork(_child_checker, job, tests_code, tests_tree, req_w, resp_r)
+    os.close(req_w)
+    os.close(resp_r)
+    status, timed_out, _ = _watch(c_pid, r, limit, on_message, sweep=False)
+    elapsed = (time.monotonic() - t0) * 1000.0
+    # S has answered everything it will: end it, and learn how it ended.
+    s_status = _reap(s_pid, 0.2 if 'gone' in got else 0.0)
+    _sweep()
+    if 'compile' in got and not timed_out:
+        return {'compile': str(got['compile'])}
+    if 'gone' in got and not timed_out:
+        st = (_describe_wait(s_status, elapsed, limit) if s_status is not None else None) or 'runtime-error: the program exited before the tests finished'
+    else:
+        st = _final_status(timed_out, got, status, elapsed, limit, 'runtime-error: the checker ended without a verdict')
+    res = {'i': 0, 'status': st, 'timeMs': elapsed}
+    if st != 'ok' and 'message' in got:
+        res['message'] = str(got['message'])
+    return res
+
+
+`;
