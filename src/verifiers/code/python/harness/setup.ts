@@ -108,6 +108,7 @@ _BLOCKED_EVENTS = ('os.fork', 'os.forkpty', 'os.exec', 'os.posix_spawn', 'os.spa
 _BLOCKED_IMPORTS = frozenset(('ctypes', '_ctypes', 'cffi', '_cffi_backend', '_posixsubprocess', 'multiprocessing',
                               '_multiprocessing', 'subprocess', 'pty', 'socket', '_socket', 'ssl', '_ssl', 'gc',
                               '_testcapi', '_testinternalcapi', 'resource', 'faulthandler', '_xxsubinterpreters'))
+_BLOCKED_IMPORTS_EXTRA = set()
 _FRAME_ATTRS = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame', 'f_back'))
 
 
@@ -116,7 +117,7 @@ _FRAMES_OK = [True]
 
 def _install_guard():
     blocked = _BLOCKED_EVENTS
-    blocked_imports = _BLOCKED_IMPORTS
+    blocked_imports = _BLOCKED_IMPORTS | _BLOCKED_IMPORTS_EXTRA
     frame_attrs = _FRAME_ATTRS
     frames_ok = _FRAMES_OK
     frames_ok[0] = False

@@ -256,14 +256,14 @@ def _run_test_code(job):
     def on_message(m):
         if 'secret' in m and m['secret'] == secret:
             got['status'] = m.get('status')
+            if 'message' in m:
+                got['message'] = str(m['message'])[:500]
         elif 'compile' in m and 'compile' not in got:
             got['compile'] = str(m['compile'])
-        elif 'message' in m and 'message' not in got:
-            got['message'] = str(m['message'])[:500]
         return False
 
     t0 = time.monotonic()
-    pid, r = _fork(_child_test_code, job, tests_code, secret)
+    pid, r = _fork(_child_test_code, job, tests_code, tree, secret)
     status, timed_out, _ = _watch(pid, r, job['timeLimitMs'], on_message)
     elapsed = (time.monotonic() - t0) * 1000.0
     if 'compile' in got and 'status' not in got and not timed_out:
