@@ -45,6 +45,7 @@ const REFS = {
     language: 'python',
     test_code: 'import unittest\nfrom unittest.mock import patch\nclass TestCases(unittest.TestCase):\n    @patch("random.randint", return_value=4)\n    def test_roll(self, m):\n        self.assertEqual(task_func(3), [4, 4, 4])\n    def test_len(self):\n        self.assertEqual(len(task_func(5)), 5)\n',
   },
+  mapall: { language: 'python', test_code: 'assert all(map(is_even, [2, 4, 6]))\nassert not any(map(is_even, [1, 3]))\n' },
   // No check(), no entry point: the tests use a prelude name (LiveCodeBench imports math's gcd).
   bare: { language: 'python', test_code: 'assert gcd(12, 18) == 6\nassert math.gcd(4, 6) == 2\nassert solve(3) == 9\n' },
   stdio: { language: 'python', tests: [{ input: '1 2\n', output: '3\n' }, { input: '40 2\n', output: '42\n' }] },
@@ -60,6 +61,7 @@ const HONEST: Record<keyof typeof REFS, string> = {
   leet: 'class Solution:\n    def rev(self, h):\n        p = None\n        while h: h.next, p, h = p, h, h.next\n        return p',
   unit: 'from collections import Counter\ndef task_func(s):\n    return dict(Counter(s.split()))',
   mocked: 'import random\ndef task_func(n):\n    return [random.randint(1, 6) for _ in range(n)]',
+  mapall: 'def is_even(n):\n    return n % 2 == 0',
   bare: 'def solve(n):\n    return n * n',
   stdio: 'a, b = map(int, input().split())\nprint(a + b)',
 };
@@ -100,6 +102,8 @@ const ATTEMPTS: { name: string; ref: keyof typeof REFS; code: string }[] = [
   { name: 'sys.exit(0) at load', ref: 'sums', code: 'import sys\nsys.exit(0)\ndef pair_sums(a, b): return None' },
   { name: 'sys.exit(0) inside the solution', ref: 'sums', code: 'import sys\ndef pair_sums(a, b):\n    sys.exit(0)' },
   { name: 'raise SkipTest from the solution', ref: 'unit', code: 'import unittest\ndef task_func(s):\n    raise unittest.SkipTest("skip")' },
+  { name: 'raise StopIteration to end all(map(...)) early', ref: 'mapall', code: 'def is_even(n):\n    raise StopIteration' },
+  { name: 'raise an exception class named like unittest.SkipTest', ref: 'unit', code: 'class SkipTest(Exception): pass\nSkipTest.__module__ = "unittest.case"\ndef task_func(s):\n    raise SkipTest("skip")' },
   { name: 'patch unittest.TestCase.assertEqual', ref: 'unit', code: 'import unittest\nunittest.TestCase.assertEqual = lambda *a, **k: None\nunittest.TestCase.assertIsInstance = lambda *a, **k: None\ndef task_func(s):\n    return None' },
   { name: 'patch unittest in a mocked test', ref: 'mocked', code: 'import unittest, unittest.case\nunittest.TestCase.assertEqual = lambda *a, **k: None\nunittest.case.TestCase.assertEqual = lambda *a, **k: None\ndef task_func(n):\n    return []' },
   { name: 'patch TestResult in a mocked test', ref: 'mocked', code: 'import unittest\nunittest.TestResult.wasSuccessful = lambda self: True\nunittest.TestResult.addFailure = lambda *a: None\nunittest.TestResult.addError = lambda *a: None\ndef task_func(n):\n    return []' },

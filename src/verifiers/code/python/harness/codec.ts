@@ -13,10 +13,15 @@
  * Wire form (JSON): None, bools, ints, finite floats and strings as themselves; every other value a
  * list whose first element is a tag: l list, t tuple, s set, z frozenset, d dict (k, v, k, v...),
  * f non-finite float, b bytes, y bytearray, c complex, C Counter, O OrderedDict, q deque,
- * Q Fraction, m Decimal, N linked list, R binary tree (level order), h handle.
+ * Q Fraction, m Decimal, D defaultdict (of a built-in factory), T date / time / datetime (naive),
+ * W timedelta, A array.array, N linked list, R binary tree (level order), h handle.
  */
 export const CODEC_SOURCE = String.raw`# ---- plain data between the solution and the checker ----
-import collections as _collections, fractions as _fractions, decimal as _decimal
+import collections as _collections, fractions as _fractions, decimal as _decimal, datetime as _datetime, array as _array
+
+_FACTORIES = {'list': list, 'int': int, 'set': set, 'dict': dict, 'str': str, 'float': float, 'tuple': tuple}
+_FACTORY_NAMES = {v: k for k, v in _FACTORIES.items()}
+_DT = {'date': _datetime.date, 'time': _datetime.time, 'datetime': _datetime.datetime}
 
 _CODEC_DEPTH = 200
 
@@ -68,7 +73,24 @@ def _make_encoder(handle_of, node_classes=()):
             return ['s'] + [enc(x, d1) for x in set.__iter__(v)]
         if t is frozenset:
             return ['z'] + [enc(x, d1) for x in frozenset.__iter__(v)]
-        if t is dict or t is _collections.defaultdict:
+        if t is _collections.defaultdict:
+            f = v.default_factory
+            out = ['D', _FACTORY_NAMES.get(f) if f is not None and type(f) is type else None]
+            if f is not None and out[1] is None:
+                raise _CodecError('a defaultdict with a factory that is not a built-in type')
+            for k, x in dict_items(v):
+                out.append(enc(k, d1))
+                out.append(enc(x, d1))
+            return out
+        if t in (_datetime.date, _datetime.time, _datetime.datetime):
+            if t is not _datetime.date and v.tzinfo is not None:
+                raise _CodecError('a %s with a time zone' % t.__name__)
+            return ['T', t.__name__, t.isoformat(v)]
+        if t is _datetime.timedelta:
+            return ['W', v.days, v.seconds, v.microseconds]
+        if t is _array.array:
+            return ['A', v.typecode, [enc(x, d1) for x in v.tolist()]]
+        if t is dict:
             out = ['d']
             for k, x in dict_items(v):
                 out.append(enc(k, d1))
@@ -171,6 +193,14 @@ def _make_decoder(handle, list_node=None, tree_node=None):
             return frozenset(dec(y, d1) for y in x[1:])
         if tag == 'd':
             return dict(pairs(x, d1))
+        if tag == 'D' and len(x) >= 2 and (x[1] is None or x[1] in _FACTORIES):
+            return _collections.defaultdict(_FACTORIES.get(x[1]), pairs([None] + x[2:], d1))
+        if tag == 'T' and len(x) == 3 and x[1] in _DT and type(x[2]) is str and len(x[2]) < 100:
+            return _DT[x[1]].fromisoformat(x[2])
+        if tag == 'W' and len(x) == 4 and all(type(y) is int for y in x[1:]):
+            return _datetime.timedelta(x[1], x[2], x[3])
+        if tag == 'A' and len(x) == 3 and type(x[1]) is str and type(x[2]) is list:
+            return _array.array(x[1], [dec(y, d1) for y in x[2]])
         if tag == 'C':
             return _collections.Counter(dict(pairs(x, d1)))
         if tag == 'O':

@@ -298,10 +298,11 @@ def _status_of(exc):
 
 
 def _send(fd, obj):
-    data = (json.dumps(obj) + '\n').encode()
-    while data:
-        n = os.write(fd, data)
-        data = data[n:]
+    # A memoryview, so that a long message is not copied again after each partial write.
+    view = memoryview((json.dumps(obj) + '\n').encode())
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
 
 
 def _flush_std():

@@ -100,11 +100,13 @@ def _child_solution_server(job, req_fd, msg_fd):
                 reply = {'v': enc(out), 'back': back}
         except BaseException as e:
             try:
-                name = type(e).__name__
-                msg = str(e)[:300]
+                # The first built-in class in the exception's MRO (binascii.Error -> ValueError).
+                name = next((c.__name__ for c in type(e).__mro__ if c.__module__ == 'builtins'), 'Exception')
+                msg = '%s: %s' % (type(e).__name__, e)
+                where = [str(type(e).__module__)[:100], str(type(e).__qualname__)[:100]]
             except BaseException:
-                name, msg = 'Exception', ''
-            reply = {'e': [str(name)[:100], str(msg)[:300]]}
+                name, msg, where = 'Exception', '', ['', '']
+            reply = {'e': [str(name)[:100], str(msg)[:300]] + where}
         try:
             data = json.dumps(reply)
         except BaseException as e:
@@ -126,6 +128,20 @@ class _SolutionGone(BaseException):
 
 class _RemoteError(Exception):
     pass
+
+
+class _NeedsInline(BaseException):
+    pass
+
+
+# Exceptions of the solution are re-raised in the checker as the same standard class, but never as
+# one that changes control flow rather than failing: StopIteration ends map()/all() early, and
+# unittest's own (SkipTest) would skip the test.
+_NOT_RAISED = (StopIteration, StopAsyncIteration, _RemoteError)
+
+
+def _raisable_module(mod):
+    return mod not in ('__main__', '__tests__', '<prompt>') and mod.split('.')[0] != 'unittest' and not mod.startswith('_pytest')
 
 
 def _free_names(tree):
@@ -214,6 +230,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         os._exit(0)
     leet = _BASES['leetcode']
     proxies = {}
+    needs_inline = []
 
     def ask(req):
         _send(req_fd, req)
@@ -224,9 +241,19 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         if type(reply) is not dict:
             raise _CodecError('bad reply')
         if 'e' in reply:
-            name, msg = reply['e']
+            name, msg, mod, qual = (list(reply['e']) + ['', ''])[:4]
+            # A standard exception class the checker has itself loaded (binascii.Error), else the
+            # first built-in one of its MRO. Never a class of the solution.
+            cls = getattr(sys.modules.get(str(mod)), str(qual), None) if _raisable_module(str(mod)) else None
+            if isinstance(cls, type) and issubclass(cls, Exception) and cls not in _NOT_RAISED:
+                try:
+                    exc = cls(str(msg))
+                except BaseException:
+                    exc = None
+                if exc is not None:
+                    raise exc
             cls = _BUILTINS.get(str(name))
-            if isinstance(cls, type) and issubclass(cls, Exception) and cls is not _RemoteError:
+            if isinstance(cls, type) and issubclass(cls, Exception) and cls not in _NOT_RAISED:
                 raise cls(str(msg))
             raise _RemoteError('%s: %s' % (name, msg))
         return reply
@@ -240,8 +267,14 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
             object.__setattr__(self, '_t', t)
 
         def __call__(self, *args, **kw):
-            a = [enc(x) for x in args]
-            k = {str(n): enc(x) for n, x in kw.items()}
+            try:
+                a = [enc(x) for x in args]
+                k = {str(n): enc(x) for n, x in kw.items()}
+            except _CodecError:
+                # The tests pass something that is not data (a function, an enum): they need the
+                # solution's process. Decided by the tests' own arguments, never by the solution.
+                needs_inline.append(True)
+                raise _NeedsInline()
             reply = ask({'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k})
             back = reply.get('back') or []
             for orig, new in zip(args, back):
@@ -320,6 +353,8 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                     ns[n] = dec(vals[n])
         exec(tests_code, ns)
         result = _run_unittest_cases(ns)
+        if needs_inline:
+            raise _NeedsInline()
         if result is not None and not result.wasSuccessful():
             status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
             bad = (result.failures + result.errors)[0]
@@ -328,6 +363,9 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
             status = 'ok'
     except _SolutionGone:
         _send(msg_fd, {'gone': True})
+        os._exit(0)
+    except _NeedsInline:
+        _send(msg_fd, {'inline': True})
         os._exit(0)
     except AssertionError as e:
         status = 'wrong-answer'
@@ -381,7 +419,7 @@ def _run_split(job, tests_code, tests_tree):
     got = {}
 
     def on_message(m):
-        for k in ('status', 'message', 'compile', 'gone'):
+        for k in ('status', 'message', 'compile', 'gone', 'inline'):
             if k in m and k not in got:
                 got[k] = m[k]
         return False
@@ -396,6 +434,8 @@ def _run_split(job, tests_code, tests_tree):
     _sweep()
     if 'compile' in got and not timed_out:
         return {'compile': str(got['compile'])}
+    if 'inline' in got and not timed_out:
+        return 'inline'
     if 'gone' in got and not timed_out:
         st = (_describe_wait(s_status, elapsed, limit) if s_status is not None else None) or 'runtime-error: the program exited before the tests finished'
     else:

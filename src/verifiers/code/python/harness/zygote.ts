@@ -237,6 +237,9 @@ def _run_call(job):
 def _inline_tests(source, tree):
     # Test code that must share the solution's process: it patches modules (unittest.mock) that the
     # solution uses, so it cannot run in a checker of its own.
+    # Or they seed a random generator the solution is expected to draw from.
+    if '.seed(' in source:
+        return True
     return 'mock' in source and any(
         isinstance(n, (ast.Import, ast.ImportFrom)) and 'mock' in ast.dump(n) for n in ast.walk(tree))
 
@@ -245,8 +248,9 @@ def _run_test_code(job):
     try:
         tree = ast.parse(job['testCode'], '<tests>')
         if not _inline_tests(job['testCode'], tree):
-            tests_code = compile(tree, '<tests>', 'exec')
-            return _run_split(job, tests_code, tree)
+            res = _run_split(job, compile(tree, '<tests>', 'exec'), tree)
+            if res != 'inline':
+                return res
         tests_code = _compile_tests(job['testCode'])
     except (SyntaxError, ValueError, MemoryError, RecursionError) as e:
         return {'testCompile': _describe(e)}
