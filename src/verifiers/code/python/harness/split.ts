@@ -45,6 +45,8 @@ def _child_solution_server(job, req_fd, msg_fd):
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null), keep=(req_fd,))
     code = _compile_solution(job, msg_fd)
+    import random as rnd
+    rnd_getstate = rnd.getstate
     _install_guard()
     g = _fresh_module(job)
     try:
@@ -95,9 +97,13 @@ def _child_solution_server(job, req_fd, msg_fd):
                 fn = handle(req['h'], '')
                 args = [dec(a) for a in req['a']]
                 kw = {k: dec(a) for k, a in req['k'].items()}
+                if 'rs' in req:
+                    rnd.setstate(dec(req['rs']))
                 out = fn(*args, **kw)
                 back = [enc(a) if type(a) in (list, dict, set, bytearray) else None for a in args]
                 reply = {'v': enc(out), 'back': back}
+                if 'rs' in req:
+                    reply['rs'] = enc(rnd_getstate())
         except BaseException as e:
             try:
                 # The first built-in class in the exception's MRO (binascii.Error -> ValueError).
@@ -231,6 +237,10 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
     leet = _BASES['leetcode']
     proxies = {}
     needs_inline = []
+    # Tests that seed the global random generator expect the solution to draw from it: its state
+    # travels with each call and back (the solution could set it in a shared process just as well).
+    sync_random = '.seed(' in job['testCode']
+    import random as rnd
 
     def ask(req):
         _send(req_fd, req)
@@ -275,7 +285,12 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                 # solution's process. Decided by the tests' own arguments, never by the solution.
                 needs_inline.append(True)
                 raise _NeedsInline()
-            reply = ask({'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k})
+            req = {'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k}
+            if sync_random:
+                req['rs'] = enc(rnd.getstate())
+            reply = ask(req)
+            if sync_random:
+                rnd.setstate(dec(reply['rs']))
             back = reply.get('back') or []
             for orig, new in zip(args, back):
                 if new is None:

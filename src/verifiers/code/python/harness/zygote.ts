@@ -237,9 +237,6 @@ def _run_call(job):
 def _inline_tests(source, tree):
     # Test code that must share the solution's process: it patches modules (unittest.mock) that the
     # solution uses, so it cannot run in a checker of its own.
-    # Or they seed a random generator the solution is expected to draw from.
-    if '.seed(' in source:
-        return True
     return 'mock' in source and any(
         isinstance(n, (ast.Import, ast.ImportFrom)) and 'mock' in ast.dump(n) for n in ast.walk(tree))
 
