@@ -298,6 +298,7 @@ def _main():
     # Objects that exist now are never collected: children then do not touch (copy) their pages.
     import gc
     gc.freeze()
+    del sys.modules['gc']  # so that a solution's 'import gc' still meets the audit hook
     kind = job['kind']
     if kind == 'stdio':
         final = _run_stdio(job)
