@@ -56,7 +56,7 @@ export function humanEvalPython(): Case[] {
     id: r.task_id,
     solution: r.prompt + r.canonical_solution,
     empty: `${r.prompt}    return None\n`,
-    reference: { language: 'python', test_code: `${r.test}\ncheck(${entryPointOf(r.prompt)})\n` },
+    reference: { language: 'python', test_code: `${r.test}\ncheck(${entryPointOf(r.prompt)})\n`, prompt: r.prompt },
   }));
 }
 

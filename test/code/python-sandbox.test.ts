@@ -54,6 +54,14 @@ describe('Python sandbox: stdin/stdout programs', () => {
   });
 });
 
+describe('Python sandbox: large output', () => {
+  it('passes an honest program that prints one 32 MB line (linear assembly on both sides)', async () => {
+    const n = 32 * 1024 * 1024;
+    const v = await verifyCode(py(`import sys\nsys.stdout.write("7" * ${n})`), stdio([['', '7'.repeat(n)]]), { maxOutputBytes: 64 * 1024 * 1024, timeLimitMs: 30_000 });
+    expect(statuses(v)).toEqual(['passed']);
+  }, 120_000);
+});
+
 describe('Python sandbox: call-based and test_code', () => {
   it('calls functions and Solution methods; results cross as JSON (tuples and sets become lists)', async () => {
     const ref = { language: 'python', entry_point: 'f', tests: [{ args: [3], expected: [[3, 4], [1, 2], { '1': 'a' }, null] }] };

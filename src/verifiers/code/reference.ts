@@ -76,8 +76,22 @@ export function normalizeReference(reference: unknown): NormalizedReference {
   if (ref.test_code !== undefined) {
     if (typeof ref.test_code !== 'string') throw new InputError(`reference.test_code must be a string, got ${typeName(ref.test_code)}`);
     if (ref.tests !== undefined) throw new InputError('reference has both test_code and tests: give one');
-    if (ref.helpers !== undefined && typeof ref.helpers !== 'string') throw new InputError(`reference.helpers must be a string, got ${typeName(ref.helpers)}`);
-    return ref.helpers === undefined ? { kind: 'test_code', language, testCode: ref.test_code } : { kind: 'test_code', language, testCode: ref.test_code, helpers: ref.helpers };
+    const out: NormalizedReference = { kind: 'test_code', language, testCode: ref.test_code };
+    if (ref.prompt !== undefined) {
+      if (typeof ref.prompt !== 'string') throw new InputError(`reference.prompt must be a string, got ${typeName(ref.prompt)}`);
+      out.prompt = ref.prompt;
+    }
+    if (ref.entry_point !== undefined) {
+      if (typeof ref.entry_point !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(ref.entry_point)) {
+        throw new InputError(`reference.entry_point must be a name, got ${JSON.stringify(ref.entry_point) ?? 'undefined'}`);
+      }
+      out.entryPoint = ref.entry_point;
+    }
+    if (ref.helpers !== undefined) {
+      if (typeof ref.helpers !== 'string') throw new InputError(`reference.helpers must be a string, got ${typeName(ref.helpers)}`);
+      out.helpers = ref.helpers;
+    }
+    return out;
   }
   if (ref.tests === undefined) throw new InputError('reference needs tests or test_code');
   if (!Array.isArray(ref.tests) && (typeof ref.tests !== 'object' || ref.tests === null)) {

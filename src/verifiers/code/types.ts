@@ -26,14 +26,20 @@ export interface CallTest {
 export type CodeReference =
   | { language: string; tests: StdioTest[] | { inputs: string[]; outputs: string[] } }
   | { language: string; entry_point: string; tests: CallTest[] }
-  /** `helpers`: trusted code the tests may use (the prompt's helpers, e.g. HumanEval's `poly`); never the response's definitions of those names. */
-  | { language: string; test_code: string; helpers?: string };
+  /**
+   * `prompt` (optional): the task's prompt code; its helper definitions (HumanEval/32's `poly`),
+   * not the response's, serve the Python tests. `entry_point` names the function the response
+   * writes (default: the prompt's last function), which the tests take from the response.
+   * `helpers` (optional, JavaScript): trusted code the tests may use (HumanEval-X's `poly`), never
+   * the response's definitions of those names.
+   */
+  | { language: string; test_code: string; prompt?: string; entry_point?: string; helpers?: string };
 
 /** A reference after validation: one explicit `kind`, a canonical language. */
 export type NormalizedReference =
   | { kind: 'stdio'; language: CodeLanguage; tests: StdioTest[] }
   | { kind: 'call'; language: CodeLanguage; entryPoint: string; tests: CallTest[] }
-  | { kind: 'test_code'; language: CodeLanguage; testCode: string; helpers?: string };
+  | { kind: 'test_code'; language: CodeLanguage; testCode: string; prompt?: string; entryPoint?: string; helpers?: string };
 
 /** How stdout is compared with the expected output of a stdin/stdout test. */
 export type OutputComparison =

@@ -3,7 +3,7 @@
  *
  * The sandbox sees only `/usr` (read-only; `/lib*`, `/bin`, `/sbin` as on the host, symlinks or
  * read-only binds), a minimal `/dev`, no `/proc`, no `/tmp`, no `/etc`, no home: nothing writable
- * at all. It has its own user, PID, network (no interfaces but loopback, down), IPC, UTS and cgroup
+ * at all (bubblewrap's tmpfs root and `/dev` are remounted read-only). It has its own user, PID, network (no interfaces but loopback, down), IPC, UTS and cgroup
  * namespaces, a new session, no capabilities, an empty environment, and dies with its parent.
  * When this process runs as root, the sandbox is started as user `nobody` (through `setpriv`) so
  * that RLIMIT_NPROC holds and nothing in it has root's privileges; if unprivileged user namespaces
@@ -53,7 +53,9 @@ export function bwrapArgs(): string[] {
     if (st.isSymbolicLink()) args.push('--symlink', readlinkSync(dir), dir);
     else if (st.isDirectory()) args.push('--ro-bind', dir, dir);
   }
-  args.push('--chdir', '/');
+  // The root and /dev are tmpfs mounts bubblewrap made: read-only too, so nothing the sandbox can
+  // write survives (or uses host memory) from one test to the next.
+  args.push('--remount-ro', '/dev', '--remount-ro', '/', '--chdir', '/');
   return args;
 }
 
@@ -82,9 +84,13 @@ export function sandboxLauncher(): { launcher?: SandboxLauncher; error?: string 
   candidates.push({ file: bwrap, prefix: [], mode: isRoot ? 'root' : 'user' });
   const errors: string[] = [];
   for (const c of candidates) {
-    const r = spawnSync(c.file, [...c.prefix, ...bwrapArgs(), PYTHON_BINARY, '-I', '-S', '-c', 'print(6*7)'], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(c.file, [...c.prefix, ...bwrapArgs(), PYTHON_BINARY, '-I', '-B', '-c', 'import seccomp; print(6*7)'], { encoding: 'utf8', timeout: 20_000 });
     if (r.status === 0 && r.stdout.trim() === '42') {
       probed = { launcher: c };
+      return probed;
+    }
+    if (/No module named .?seccomp/.test(r.stderr ?? '')) {
+      probed = { error: "Python's seccomp binding is missing (the sandbox's kernel filter needs it); install it with: apt-get install -y python3-seccomp" };
       return probed;
     }
     errors.push(`${c.mode}: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim().slice(0, 300)}`);

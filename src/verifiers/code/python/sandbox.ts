@@ -51,7 +51,8 @@ function startZygote(): Zygote {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const z: Zygote = { child, queue: [], wake: undefined, ended: false, stderr: '', ready: Promise.resolve(false) };
-  let buf = '';
+  // Chunks of the line being received; joined once its end arrives (linear in the output size).
+  let parts: string[] = [];
   let readyResolve: (ok: boolean) => void = () => undefined;
   z.ready = new Promise<boolean>((r) => (readyResolve = r));
   const notify = (): void => {
@@ -59,21 +60,34 @@ function startZygote(): Zygote {
     z.wake = undefined;
     w?.();
   };
+  const take = (line: string): void => {
+    let msg: PythonReply;
+    try {
+      msg = JSON.parse(line) as PythonReply;
+    } catch {
+      return;
+    }
+    if (msg.ready) readyResolve(true);
+    else z.queue.push(msg);
+  };
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (chunk: string) => {
-    buf += chunk;
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-      let msg: PythonReply;
-      try {
-        msg = JSON.parse(line) as PythonReply;
-      } catch {
-        continue;
+    let nl = chunk.indexOf('\n');
+    if (nl < 0) {
+      parts.push(chunk);
+      return;
+    }
+    parts.push(chunk.slice(0, nl));
+    take(parts.join(''));
+    parts = [];
+    for (;;) {
+      const from = nl + 1;
+      nl = chunk.indexOf('\n', from);
+      if (nl < 0) {
+        if (from < chunk.length) parts.push(chunk.slice(from));
+        break;
       }
-      if (msg.ready) readyResolve(true);
-      else z.queue.push(msg);
+      take(chunk.slice(from, nl));
     }
     notify();
   });
@@ -179,7 +193,7 @@ function jobFor(code: string, ref: NormalizedReference, opts: ResolvedCodeOption
     case 'call':
       return { ...base, kind: 'call', entry: ref.entryPoint, tests: ref.tests.map((t) => t.args) };
     case 'test_code':
-      return { ...base, kind: 'test_code', testCode: ref.testCode };
+      return { ...base, kind: 'test_code', testCode: ref.testCode, ...(ref.prompt !== undefined ? { prompt: ref.prompt } : {}), ...(ref.entryPoint !== undefined ? { entry: ref.entryPoint } : {}) };
   }
 }
 
@@ -192,8 +206,10 @@ export async function runPython(code: string, ref: NormalizedReference, opts: Re
   const total = ref.kind === 'test_code' ? 1 : ref.tests.length;
   const z = await acquire();
   const runs: RawRun[] = [];
-  // The zygote enforces each test's limit; this only catches a sandbox that stops answering.
-  const deadline = performance.now() + total * (opts.timeLimitMs + 1_000) + 10_000;
+  // The zygote enforces each test's limit; the host enforces its own deadline per test too (a
+  // sandbox that stops answering, even a stopped one, is caught after one test's time, not all).
+  const perTest = opts.timeLimitMs + 2_000;
+  let deadline = performance.now() + perTest + 5_000;
   try {
     z.child.stdin!.end(`${JSON.stringify(jobFor(code, ref, opts))}\n`);
     for (;;) {
@@ -209,6 +225,7 @@ export async function runPython(code: string, ref: NormalizedReference, opts: Re
         return typeof msg.cpuMs === 'number' ? { runs, cpuMs: msg.cpuMs } : { runs };
       }
       if (typeof msg.i !== 'number' || msg.i !== runs.length) continue;
+      deadline = performance.now() + perTest;
       const run: RawRun = { status: msg.status ?? 'runtime-error: no status', timeMs: msg.timeMs ?? 0 };
       if (msg.stdout !== undefined) run.stdout = msg.stdout;
       if (msg.json !== undefined) run.json = msg.json;

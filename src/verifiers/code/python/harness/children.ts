@@ -169,17 +169,32 @@ _MODULE_OBJECTS = {m: sys.modules[m] for m in _MODULE_SNAPSHOT}
 
 
 # ---- children ----
-def _enter_child(job, msg_fd, stdio):
-    # stdin, stdout, stderr become the given fds; every other fd but msg_fd is closed; limits apply.
+def _enter_child(job, msg_fd, stdio, keep=()):
+    # stdin, stdout, stderr become the given fds; every other fd but msg_fd (and keep) is closed;
+    # the rlimits and the seccomp filter apply from here on.
     for fd, src in enumerate(stdio):
         os.dup2(src, fd)
-    os.closerange(3, msg_fd)
-    os.closerange(msg_fd + 1, 4096)
+    last = 2
+    for fd in sorted(set((msg_fd,) + tuple(keep))):
+        os.closerange(last + 1, fd)
+        last = fd
+    os.closerange(last + 1, 4096)
     _limits(job)
+    _install_seccomp()
 
 
-def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
+def _compile_solution(job, msg_fd):
+    # Compiled here, under the child's limits: a huge or deeply nested program costs only its child.
+    try:
+        return compile(job['code'], '<solution>', 'exec')
+    except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as e:
+        _send(msg_fd, {'compile': _describe(e)})
+        os._exit(0)
+
+
+def _child_stdio(job, stdin_fd, out_fd, err_fd, msg_fd):
     _enter_child(job, msg_fd, (stdin_fd, out_fd, err_fd))
+    code = _compile_solution(job, msg_fd)
     _install_guard()
     g = _fresh_module(job)
     status = 'ok'
@@ -200,9 +215,10 @@ def _child_stdio(job, code, stdin_fd, out_fd, err_fd, msg_fd):
     os._exit(0)
 
 
-def _child_call(job, code, start, msg_fd):
+def _child_call(job, start, msg_fd):
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null))
+    code = _compile_solution(job, msg_fd)
     _install_guard()
     g = _fresh_module(job)
     try:
@@ -240,37 +256,108 @@ def _child_call(job, code, start, msg_fd):
     os._exit(0)
 
 
-def _child_test_code(job, code, tests_code, secret, msg_fd):
+def _snapshot_state():
+    # Every loaded module's namespace and every Python-level class's attributes, before the solution
+    # runs: what the solution patches is put back before the tests run.
+    mods = {n: (m, dict(vars(m))) for n, m in list(sys.modules.items()) if isinstance(m, types.ModuleType)}
+    classes = [(c, dict(c.__dict__)) for c in _all_classes() if c.__flags__ & (1 << 9)]
+    return mods, classes
+
+
+def _restore_state(snap):
+    mods, classes = snap
+    for name, (mod, saved) in mods.items():
+        sys.modules[name] = mod
+        d = vars(mod)
+        for k in [k for k in d if k not in saved]:
+            del d[k]
+        for k, v in saved.items():
+            if d.get(k, _MISSING) is not v:
+                d[k] = v
+    for c, saved in classes:
+        d = c.__dict__
+        for k in [k for k in d if k not in saved]:
+            try:
+                type.__delattr__(c, k)
+            except (AttributeError, TypeError):
+                pass
+        for k, v in saved.items():
+            if d.get(k, _MISSING) is not v:
+                try:
+                    type.__setattr__(c, k, v)
+                except (AttributeError, TypeError):
+                    pass
+
+
+def _import_tests_modules(tree):
+    # The modules the tests import, imported before the solution runs (so, clean, and trusted).
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        for n in names:
+            try:
+                __import__(n)
+            except BaseException:
+                pass
+
+
+def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
+    # Inline mode (tests that patch what the solution uses): the tests share the solution's process.
+    # Before the solution runs: the tests' modules are imported and every module and class is
+    # snapshotted; after it, they are restored, and the tests run in a namespace of their own with
+    # clean built-ins and only the names they need from the solution, under the value guard.
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null))
+    code = _compile_solution(job, msg_fd)
+    _import_tests_modules(tests_tree)
     value = _make_checker()
-    send = _send
     write = os.write
     exit_now = os._exit
     dumps = json.dumps
+    run_cases = _run_unittest_cases
+    snap = _snapshot_state()
+    names = _free_names(tests_tree)
+    # No signal handlers (a handler is handed the interrupted frame): the module is gone for good.
+    for m in ('signal', '_signal'):
+        sys.modules.pop(m, None)
+    _BLOCKED_IMPORTS_EXTRA.update(('signal', '_signal'))
     _install_guard()
     g = _fresh_module(job)
     status = None
+    message = None
     try:
         exec(code, g)
     except BaseException as e:
         st = _status_of(e)
         status = 'runtime-error: SystemExit before the tests ran' if st == 'exit' else st
     if status is None:
-        _restore_modules()
-        tg = dict(g)
-        tg['__builtins__'] = dict(_BUILTINS)
-        tg['__vr_value__'] = value
+        _restore_state(snap)
+        tg = {'__name__': '__tests__', '__builtins__': dict(_BUILTINS), '__vr_value__': value}
+        for n in names:
+            if n in g and n not in _BUILTINS:
+                tg[n] = g[n]
         try:
             exec(tests_code, tg)
-            status = 'ok'
+            result = run_cases(tg)
+            if result is not None and not result.wasSuccessful():
+                status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
+                bad = (result.failures + result.errors)[0]
+                message = '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
+            else:
+                status = 'ok'
         except AssertionError as e:
             status = 'wrong-answer'
-            send(msg_fd, {'message': _describe(e)})
+            message = _describe(e)
         except BaseException as e:
             st = _status_of(e)
             status = 'runtime-error: SystemExit before the tests finished' if st == 'exit' else st
-    write(msg_fd, (dumps({'status': status, 'secret': secret}) + '\n').encode())
+    out = {'status': status, 'secret': secret}
+    if message:
+        out['message'] = message[:500]
+    write(msg_fd, (dumps(out) + '\n').encode())
     exit_now(0)
 
 

@@ -9,10 +9,13 @@
  */
 import { SETUP_SOURCE } from './setup.js';
 import { CHILDREN_SOURCE } from './children.js';
+import { CODEC_SOURCE } from './codec.js';
+import { SERVER_SOURCE } from './server.js';
+import { SPLIT_SOURCE } from './split.js';
 import { ZYGOTE_SOURCE } from './zygote.js';
 
 /** The whole zygote program. */
-export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CHILDREN_SOURCE + ZYGOTE_SOURCE;
+export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + CHILDREN_SOURCE + SERVER_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE;
 
 /** The job the host sends to a zygote. */
 export interface PythonJob {
@@ -22,6 +25,8 @@ export interface PythonJob {
   tests?: unknown[];
   entry?: string;
   testCode?: string;
+  /** test_code: the reference's prompt, whose helpers the checker uses. */
+  prompt?: string;
   timeLimitMs: number;
   memoryMb: number;
   maxOutput: number;

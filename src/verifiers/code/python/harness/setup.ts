@@ -108,6 +108,7 @@ _BLOCKED_EVENTS = ('os.fork', 'os.forkpty', 'os.exec', 'os.posix_spawn', 'os.spa
 _BLOCKED_IMPORTS = frozenset(('ctypes', '_ctypes', 'cffi', '_cffi_backend', '_posixsubprocess', 'multiprocessing',
                               '_multiprocessing', 'subprocess', 'pty', 'socket', '_socket', 'ssl', '_ssl', 'gc',
                               '_testcapi', '_testinternalcapi', 'resource', 'faulthandler', '_xxsubinterpreters'))
+_BLOCKED_IMPORTS_EXTRA = set()
 _FRAME_ATTRS = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame', 'f_back'))
 
 
@@ -116,7 +117,7 @@ _FRAMES_OK = [True]
 
 def _install_guard():
     blocked = _BLOCKED_EVENTS
-    blocked_imports = _BLOCKED_IMPORTS
+    blocked_imports = _BLOCKED_IMPORTS | _BLOCKED_IMPORTS_EXTRA
     frame_attrs = _FRAME_ATTRS
     frames_ok = _FRAMES_OK
     frames_ok[0] = False
@@ -140,27 +141,104 @@ def _install_guard():
     sys.addaudithook(guard)
 
 
+def _address_space():
+    # The process's current address-space size, found without /proc: the smallest RLIMIT_AS under
+    # which one more page can still be mapped (binary search on the soft limit).
+    import mmap
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    lo, hi = 1 << 20, 1 << 40
+    while hi - lo > (1 << 20):
+        mid = (lo + hi) // 2
+        resource.setrlimit(resource.RLIMIT_AS, (mid, hard))
+        try:
+            m = mmap.mmap(-1, 4096)
+            m.close()
+            hi = mid
+        except OSError:
+            lo = mid
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    return hi
+
+
 def _limits(job):
     cpu = max(1, int(math.ceil(job['timeLimitMs'] / 1000.0)) + 1)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    data = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) + job['memoryMb'] * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_DATA, (data, data))
+    # RLIMIT_AS counts every mapping: heap, MAP_SHARED / MAP_POPULATE anonymous memory, mapped files.
+    space = job['_space'] + job['memoryMb'] * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (space, space))
     resource.setrlimit(resource.RLIMIT_FSIZE, (job['maxOutput'], job['maxOutput']))
     resource.setrlimit(resource.RLIMIT_NPROC, (job['maxProcs'] + 3, job['maxProcs'] + 3))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
 
 
-_IO_OPEN = io.open
-_STD_PATHS = {'/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2, '/dev/fd/0': 0, '/dev/fd/1': 1, '/dev/fd/2': 2,
-              '/proc/self/fd/0': 0, '/proc/self/fd/1': 1, '/proc/self/fd/2': 2}
+try:
+    import seccomp as _seccomp_mod
+except ImportError:  # the host checks for python3-seccomp before it starts a sandbox
+    _seccomp_mod = None
+
+# Refused outright (EPERM) after start-up: other processes' memory and tracing, new programs,
+# namespaces and mounts, anonymous files, SysV / POSIX shared memory, kernel facilities a solution
+# never needs. Sockets other than socketpair (asyncio's self-pipe) are refused too.
+_DENIED_SYSCALLS = ('ptrace', 'process_vm_readv', 'process_vm_writev', 'process_madvise', 'pidfd_getfd',
+                    'pidfd_open', 'pidfd_send_signal', 'kcmp', 'execve', 'execveat', 'memfd_create',
+                    'mount', 'umount2', 'pivot_root', 'chroot', 'unshare', 'setns',
+                    'move_mount', 'open_tree', 'fsopen', 'fsmount', 'fspick', 'mount_setattr', 'bpf',
+                    'perf_event_open', 'userfaultfd', 'keyctl', 'add_key', 'request_key', 'io_uring_setup',
+                    'io_uring_enter', 'io_uring_register', 'open_by_handle_at', 'name_to_handle_at',
+                    'shmget', 'mq_open', 'socket', 'tkill', 'rt_sigqueueinfo', 'rt_tgsigqueueinfo',
+                    'personality', 'setrlimit', 'msgget', 'semget')
 
 
-def _open(file, *args, **kwargs):
-    # The sandbox has no /proc, so the /dev/std* links dangle: open the descriptors themselves.
-    if isinstance(file, str) and file in _STD_PATHS:
+_FILTER = []
+
+
+def _seccomp_filter():
+    """The kernel's filter for children that run solution code, built once in the zygote (libseccomp
+    is slow to build one): the syscalls above fail with EPERM; clone3 with ENOSYS (glibc falls back
+    to clone, whose flags can be inspected) and clone with any namespace flag with EPERM; kill and
+    tgkill may not target pids 0-2 (the sandbox's init and this zygote, or the process group they
+    share) nor negative pids (every process)."""
+    if _FILTER:
+        return _FILTER[0]
+    sc = _seccomp_mod
+    f = sc.SyscallFilter(defaction=sc.ALLOW)
+    eperm = sc.ERRNO(1)
+    for name in _DENIED_SYSCALLS:
+        try:
+            f.add_rule(eperm, name)
+        except (RuntimeError, ValueError, OSError):
+            pass
+    f.add_rule(sc.ERRNO(38), 'clone3')
+    for bit in (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000, 0x00000080):
+        f.add_rule(eperm, 'clone', sc.Arg(0, sc.MASKED_EQ, bit, bit))
+    f.add_rule(eperm, 'prlimit64', sc.Arg(2, sc.NE, 0))
+    for call in ('kill', 'tgkill'):
+        f.add_rule(eperm, call, sc.Arg(0, sc.LE, 2))
+        f.add_rule(eperm, call, sc.Arg(0, sc.MASKED_EQ, 0x80000000, 0x80000000))
+    _FILTER.append(f)
+    return f
+
+
+def _install_seccomp():
+    _seccomp_filter().load()
+
+
+_OPEN_NS = {'__builtins__': {}, '_io_open': io.open, '_std': {'/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2,
+             '/dev/fd/0': 0, '/dev/fd/1': 1, '/dev/fd/2': 2, '/proc/self/fd/0': 0, '/proc/self/fd/1': 1,
+             '/proc/self/fd/2': 2}, 'isinstance': isinstance, 'str': str}
+# The sandbox has no /proc, so the /dev/std* links dangle: open the descriptors themselves. Defined
+# in a namespace of its own, so that its __globals__ lead nowhere near the harness.
+exec(compile("""
+def open(file, *args, **kwargs):
+    if isinstance(file, str) and file in _std:
         kwargs['closefd'] = False
-        return _IO_OPEN(_STD_PATHS[file], *args, **kwargs)
-    return _IO_OPEN(file, *args, **kwargs)
+        return _io_open(_std[file], *args, **kwargs)
+    return _io_open(file, *args, **kwargs)
+""", '<sandbox-open>', 'exec'), _OPEN_NS)
+_open = _OPEN_NS['open']
+_open.__qualname__ = 'open'
+del _OPEN_NS
 
 
 def _fresh_module(job):
@@ -220,10 +298,11 @@ def _status_of(exc):
 
 
 def _send(fd, obj):
-    data = (json.dumps(obj) + '\n').encode()
-    while data:
-        n = os.write(fd, data)
-        data = data[n:]
+    # A memoryview, so that a long message is not copied again after each partial write.
+    view = memoryview((json.dumps(obj) + '\n').encode())
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
 
 
 def _flush_std():

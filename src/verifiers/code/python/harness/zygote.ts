@@ -40,28 +40,46 @@ def _sweep():
 
 def _split_messages(buf):
     # The JSON objects of the complete lines in buf (other lines are skipped), and the rest.
+    lines = buf.split(b'\n')
     msgs = []
-    while b'\n' in buf:
-        line, buf = buf.split(b'\n', 1)
+    for line in lines[:-1]:
         try:
             msg = json.loads(line)
         except ValueError:
             continue
         if isinstance(msg, dict):
             msgs.append(msg)
-    return msgs, buf
+    return msgs, lines[-1]
 
 
-def _watch(pid, r, limit_ms, on_message):
+def _watch(pid, r, limit_ms, on_message, sweep=True):
     """Wait for child pid, passing each JSON line it writes on r to on_message (which returns True
-    to restart the clock). Returns (wait status, timed_out, elapsed ms since the last restart)."""
+    to restart the clock). Returns (wait status, timed_out, elapsed ms since the last restart).
+    Chunks of an unfinished line are only collected, and joined once its end arrives: linear."""
     pfd = os.pidfd_open(pid)
     start = time.monotonic()
     deadline = start + limit_ms / 1000.0
-    buf = b''
+    parts = []
+    size = 0
     timed_out = False
     open_r = True
     exited = False
+
+    def take(chunk):
+        nonlocal parts, size
+        if b'\n' not in chunk:
+            parts.append(chunk)
+            size += len(chunk)
+            return size <= 256 * 1024 * 1024
+        parts.append(chunk)
+        msgs, rest = _split_messages(b''.join(parts))
+        parts = [rest] if rest else []
+        size = len(rest)
+        restart = False
+        for msg in msgs:
+            restart = on_message(msg) or restart
+        return restart
+
     while not exited:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -73,15 +91,12 @@ def _watch(pid, r, limit_ms, on_message):
             if not chunk:
                 open_r = False
             else:
-                buf += chunk
-                if len(buf) > 256 * 1024 * 1024:
-                    timed_out = False
-                    break
-                msgs, buf = _split_messages(buf)
-                for msg in msgs:
-                    if on_message(msg):
-                        start = time.monotonic()
-                        deadline = start + limit_ms / 1000.0
+                if b'\n' not in chunk:
+                    if not take(chunk):
+                        break
+                elif take(chunk):
+                    start = time.monotonic()
+                    deadline = start + limit_ms / 1000.0
         if pfd in ready:
             exited = True
     elapsed = (time.monotonic() - start) * 1000.0
@@ -96,13 +111,14 @@ def _watch(pid, r, limit_ms, on_message):
                 chunk = os.read(r, 1 << 16)
                 if not chunk:
                     break
-                buf += chunk
+                parts.append(chunk)
         except OSError:
             pass
-        for msg in _split_messages(buf)[0]:
+        for msg in _split_messages(b''.join(parts) + b'\n')[0]:
             on_message(msg)
     os.close(r)
-    _sweep()
+    if sweep:
+        _sweep()
     return status, timed_out, elapsed
 
 
@@ -143,7 +159,7 @@ def _fork(target, *args):
     return pid, r
 
 
-def _run_stdio(job, code):
+def _run_stdio(job):
     limit = job['timeLimitMs']
     for i, text in enumerate(job['tests']):
         in_fd = _memfd('stdin', text.encode('utf-8', 'surrogatepass'))
@@ -151,10 +167,14 @@ def _run_stdio(job, code):
         err_fd = _memfd('stderr')
         reported = {}
         t0 = time.monotonic()
-        pid, r = _fork(_child_stdio, job, code, in_fd, out_fd, err_fd)
+        pid, r = _fork(_child_stdio, job, in_fd, out_fd, err_fd)
         os.close(in_fd)
         status, timed_out, _ = _watch(pid, r, limit, lambda m: reported.update(m) and False)
         elapsed = (time.monotonic() - t0) * 1000.0
+        if 'compile' in reported and not timed_out:
+            os.close(out_fd)
+            os.close(err_fd)
+            return {'compile': str(reported['compile'])}
         st = _final_status(timed_out, reported, status, elapsed, limit, 'ok')
         out = _read_all(out_fd, job['maxOutput'])
         err = _read_all(err_fd, 2000)
@@ -166,7 +186,7 @@ def _run_stdio(job, code):
         _send(1, res)
 
 
-def _run_call(job, code):
+def _run_call(job):
     limit = job['timeLimitMs']
     n = len(job['tests'])
     nxt = 0
@@ -174,6 +194,9 @@ def _run_call(job, code):
         state = {'next': nxt, 'load': None, 'loaded': False, 't': time.monotonic()}
 
         def on_message(m, state=state):
+            if 'compile' in m:
+                state['compile'] = str(m['compile'])
+                return False
             if 'load' in m:
                 state['load'] = m['load']
                 return False
@@ -193,8 +216,10 @@ def _run_call(job, code):
                 return True
             return False
 
-        pid, r = _fork(_child_call, job, code, nxt)
+        pid, r = _fork(_child_call, job, nxt)
         status, timed_out, _ = _watch(pid, r, limit, on_message)
+        if state.get('compile') is not None and not timed_out:
+            return {'compile': state['compile']}
         if state['load'] is not None or (timed_out and not state['loaded']):
             st = 'timeout' if state['load'] is None else state['load']
             for i in range(state['next'], n):
@@ -209,31 +234,46 @@ def _run_call(job, code):
         nxt += 1
 
 
-def _run_test_code(job, code):
+def _inline_tests(source, tree):
+    # Test code that must share the solution's process: it patches modules (unittest.mock) that the
+    # solution uses, so it cannot run in a checker of its own.
+    return 'mock' in source and any(
+        isinstance(n, (ast.Import, ast.ImportFrom)) and 'mock' in ast.dump(n) for n in ast.walk(tree))
+
+
+def _run_test_code(job):
     try:
+        tree = ast.parse(job['testCode'], '<tests>')
+        if not _inline_tests(job['testCode'], tree):
+            res = _run_split(job, compile(tree, '<tests>', 'exec'), tree)
+            if res != 'inline':
+                return res
         tests_code = _compile_tests(job['testCode'])
     except (SyntaxError, ValueError, MemoryError, RecursionError) as e:
-        _send(1, {'testCompile': _describe(e)})
-        return
+        return {'testCompile': _describe(e)}
     secret = os.urandom(16).hex()
     got = {}
 
     def on_message(m):
         if 'secret' in m and m['secret'] == secret:
             got['status'] = m.get('status')
-        elif 'message' in m and 'message' not in got:
-            got['message'] = str(m['message'])[:500]
+            if 'message' in m:
+                got['message'] = str(m['message'])[:500]
+        elif 'compile' in m and 'compile' not in got:
+            got['compile'] = str(m['compile'])
         return False
 
     t0 = time.monotonic()
-    pid, r = _fork(_child_test_code, job, code, tests_code, secret)
+    pid, r = _fork(_child_test_code, job, tests_code, tree, secret)
     status, timed_out, _ = _watch(pid, r, job['timeLimitMs'], on_message)
     elapsed = (time.monotonic() - t0) * 1000.0
+    if 'compile' in got and 'status' not in got and not timed_out:
+        return {'compile': got['compile']}
     st = _final_status(timed_out, got, status, elapsed, job['timeLimitMs'], 'runtime-error: the program exited before the tests finished')
     res = {'i': 0, 'status': st, 'timeMs': elapsed}
     if st != 'ok' and 'message' in got:
         res['message'] = got['message']
-    _send(1, res)
+    return res
 
 
 def _read_job():
@@ -251,19 +291,23 @@ def _read_job():
 def _main():
     _send(1, {'ready': True})
     job = _read_job()
-    try:
-        code = compile(job['code'], '<solution>', 'exec')
-    except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as e:
-        _send(1, {'compile': _describe(e)})
-        return
+    # The children's address-space limit: what the zygote maps now (as they start with), a margin
+    # for the interpreter's own growth, and the job's memory allowance.
+    job['_space'] = _address_space() + (64 << 20)
+    _seccomp_filter()
+    # Objects that exist now are never collected: children then do not touch (copy) their pages.
+    import gc
+    gc.freeze()
+    del sys.modules['gc']  # so that a solution's 'import gc' still meets the audit hook
     kind = job['kind']
     if kind == 'stdio':
-        _run_stdio(job, code)
+        final = _run_stdio(job)
     elif kind == 'call':
-        job['tests'] = [t for t in job['tests']]
-        _run_call(job, code)
+        final = _run_call(job)
     else:
-        _run_test_code(job, code)
+        final = _run_test_code(job)
+    if final is not None:
+        _send(1, final)
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     _send(1, {'done': True, 'cpuMs': (me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime) * 1000.0})

@@ -1,0 +1,232 @@
+/**
+ * Python source of the sandbox zygote, part codec: the plain-data encoding of values that cross
+ * between the solution process and the checker (see split.ts).
+ *
+ * Only exact built-in types cross as values (checked with `type(v) is ...`, recursively, with a
+ * depth and size cap); a few immutable or plain-container standard types (Counter, OrderedDict,
+ * deque, Fraction, Decimal, complex, bytes) are re-built from their raw fields, which must be
+ * exact built-ins too. The LeetCode prelude's ListNode / TreeNode cross as their values. Anything
+ * else becomes an opaque handle: the checker sees an object that equals only itself, has no truth
+ * value and whose calls go back to the solution. So no subclass, always-equal object or patched
+ * dunder of the solution ever reaches a comparison in the checker.
+ *
+ * Wire form (JSON): None, bools, ints, finite floats and strings as themselves; every other value a
+ * list whose first element is a tag: l list, t tuple, s set, z frozenset, d dict (k, v, k, v...),
+ * f non-finite float, b bytes, y bytearray, c complex, C Counter, O OrderedDict, q deque,
+ * Q Fraction, m Decimal, D defaultdict (of a built-in factory), T date / time / datetime (naive),
+ * W timedelta, A array.array, N linked list, R binary tree (level order), h handle.
+ */
+export const CODEC_SOURCE = String.raw`# ---- plain data between the solution and the checker ----
+import collections as _collections, fractions as _fractions, decimal as _decimal, datetime as _datetime, array as _array
+
+_FACTORIES = {'list': list, 'int': int, 'set': set, 'dict': dict, 'str': str, 'float': float, 'tuple': tuple}
+_FACTORY_NAMES = {v: k for k, v in _FACTORIES.items()}
+_DT = {'date': _datetime.date, 'time': _datetime.time, 'datetime': _datetime.datetime}
+
+_CODEC_DEPTH = 200
+
+
+class _CodecError(TypeError):
+    pass
+
+
+def _float_out(v):
+    if v != v:
+        return ['f', 'nan']
+    if v in (math.inf, -math.inf):
+        return ['f', 'inf' if v > 0 else '-inf']
+    return v
+
+
+def _make_encoder(handle_of, node_classes=()):
+    """An encoder of values to wire form. handle_of(obj) -> int names an object that cannot cross
+    (or None to refuse it); node_classes are the ListNode / TreeNode classes to send as values."""
+    dict_items = dict.items
+    list_node, tree_node = (node_classes + (None, None))[:2]
+
+    def node_kind(v):
+        t = type(v)
+        if t is list_node or (t.__name__ == 'ListNode'):
+            d = getattr(v, '__dict__', None)
+            if type(d) is dict and set(d) == {'val', 'next'}:
+                return 'N'
+        if t is tree_node or (t.__name__ == 'TreeNode'):
+            d = getattr(v, '__dict__', None)
+            if type(d) is dict and set(d) == {'val', 'left', 'right'}:
+                return 'R'
+        return None
+
+    def enc(v, depth):
+        t = type(v)
+        if v is None or t is bool or t is int or t is str:
+            return v
+        if t is float:
+            return _float_out(v)
+        if depth > _CODEC_DEPTH:
+            raise _CodecError('value nested too deeply')
+        d1 = depth + 1
+        if t is list:
+            return ['l'] + [enc(x, d1) for x in list.__iter__(v)]
+        if t is tuple:
+            return ['t'] + [enc(x, d1) for x in tuple.__iter__(v)]
+        if t is set:
+            return ['s'] + [enc(x, d1) for x in set.__iter__(v)]
+        if t is frozenset:
+            return ['z'] + [enc(x, d1) for x in frozenset.__iter__(v)]
+        if t is _collections.defaultdict:
+            f = v.default_factory
+            out = ['D', _FACTORY_NAMES.get(f) if f is not None and type(f) is type else None]
+            if f is not None and out[1] is None:
+                raise _CodecError('a defaultdict with a factory that is not a built-in type')
+            for k, x in dict_items(v):
+                out.append(enc(k, d1))
+                out.append(enc(x, d1))
+            return out
+        if t in (_datetime.date, _datetime.time, _datetime.datetime):
+            if t is not _datetime.date and v.tzinfo is not None:
+                raise _CodecError('a %s with a time zone' % t.__name__)
+            return ['T', t.__name__, t.isoformat(v)]
+        if t is _datetime.timedelta:
+            return ['W', v.days, v.seconds, v.microseconds]
+        if t is _array.array:
+            return ['A', v.typecode, [enc(x, d1) for x in v.tolist()]]
+        if t is dict:
+            out = ['d']
+            for k, x in dict_items(v):
+                out.append(enc(k, d1))
+                out.append(enc(x, d1))
+            return out
+        if t is bytes:
+            return ['b', v.decode('latin-1')]
+        if t is bytearray:
+            return ['y', bytes(v).decode('latin-1')]
+        if t is complex:
+            return ['c', _float_out(v.real), _float_out(v.imag)]
+        if t is _collections.Counter or t is _collections.OrderedDict:
+            out = ['C' if t is _collections.Counter else 'O']
+            for k, x in dict_items(v):
+                out.append(enc(k, d1))
+                out.append(enc(x, d1))
+            return out
+        if t is _collections.deque:
+            return ['q'] + [enc(x, d1) for x in list(_collections.deque.__iter__(v))]
+        if t is _fractions.Fraction:
+            n, m = object.__getattribute__(v, '_numerator'), object.__getattribute__(v, '_denominator')
+            if type(n) is not int or type(m) is not int:
+                raise _CodecError('a Fraction with fields that are not ints')
+            return ['Q', n, m]
+        if t is _decimal.Decimal:
+            return ['m', _decimal.Decimal.__str__(v)]
+        kind = node_kind(v)
+        if kind == 'N':
+            vals, seen, cur = [], 0, v
+            while cur is not None:
+                seen += 1
+                if seen > 1000000 or node_kind(cur) != 'N':
+                    raise _CodecError('a linked list that is cyclic, too long or not made of ListNodes')
+                vals.append(enc(cur.__dict__['val'], d1))
+                cur = cur.__dict__['next']
+            return ['N', vals]
+        if kind == 'R':
+            vals, queue, i = [], [v], 0
+            while i < len(queue):
+                node = queue[i]
+                i += 1
+                if i > 1000000:
+                    raise _CodecError('a tree that is cyclic or too large')
+                if node is None:
+                    vals.append(None)
+                    continue
+                if node_kind(node) != 'R':
+                    raise _CodecError('a tree not made of TreeNodes')
+                nd = node.__dict__
+                vals.append(enc(nd['val'], d1))
+                queue.append(nd['left'])
+                queue.append(nd['right'])
+            while vals and vals[-1] is None:
+                vals.pop()
+            return ['R', vals]
+        h = handle_of(v)
+        if h is None:
+            raise _CodecError('a value of type %s cannot be passed' % t.__name__)
+        return ['h', h, t.__name__[:100]]
+
+    return lambda v: enc(v, 0)
+
+
+def _float_in(x):
+    t = type(x)
+    if t is float or t is int:
+        return float(x)
+    if t is list and len(x) == 2 and x[0] == 'f' and x[1] in ('nan', 'inf', '-inf'):
+        return float(x[1])
+    raise _CodecError('bad float')
+
+
+def _make_decoder(handle, list_node=None, tree_node=None):
+    """A decoder of wire form back to values. handle(id, type name) gives the object for a handle."""
+
+    def pairs(x, d1):
+        if len(x) % 2 != 1:
+            raise _CodecError('bad mapping')
+        return [(dec(x[i], d1), dec(x[i + 1], d1)) for i in range(1, len(x), 2)]
+
+    def dec(x, depth):
+        t = type(x)
+        if x is None or t is bool or t is int or t is str:
+            return x
+        if t is float:
+            return x
+        if t is not list or not x or type(x[0]) is not str:
+            raise _CodecError('bad value')
+        if depth > _CODEC_DEPTH:
+            raise _CodecError('value nested too deeply')
+        d1 = depth + 1
+        tag = x[0]
+        if tag == 'l':
+            return [dec(y, d1) for y in x[1:]]
+        if tag == 't':
+            return tuple(dec(y, d1) for y in x[1:])
+        if tag == 's':
+            return set(dec(y, d1) for y in x[1:])
+        if tag == 'z':
+            return frozenset(dec(y, d1) for y in x[1:])
+        if tag == 'd':
+            return dict(pairs(x, d1))
+        if tag == 'D' and len(x) >= 2 and (x[1] is None or x[1] in _FACTORIES):
+            return _collections.defaultdict(_FACTORIES.get(x[1]), pairs([None] + x[2:], d1))
+        if tag == 'T' and len(x) == 3 and x[1] in _DT and type(x[2]) is str and len(x[2]) < 100:
+            return _DT[x[1]].fromisoformat(x[2])
+        if tag == 'W' and len(x) == 4 and all(type(y) is int for y in x[1:]):
+            return _datetime.timedelta(x[1], x[2], x[3])
+        if tag == 'A' and len(x) == 3 and type(x[1]) is str and type(x[2]) is list:
+            return _array.array(x[1], [dec(y, d1) for y in x[2]])
+        if tag == 'C':
+            return _collections.Counter(dict(pairs(x, d1)))
+        if tag == 'O':
+            return _collections.OrderedDict(pairs(x, d1))
+        if tag == 'q':
+            return _collections.deque(dec(y, d1) for y in x[1:])
+        if tag == 'f':
+            return _float_in(x)
+        if tag in ('b', 'y') and len(x) == 2 and type(x[1]) is str:
+            b = x[1].encode('latin-1')
+            return b if tag == 'b' else bytearray(b)
+        if tag == 'c' and len(x) == 3:
+            return complex(_float_in(x[1]), _float_in(x[2]))
+        if tag == 'Q' and len(x) == 3 and type(x[1]) is int and type(x[2]) is int and x[2] != 0:
+            return _fractions.Fraction(x[1], x[2])
+        if tag == 'm' and len(x) == 2 and type(x[1]) is str and len(x[1]) < 10000:
+            return _decimal.Decimal(x[1])
+        if tag == 'N' and len(x) == 2 and type(x[1]) is list and list_node is not None:
+            return list_node([dec(y, d1) for y in x[1]])
+        if tag == 'R' and len(x) == 2 and type(x[1]) is list and tree_node is not None:
+            return tree_node([dec(y, d1) for y in x[1]])
+        if tag == 'h' and len(x) == 3 and type(x[1]) is int and type(x[2]) is str:
+            return handle(x[1], x[2])
+        raise _CodecError('bad value tag')
+
+    return lambda x: dec(x, 0)
+
+
+`;

@@ -1,0 +1,348 @@
+/**
+ * Python source of the sandbox zygote, part split: test_code judged outside the solution's process.
+ *
+ * Two children are forked from the clean zygote: the solution process S (the solution's code, under
+ * every limit and the seccomp filter) and the checker C (the reference's test code, which runs no
+ * solution code). C executes the test code in a namespace made of the prelude, the reference
+ * prompt's helpers and the built-ins of a process the solution never touched; each name the tests
+ * use and do not define is asked from S once. S answers with plain data (codec.ts) or an opaque
+ * handle; calling a handle, or reading its attribute, is a request to S. So the solution's return
+ * values reach the tests only as exact built-in values; its own definitions of `abs`, `set`, the
+ * prompt's helpers or the prelude's never do; what it patches in its own process stays there.
+ * Only C reports the outcome to the zygote (on a pipe S does not have).
+ */
+export const SPLIT_SOURCE = String.raw`# ---- split test_code: the checker C ----
+class _SolutionGone(BaseException):
+    pass
+
+
+class _RemoteError(Exception):
+    pass
+
+
+class _NeedsInline(BaseException):
+    pass
+
+
+# Exceptions of the solution are re-raised in the checker as the same standard class, but never as
+# one that changes control flow rather than failing: StopIteration ends map()/all() early, and
+# unittest's own (SkipTest) would skip the test.
+_NOT_RAISED = (StopIteration, StopAsyncIteration, _RemoteError)
+
+
+def _raisable_module(mod):
+    return mod not in ('__main__', '__tests__', '<prompt>') and mod.split('.')[0] != 'unittest' and not mod.startswith('_pytest')
+
+
+def _free_names(tree):
+    # Names the tests load but never bind at module level (function scopes are not entered for
+    # binding: asking the solution for a name a function binds locally is harmless).
+    loads, stores = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads.add(node.id)
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
+              ast.DictComp, ast.GeneratorExp)
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stores.add(node.name)
+            continue
+        if isinstance(node, scopes):
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            stores.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for a in node.names:
+                stores.add((a.asname or a.name).split('.')[0])
+        stack.extend(ast.iter_child_nodes(node))
+    return loads - stores
+
+
+_LEET_HELPERS = ('ListNode', 'TreeNode', 'list_node', 'tree_node', 'is_same_list', 'is_same_tree')
+
+
+def _check_targets(tree):
+    # HumanEval / MBPP / LeetCode tests end with check(candidate): the root name of that argument.
+    out = set()
+    for node in tree.body:
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and node.value.args:
+            f = node.value.func
+            if isinstance(f, ast.Name) and f.id == 'check':
+                a = node.value.args[0]
+                while isinstance(a, (ast.Attribute, ast.Call)):
+                    a = a.value if isinstance(a, ast.Attribute) else a.func
+                if isinstance(a, ast.Name):
+                    out.add(a.id)
+    return out
+
+
+def _last_def(source):
+    names = [n.name for n in ast.parse(source).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return names[-1] if names else None
+
+
+def _run_unittest_cases(ns):
+    # BigCodeBench-style test code defines TestCase classes and leaves running them to the harness.
+    ut = sys.modules.get('unittest')
+    if ut is None:
+        return None
+    cases = [v for v in list(ns.values()) if isinstance(v, type) and issubclass(v, ut.TestCase)
+             and getattr(v, '__module__', None) == '__tests__']
+    if not cases:
+        return None
+    suite = ut.TestSuite()
+    loader = ut.TestLoader()
+    for c in cases:
+        suite.addTests(loader.loadTestsFromTestCase(c))
+    result = ut.TestResult()
+    suite.run(result)
+    return result
+
+
+def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
+    # C: the reference's tests against answers from S. Runs no solution code.
+    null = os.open('/dev/null', os.O_RDWR)
+    _enter_child(job, msg_fd, (null, null, null), keep=(req_fd, resp_fd))
+    cap = max(1 << 20, job['maxOutput'])
+    pending = []
+    first = _read_line(resp_fd, cap, pending)
+    if first is None:
+        _send(msg_fd, {'gone': True})
+        os._exit(0)
+    hello = json.loads(first)
+    if 'compile' in hello:
+        _send(msg_fd, {'compile': str(hello['compile'])[:2000]})
+        os._exit(0)
+    if 'load' in hello or not hello.get('loaded'):
+        _send(msg_fd, {'status': str(hello.get('load'))[:500]})
+        os._exit(0)
+    leet = _BASES['leetcode']
+    proxies = {}
+    needs_inline = []
+    # Tests that seed the global random generator expect the solution to draw from it: its state
+    # travels with each call and back (the solution could set it in a shared process just as well).
+    sync_random = '.seed(' in job['testCode']
+    import random as rnd
+
+    def ask(req):
+        _send(req_fd, req)
+        line = _read_line(resp_fd, cap, pending)
+        if line is None:
+            raise _SolutionGone()
+        reply = json.loads(line)
+        if type(reply) is not dict:
+            raise _CodecError('bad reply')
+        if 'e' in reply:
+            name, msg, mod, qual = (list(reply['e']) + ['', ''])[:4]
+            # A standard exception class the checker has itself loaded (binascii.Error), else the
+            # first built-in one of its MRO. Never a class of the solution.
+            cls = getattr(sys.modules.get(str(mod)), str(qual), None) if _raisable_module(str(mod)) else None
+            if isinstance(cls, type) and issubclass(cls, Exception) and cls not in _NOT_RAISED:
+                try:
+                    exc = cls(str(msg))
+                except BaseException:
+                    exc = None
+                if exc is not None:
+                    raise exc
+            cls = _BUILTINS.get(str(name))
+            if isinstance(cls, type) and issubclass(cls, Exception) and cls not in _NOT_RAISED:
+                raise cls(str(msg))
+            raise _RemoteError('%s: %s' % (name, msg))
+        return reply
+
+    class Remote:
+        # A value of the solution that is not plain data: equal only to itself, no truth value.
+        __slots__ = ('_h', '_t', '__weakref__')
+
+        def __init__(self, h, t):
+            object.__setattr__(self, '_h', h)
+            object.__setattr__(self, '_t', t)
+
+        def __call__(self, *args, **kw):
+            try:
+                a = [enc(x) for x in args]
+                k = {str(n): enc(x) for n, x in kw.items()}
+            except _CodecError:
+                # The tests pass something that is not data (a function, an enum): they need the
+                # solution's process. Decided by the tests' own arguments, never by the solution.
+                needs_inline.append(True)
+                raise _NeedsInline()
+            req = {'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k}
+            if sync_random:
+                req['rs'] = enc(rnd.getstate())
+            reply = ask(req)
+            if sync_random:
+                rnd.setstate(dec(reply['rs']))
+            back = reply.get('back') or []
+            for orig, new in zip(args, back):
+                if new is None:
+                    continue
+                val = dec(new)
+                t = type(orig)
+                if t is list and type(val) is list:
+                    orig[:] = val
+                elif t is dict and type(val) is dict:
+                    orig.clear()
+                    orig.update(val)
+                elif t is set and type(val) is set:
+                    orig.clear()
+                    orig.update(val)
+                elif t is bytearray and type(val) is bytearray:
+                    orig[:] = val
+            return dec(reply['v'])
+
+        def __getattr__(self, name):
+            if name.startswith('__'):
+                raise AttributeError(name)
+            return dec(ask({'op': 'attr', 'h': object.__getattribute__(self, '_h'), 'n': name})['v'])
+
+        def __bool__(self):
+            raise TypeError('a value of the solution of type %s has no truth value here' % object.__getattribute__(self, '_t'))
+
+        def __repr__(self):
+            return '<%s from the solution>' % object.__getattribute__(self, '_t')
+
+    def handle(h, t):
+        p = proxies.get(h)
+        if p is None:
+            p = proxies[h] = Remote(h, t)
+        return p
+
+    def handle_of(obj):
+        if type(obj) is Remote:
+            return object.__getattribute__(obj, '_h')
+        return None
+
+    enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']))
+    dec = _make_decoder(handle, leet['list_node'], leet['tree_node'])
+    ns = dict(_BASES[job['prelude']])
+    ns['__name__'] = '__tests__'
+    ns['__builtins__'] = builtins
+    status = None
+    message = None
+    try:
+        prompt = job.get('prompt')
+        entry = job.get('entry') or (_last_def(prompt) if prompt else None)
+        entries = {entry} if entry else _check_targets(tests_tree)
+        if prompt:
+            exec(compile(prompt, '<prompt>', 'exec'), ns)
+        for n in entries:
+            ns.pop(n, None)
+        own = _free_names(tests_tree)
+        fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
+        # From the solution: the entry point, and names nothing trusted defines. Never a built-in
+        # or a helper of the prompt or prelude (those stay the checker's own).
+        ask_names = sorted(n for n in own if n in entries or (n not in ns and n not in builtins.__dict__))
+        # Without a known entry point, a prelude name the solution redefines is ambiguous: the
+        # candidate (def add) or a helper the tests rely on (gcd)? Refuse rather than guess.
+        ambiguous = sorted(n for n in own if not entries and n in ns and n not in fixed and n not in builtins.__dict__
+                           and not isinstance(ns[n], types.ModuleType))
+        if ask_names or ambiguous:
+            vals = ask({'op': 'names', 'names': ask_names + ambiguous})['v']
+            if type(vals) is not dict:
+                raise _CodecError('bad reply')
+            for n in ambiguous:
+                if n in vals:
+                    raise NameError("the tests use '%s', which the solution redefines over the prelude's; give the "
+                                    "reference an entry_point (or prompt) to say which one is the solution's" % n)
+            for n in ask_names:
+                if n in vals:
+                    ns[n] = dec(vals[n])
+        exec(tests_code, ns)
+        result = _run_unittest_cases(ns)
+        if needs_inline:
+            raise _NeedsInline()
+        if result is not None and not result.wasSuccessful():
+            status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
+            bad = (result.failures + result.errors)[0]
+            message = '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
+        else:
+            status = 'ok'
+    except _SolutionGone:
+        _send(msg_fd, {'gone': True})
+        os._exit(0)
+    except _NeedsInline:
+        _send(msg_fd, {'inline': True})
+        os._exit(0)
+    except AssertionError as e:
+        status = 'wrong-answer'
+        message = _describe(e)
+    except BaseException as e:
+        st = _status_of(e)
+        status = 'runtime-error: SystemExit before the tests finished' if st == 'exit' else st
+    out = {'status': status}
+    if message:
+        out['message'] = message[:500]
+    _send(msg_fd, out)
+    os._exit(0)
+
+
+def _reap(pid, grace):
+    # The wait status of pid if it ends within grace seconds (else it is killed: None).
+    end = time.monotonic() + grace
+    while True:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if done:
+            return status
+        if time.monotonic() >= end:
+            break
+        time.sleep(0.002)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+    return None
+
+
+def _run_split(job, tests_code, tests_tree):
+    limit = job['timeLimitMs']
+    req_r, req_w = os.pipe()
+    resp_r, resp_w = os.pipe()
+    t0 = time.monotonic()
+    s_pid = os.fork()
+    if s_pid == 0:
+        try:
+            os.close(req_w)
+            os.close(resp_r)
+            _child_solution_server(job, req_r, resp_w)
+        finally:
+            os._exit(70)
+    os.close(req_r)
+    os.close(resp_w)
+    got = {}
+
+    def on_message(m):
+        for k in ('status', 'message', 'compile', 'gone', 'inline'):
+            if k in m and k not in got:
+                got[k] = m[k]
+        return False
+
+    c_pid, r = _fork(_child_checker, job, tests_code, tests_tree, req_w, resp_r)
+    os.close(req_w)
+    os.close(resp_r)
+    status, timed_out, _ = _watch(c_pid, r, limit, on_message, sweep=False)
+    elapsed = (time.monotonic() - t0) * 1000.0
+    # S has answered everything it will: end it, and learn how it ended.
+    s_status = _reap(s_pid, 0.2 if 'gone' in got else 0.0)
+    _sweep()
+    if 'compile' in got and not timed_out:
+        return {'compile': str(got['compile'])}
+    if 'inline' in got and not timed_out:
+        return 'inline'
+    if 'gone' in got and not timed_out:
+        st = (_describe_wait(s_status, elapsed, limit) if s_status is not None else None) or 'runtime-error: the program exited before the tests finished'
+    else:
+        st = _final_status(timed_out, got, status, elapsed, limit, 'runtime-error: the checker ended without a verdict')
+    res = {'i': 0, 'status': st, 'timeMs': elapsed}
+    if st != 'ok' and 'message' in got:
+        res['message'] = str(got['message'])
+    return res
+
+
+`;
