@@ -10,6 +10,7 @@ import { parseMath } from './parser.js';
 import { parseDecimal, ratInt } from './rational.js';
 import { normalizeText, parseNumberWords } from './text.js';
 import { nonMathWords } from './extract.js';
+import { MAX_ANSWER_CHARS } from './limits.js';
 
 /** A relation atom after normalization. */
 export interface RelAtom {
@@ -78,6 +79,8 @@ function balanced(s: string): boolean {
  * is not math becomes a text reading.
  */
 export function readAnswer(raw: string): Answer[] {
+  // over the cap an answer has no reading (so it equals nothing): reading it is not bounded
+  if (raw.length > MAX_ANSWER_CHARS) return [];
   const s = stripAnswer(raw);
   if (s === '') return [];
   const cleaned = cleanLatex(s);

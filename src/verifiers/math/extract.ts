@@ -17,6 +17,7 @@
  */
 
 import { matchBrace } from './lexer.js';
+import { type Span, mathSpans } from './spans.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
 
@@ -113,7 +114,9 @@ interface Box {
   content: string;
 }
 
-/** All `\boxed{...}` / `\fbox{...}` in order (doubled backslashes accepted). */
+const BARE_BOX_RE = /[^\s$.,;]+/y;
+
+/** The `\boxed{...}` / `\fbox{...}` in order (doubled backslashes accepted): at least the last {@link MAX_BOXES}, older ones may be dropped. */
 export function findBoxes(text: string): Box[] {
   const re = /\\{1,2}(?:boxed|fbox)(?![a-zA-Z])/g;
   const boxes: Box[] = [];
@@ -127,10 +130,13 @@ export function findBoxes(text: string): Box[] {
         break;
       }
       boxes.push({ start: m.index, end: close + 1, content: text.slice(j + 1, close) });
+      if (boxes.length >= 2 * MAX_BOXES) boxes.splice(0, boxes.length - MAX_BOXES);
       re.lastIndex = close + 1;
     } else {
-      const tok = /^[^\s$.,;]+/.exec(text.slice(j));
+      BARE_BOX_RE.lastIndex = j;
+      const tok = BARE_BOX_RE.exec(text);
       if (tok) boxes.push({ start: m.index, end: j + tok[0].length, content: tok[0] });
+      if (boxes.length >= 2 * MAX_BOXES) boxes.splice(0, boxes.length - MAX_BOXES);
     }
   }
   return boxes;
@@ -250,34 +256,10 @@ function findWhole(text: string, gold: boolean): Extraction | undefined {
 
 // ---- math spans ------------------------------------------------------------------------------
 
-interface Span {
-  start: number;
-  end: number;
-  content: string;
-}
-
-/**
- * All math spans in order. `$$...$$` and `\[...\]` may span lines; `$...$` and `\(...\)` may not
- * when `inlineSingleLine` is set (Math-Verify's rule); a `$` right after a digit is currency.
- */
-function mathSpans(text: string, inlineSingleLine: boolean): Span[] {
-  const spans: Span[] = [];
-  const re = inlineSingleLine
-    ? /(?<!\\)\$\$([\s\S]+?)(?<!\\)\$\$|(?<!\\)\\\[([\s\S]+?)\\\]|(?<![\\\d])\$((?:\\\$|[^\n$])+?)(?<!\\)\$|(?<!\\)\\\(((?:[^\\\n]|\\(?!\)))+?)\\\)/g
-    : /(?<!\\)\$\$([\s\S]+?)(?<!\\)\$\$|(?<!\\)\\\[([\s\S]+?)\\\]|(?<![\\\d])\$((?:\\\$|[^$])+?)(?<!\\)\$|(?<!\\)\\\(([\s\S]+?)\\\)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const content = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    let end = m.index + m[0].length;
-    let c = content;
-    const pct = /^\s*(?:\\?%|percent(?:age)?\b|pct\b)/i.exec(text.slice(end));
-    if (pct) {
-      c = `${content}\\%`;
-      end += pct[0].length;
-    }
-    if (c.trim()) spans.push({ start: m.index, end, content: c });
-  }
-  return spans;
-}
+/** At most this many spans are joined into one answer. */
+const MAX_JOINED = 6;
+/** Boxes kept while scanning (only the last ones, close together, form the answer). */
+const MAX_BOXES = 64;
 
 const SPAN_JOIN_RE = /^\s*(?:,?\s*(?:and|or)|,)\s*$/i;
 
@@ -286,7 +268,7 @@ function joinSpans(text: string, spans: Span[]): { parts: string[]; start: numbe
   const last = spans[spans.length - 1]!;
   const parts = [last.content];
   let start = last.start;
-  for (let k = spans.length - 2; k >= 0 && parts.length < 6; k--) {
+  for (let k = spans.length - 2; k >= 0 && parts.length < MAX_JOINED; k--) {
     const s = spans[k]!;
     if (!SPAN_JOIN_RE.test(text.slice(s.end, start))) break;
     parts.unshift(s.content);
@@ -297,7 +279,7 @@ function joinSpans(text: string, spans: Span[]): { parts: string[]; start: numbe
 
 function findMathSpan(text: string, inlineSingleLine: boolean): Extraction | undefined {
   if (!/\$|\\\(|\\\[/.test(text)) return undefined;
-  const spans = mathSpans(text, inlineSingleLine);
+  const spans = mathSpans(text, inlineSingleLine, MAX_JOINED);
   if (spans.length === 0) return undefined;
   const j = joinSpans(text, spans);
   return make(j.parts, 'math-span', j.end);
