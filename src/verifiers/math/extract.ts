@@ -20,6 +20,7 @@ import { matchBrace } from './lexer.js';
 import { type Span, mathSpans } from './spans.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
+import { isUnitName } from './plain-units.js';
 
 /** An extraction rule name. MV-style aliases `latex` and `expr` expand to groups of rules. */
 export type ExtractionRule = 'boxed' | 'final-answer' | 'answer-line' | 'whole' | 'math-span' | 'number' | 'letter';
@@ -235,7 +236,7 @@ export function nonMathWords(t: string): string[] {
     const glued = /^(or|and)(?=[A-Z])/.exec(w);
     return glued ? [glued[0], w.slice(glued[0].length)] : [w];
   });
-  return words.filter((w) => w.length >= 3 && !MATH_WORDS.test(w) && !UNIT_WORDS.has(w) && !UNIT_WORDS.has(w.toLowerCase()) && !(w.toLowerCase() in SCALES));
+  return words.filter((w) => w.length >= 3 && !MATH_WORDS.test(w) && !isUnitName(w) && !UNIT_WORDS.has(w.toLowerCase()) && !(w.toLowerCase() in SCALES));
 }
 
 const MATH_WORDS = /^(?:and|or|sqrt|pi|inf|infty|infinity|oo|sin|cos|tan|sec|csc|cot|ln|log|exp|abs|frac|text|dfrac|tfrac|cdot|times|le|ge|leq|geq|in|cup|cap|pm|mp|left|right|circ|percent|pct|mbox|mathrm|mathbf|boxed|begin|end|pmatrix|bmatrix|matrix|array|quad|qquad|infty|emptyset|ldots|cdots|dots|approx|ne|neq|lt|gt|binom|lfloor|rfloor|lceil|rceil|overline|displaystyle|textbf|mathbb|varnothing|setminus|operatorname|vert|langle|rangle|colon|prime|sum|prod|max|min|gcd|lcm|arcsin|arccos|arctan)$/i;
