@@ -3,8 +3,9 @@
  * list against a bracketed one, reversed intervals, answer headings, final-answer cues that state
  * no answer, and when the bare last number is trusted.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifyMath } from '../../src/verifiers/math/index.js';
+import { extractAnswer, verifyMath } from '../../src/verifiers/math/index.js';
 
 const check = (response: string, gold: string): boolean => verifyMath(response, gold).pass;
 
@@ -45,5 +46,36 @@ describe('truth values, lists and intervals', () => {
     ['\\boxed{(2, 5]}', '(2, 5]', true],
   ])('%s vs %s -> %s', (pred, gold, want) => {
     expect(check(pred, gold)).toBe(want);
+  });
+});
+
+describe('answer headings and final-answer cues', () => {
+  it.each([
+    ['Let me compute.\n\n# Answer\n\n12\\pi', '12\\pi'],
+    ['Steps.\n\n# Answer\n\n3\\sqrt{13}', '3\\sqrt{13}'],
+    ['Steps.\n\n# Answer\n\n(2, 4)', '(2, 4)'],
+    ['I think that is right, so this is my final answer.\n# Answer\n\n\\frac{639}{40}', '\\frac{639}{40}'],
+    ['Work.\n\n### Final Answer\n\n2x+1', '2x+1'],
+    ['Work.\n\n**Final answer**\n\n12', '12'],
+    ['Work.\n\nAnswer:\n\n$x = 7$', 'x = 7'],
+    ['Step 5: Provide the final answer.\nThe answer is: 4.', '4'],
+    ['The final answer is $5$. Let me double-check that this is the final answer.', '5'],
+  ])('%j extracts %s', (response, want) => {
+    expect(extractAnswer(response)?.text).toBe(want);
+  });
+
+  it('# Answer\\n\\nX extracts exactly X for generated X', () => {
+    const atom = fc.oneof(fc.integer({ min: -999, max: 999 }).map(String), fc.constantFrom('\\pi', 'x', '\\sqrt{2}', '\\frac{1}{3}', 'e'));
+    const answer = fc.oneof(
+      atom,
+      fc.tuple(atom, fc.constantFrom('+', '-', '\\cdot '), atom).map(([a, o, b]) => `${a}${o}${b}`),
+      fc.tuple(atom, atom).map(([a, b]) => `(${a}, ${b})`),
+      fc.tuple(fc.integer({ min: 1, max: 99 }), atom).map(([k, a]) => `${k}${a}`),
+    );
+    const steps = fc.array(fc.constantFrom('We note that 3 + 4 = 7.', 'So x = 12.', 'This is the final answer.', 'Then $y = 2$.'), { maxLength: 4 });
+    fc.assert(
+      fc.property(steps, answer, (s, x) => extractAnswer(`${s.join('\n\n')}\n\n# Answer\n\n${x}`)?.text === x),
+      { numRuns: 500 },
+    );
   });
 });

@@ -18,6 +18,7 @@
 
 import { matchBrace } from './lexer.js';
 import { type Span, mathSpans } from './spans.js';
+import { headingParagraph } from './headings.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
 import { isUnitName } from './plain-units.js';
@@ -166,18 +167,37 @@ function findBoxed(text: string): Extraction | undefined {
 
 // ---- final answer and answer lines -----------------------------------------------------------
 
+/**
+ * The last `final answer` statement, or the paragraph under the last answer heading, whichever
+ * ends later. A `final answer` cue that states nothing (`... so this is my final answer.`,
+ * `Provide the final answer to the question`) is passed over for the one before it.
+ */
 function findFinalAnswer(text: string): Extraction | undefined {
+  const heading = headingParagraph(text);
+  const fromHeading = heading && innerAnswer(text.slice(heading.start, heading.end));
+  const underHeading = fromHeading && make(fromHeading, 'final-answer', heading.end);
+  const inline = finalAnswerStatement(text, underHeading?.end ?? 0);
+  return inline && (!underHeading || inline.end > underHeading.end) ? inline : underHeading;
+}
+
+/** What may follow a `final answer` cue that states an answer (after spaces and emphasis). */
+const STATES_ANSWER_RE = /^(?:[:=$\\(\[{\n\d-]|(?:is|are|was|equals|would\s+be|will\s+be|should\s+be|must\s+be)\b|[A-Z])/;
+
+function finalAnswerStatement(text: string, after: number): Extraction | undefined {
   const re = /final\s+answer/gi;
-  let m: RegExpExecArray | null;
-  let last: RegExpExecArray | undefined;
-  while ((m = re.exec(text))) last = m;
-  if (!last) return undefined;
-  let frag = text.slice(last.index + last[0].length, last.index + last[0].length + 600);
-  const stop = frag.search(/I hope it is correct|\n\s*\n/i);
-  if (stop >= 0) frag = frag.slice(0, stop);
-  frag = frag.replace(/^[\s*_:#]*(?:is\b)?[\s*_:]*/i, '');
-  const parts = innerAnswer(frag);
-  return parts && make(parts, 'final-answer', last.index + last[0].length + frag.length);
+  const cues: number[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) cues.push(m.index + m[0].length);
+  for (let k = cues.length - 1; k >= 0 && cues[k]! > after; k--) {
+    const at = cues[k]!;
+    let frag = text.slice(at, at + 600);
+    if (!STATES_ANSWER_RE.test(frag.replace(/^[ \t*_]+/, ''))) continue;
+    const stop = frag.search(/I hope it is correct|\n\s*\n/i);
+    if (stop >= 0) frag = frag.slice(0, stop);
+    frag = frag.replace(/^[\s*_:#]*(?:is\b)?[\s*_:]*/i, '');
+    const parts = innerAnswer(frag);
+    if (parts) return make(parts, 'final-answer', at + frag.length);
+  }
+  return undefined;
 }
 
 function findAnswerLine(text: string): Extraction | undefined {
@@ -204,7 +224,10 @@ function innerAnswer(fragIn: string): string[] | undefined {
   let frag = fragIn.replace(/\*\*/g, '').trim();
   if (frag === '') return undefined;
   const is = /^(?:[^\n]{0,150}?\s)?(?:is|are|equals)\s+:?\s*(?=\S)/i.exec(frag);
-  if (is && is[0].length < frag.length && !findBoxes(frag.slice(0, is[0].length)).length) frag = frag.slice(is[0].length);
+  // "... is X": skip to X, unless a box came before the "is", or a math span did and X states no value
+  // ("is $5$. Let me check that this is the final answer.")
+  const restates = (x: string): boolean => /\$|\\\(|\\\[/.test(x) && !/[\d$\\]/.test(frag.slice(x.length, x.length + 80).split(/[.\n]/)[0]!);
+  if (is && is[0].length < frag.length && !findBoxes(is[0]).length && !restates(is[0])) frag = frag.slice(is[0].length);
   frag = frag.replace(/[\s.]+$/, '');
   const spans = mathSpans(frag, false);
   // "is $9999$, \boxed{1}": an answer that starts with a math span is that span (and spans joined to it)
