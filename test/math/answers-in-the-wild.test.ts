@@ -75,7 +75,41 @@ describe('answer headings and final-answer cues', () => {
     const steps = fc.array(fc.constantFrom('We note that 3 + 4 = 7.', 'So x = 12.', 'This is the final answer.', 'Then $y = 2$.'), { maxLength: 4 });
     fc.assert(
       fc.property(steps, answer, (s, x) => extractAnswer(`${s.join('\n\n')}\n\n# Answer\n\n${x}`)?.text === x),
-      { numRuns: 500 },
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the bare last-number fallback', () => {
+  const derivation = 'We set up the equation for the area and expand both sides carefully. ';
+  it('is trusted in a short response and in a concluding sentence', () => {
+    expect(check('So we get 17', '17')).toBe(true);
+    expect(check(`${derivation.repeat(20)}\nTherefore, there are 17 ways. I hope it is correct.`, '17')).toBe(true);
+    expect(check(`${derivation.repeat(20)}\nSo the pair is $(7, 6)$. <|im_start|>user`, '(7, 6)')).toBe(true);
+  });
+
+  it('is not trusted in a long response cut off mid-derivation', () => {
+    const v = verifyMath(`${derivation.repeat(20)}\nNow 3x + 5 = 17, so 3x = 12 and then we divide both sides by`, '12');
+    expect(v.reason).toBe('no-answer');
+  });
+
+  it('an answer stated early survives a long truncated proof', () => {
+    const proof = 'Consider n = 5 and the residue 98 modulo 7, then by induction on k we show that '.repeat(30);
+    expect(check(`We claim that the answer is $2017^{98}$. Proof: ${proof}`, '2017^{98}')).toBe(true);
+  });
+
+  it('appending a truncated, answer-free continuation never turns no-answer into a pass', () => {
+    const word = fc.constantFrom('we', 'have', 'so', 'then', 'x', 'equals', 'and', 'the', 'sum', 'of', 'plus', 'times', '=', '+');
+    const token = fc.oneof(word, fc.integer({ min: 0, max: 99 }).map(String));
+    const sentence = fc.array(token, { minLength: 3, maxLength: 12 }).map((ws) => ws.join(' '));
+    const truncated = fc.tuple(fc.array(sentence, { minLength: 6, maxLength: 12 }), fc.constantFrom('and th', 'so we', 'which gives', 'then')).map(([ss, cut]) => `${ss.join('. ')} ${cut}`);
+    const start = fc.constantFrom('Let us think. We go step by step.', 'First, we read the problem. Then we plan.', 'Consider the triangle. It is isosceles.');
+    fc.assert(
+      fc.property(start, truncated, fc.integer({ min: 0, max: 99 }), (head, tail, gold) => {
+        expect(verifyMath(head, String(gold)).reason).toBe('no-answer');
+        return !verifyMath(`${head}\n${tail}`, String(gold)).pass;
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -19,6 +19,7 @@
 import { matchBrace } from './lexer.js';
 import { type Span, mathSpans } from './spans.js';
 import { headingParagraph } from './headings.js';
+import { trustsFallback } from './fallback.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
 import { isUnitName } from './plain-units.js';
@@ -87,7 +88,7 @@ function extractFrom(text: string, priority: ExtractionPriority, options: Extrac
       const found = RULES[rule as ExtractionRule]?.(text, options);
       if (found && (!best || found.end > best.end)) best = found;
     }
-    if (best) return best;
+    if (best) return options.gold || trustsFallback(text, best) ? best : undefined;
   }
   return undefined;
 }
