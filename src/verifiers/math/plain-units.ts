@@ -8,6 +8,8 @@ import { MATHJS_UNIT_NAMES } from './unit-names.js';
 import { UNIT_WORDS } from './vocabulary.js';
 
 const PREFIXES = ['da', 'k', 'M', 'G', 'T', 'h', 'd', 'c', 'm', 'u', 'µ', 'μ', 'n', 'p'];
+/** Every mathjs unit name with a metric prefix (`kWh`, `cm`, `MPa`), built once. */
+const PREFIXED: ReadonlySet<string> = new Set(PREFIXES.flatMap((p) => [...MATHJS_UNIT_NAMES].map((n) => p + n)));
 const UNIT_NAME = String.raw`[A-Za-zµμ]+(?:\s*\^\s*(?:\{\s*-?\d\s*\}|-?\d))?`;
 const PLAIN_UNIT_RE = new RegExp(String.raw`^(-?(?:\d+(?:\.\d+)?|\.\d+))\s*(${UNIT_NAME}(?:\s*(?:/|\*|\\cdot|\s)\s*${UNIT_NAME})*)$`);
 
@@ -16,8 +18,7 @@ const TEMPERATURE_RE = /^(-?(?:\d+(?:\.\d+)?|\.\d+))\s*°\s*([CFK])$/;
 
 /** Whether `name` is a unit: a known unit word, or a metric prefix and a mathjs unit (`kWh`, `cm`). */
 export function isUnitName(name: string): boolean {
-  if (UNIT_WORDS.has(name) || MATHJS_UNIT_NAMES.has(name)) return true;
-  return PREFIXES.some((p) => name.length > p.length && name.startsWith(p) && MATHJS_UNIT_NAMES.has(name.slice(p.length)));
+  return UNIT_WORDS.has(name) || MATHJS_UNIT_NAMES.has(name) || PREFIXED.has(name);
 }
 
 /** The `\text{}` form of a number followed by plain-text units, or undefined when it is not one. */

@@ -59,7 +59,20 @@ export function mathSpans(text: string, inlineSingleLine: boolean, keepLast = In
     if (spans.length >= 2 * keepLast) spans.splice(0, spans.length - keepLast);
   };
   let i = 0;
+  let nextDollar = -1;
+  let nextSlash = -1;
   while (i < n) {
+    // jump to the next `$` or `\` (nothing else can open a span)
+    if (nextDollar < i) {
+      const d = text.indexOf('$', i);
+      nextDollar = d < 0 ? n : d;
+    }
+    if (nextSlash < i) {
+      const d = text.indexOf('\\', i);
+      nextSlash = d < 0 ? n : d;
+    }
+    i = Math.min(nextDollar, nextSlash);
+    if (i >= n) break;
     const code = text.charCodeAt(i);
     const prevBackslash = text.charCodeAt(i - 1) === 92;
     if (code === 36 /* $ */ && !prevBackslash) {
