@@ -4,6 +4,8 @@
  * that follows the heading (blank lines skipped, up to the next blank line).
  */
 
+/** A heading line is at most this long. */
+const MAX_HEADING = 60;
 /** The paragraph under a heading is at most this long. */
 const MAX_PARAGRAPH = 400;
 
@@ -12,18 +14,20 @@ const MAX_PARAGRAPH = 400;
  * back over the occurrences of `answer` (a literal search) and tests only their lines.
  */
 export function headingParagraph(text: string): { start: number; end: number } | undefined {
-  let from = text.length;
+  let lower = text.lastIndexOf('nswer');
+  let upper = text.lastIndexOf('NSWER');
   for (;;) {
-    const lower = text.lastIndexOf('nswer', from);
-    const upper = text.lastIndexOf('NSWER', from);
     const at = Math.max(lower, upper);
     if (at < 1) return undefined;
-    from = at - 1;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    let lineEnd = text.indexOf('\n', at);
-    if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd - lineStart > 60 || !HEADING_LINE_AT.test(text.slice(lineStart, lineEnd))) continue;
-    from = Math.min(from, lineStart - 1);
+    // each cursor moves back past what it found (and past a heading's line): linear overall
+    if (at === lower) lower = at > 0 ? text.lastIndexOf('nswer', at - 1) : -1;
+    else upper = at > 0 ? text.lastIndexOf('NSWER', at - 1) : -1;
+    // a heading line is short: look no further than MAX_HEADING characters either side
+    let lineStart = at;
+    while (lineStart > 0 && at - lineStart <= MAX_HEADING && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    let lineEnd = at;
+    while (lineEnd < text.length && lineEnd - lineStart <= MAX_HEADING && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+    if (lineEnd - lineStart > MAX_HEADING || !HEADING_LINE_AT.test(text.slice(lineStart, lineEnd))) continue;
     let start = lineEnd;
     while (start < text.length && /\s/.test(text[start]!)) start++;
     if (start >= text.length) continue;
