@@ -14,14 +14,14 @@ const MAX_PARAGRAPH = 400;
  * back over the occurrences of `answer` (a literal search) and tests only their lines.
  */
 export function headingParagraph(text: string): { start: number; end: number } | undefined {
-  let lower = text.lastIndexOf('nswer');
-  let upper = text.lastIndexOf('NSWER');
-  for (;;) {
-    const at = Math.max(lower, upper);
-    if (at < 1) return undefined;
-    // each cursor moves back past what it found (and past a heading's line): linear overall
-    if (at === lower) lower = at > 0 ? text.lastIndexOf('nswer', at - 1) : -1;
-    else upper = at > 0 ? text.lastIndexOf('NSWER', at - 1) : -1;
+  // where `answer` is written, found forwards (a forward literal search is much faster than lastIndexOf)
+  const hits: number[] = [];
+  for (let k = text.indexOf('nswer'); k >= 0; k = text.indexOf('nswer', k + 5)) hits.push(k);
+  for (let k = text.indexOf('NSWER'); k >= 0; k = text.indexOf('NSWER', k + 5)) hits.push(k);
+  hits.sort((a, b) => a - b);
+  for (let h = hits.length - 1; ; h--) {
+    if (h < 0) return undefined;
+    const at = hits[h]!;
     // a heading line is short: look no further than MAX_HEADING characters either side
     let lineStart = at;
     while (lineStart > 0 && at - lineStart <= MAX_HEADING && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
