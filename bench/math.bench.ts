@@ -8,6 +8,9 @@
  * math_verify, latex2sympy2_extended (with its ANTLR parser generated), sympy, mpmath and the
  * antlr4 Python runtime (PyPI is not needed; see bench/mathverify_timing.py). Otherwise the
  * figures measured for issue 6 are printed, labelled as such.
+ *
+ * The last table times adversarial math and MCQ samples (issue 11); `MATH_BENCH=adversarial` runs
+ * only that table.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createPool, registerVerifier, verifyBatch, type Sample } from '../src/index.js';
 import { verifyMath } from '../src/verifiers/math/index.js';
 import { mathReward } from '../src/verifiers/math/reward.js';
+import { extractMcqLetter } from '../src/verifiers/mcq/extract.js';
 
 interface Stats {
   median: number;
@@ -137,6 +141,37 @@ async function main(): Promise<void> {
   console.log(`\n${ratios.join('\n')}`);
   console.log(`\nfallbacks over the first pass (1 worker thread):\n${fallbacks.join('\n')}`);
   fallbackCosts();
+  adversarial();
+}
+
+/**
+ * Adversarial samples (issue 11): each must end with a verdict well inside 1 s of verifier time,
+ * by the input caps and linear scans, not by the time limit. Main thread, one run each after a warm-up.
+ */
+function adversarial(): void {
+  const M = 1_000_000;
+  const det = (n: number): string => `\\begin{vmatrix} ${Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => String.fromCharCode(97 + ((i * n + j) % 26))).join(' & ')).join(' \\\\ ')} \\end{vmatrix}`;
+  const cases: Array<[string, () => { reason?: string; pass?: boolean; letter?: string }]> = [
+    ['math: \\boxed{ + 5M chars + }', () => verifyMath(`\\boxed{${'x'.repeat(5 * M)}}`, '1')],
+    ['math: \\boxed{x+x+...} 100 KB', () => verifyMath(`\\boxed{${'x+'.repeat(50_000)}x}`, '1')],
+    ['math: x+x+... at the 1,000-char answer cap', () => verifyMath(`\\boxed{${'x+'.repeat(499)}x}`, '1')],
+    ['math: 1 MB of digits', () => verifyMath('1'.repeat(M), '1')],
+    ['math: 10 MB of prose', () => verifyMath('so we get 3 and '.repeat(625_000), '3')],
+    ['math: 12x12 vmatrix of symbols', () => verifyMath(`\\boxed{${det(12)}}`, '1')],
+    ['math: 999k chars of unclosed \\[', () => verifyMath('\\['.repeat(499_000), '1')],
+    ['math: 999k chars of $ x', () => verifyMath('$ x'.repeat(333_000), '1')],
+    ['mcq: answer + 30,000 newlines', () => extractMcqLetter(`The answer is (B).${'\n'.repeat(30_000)}`)],
+    ['mcq: 10 MB of "answer is "', () => extractMcqLetter('answer is '.repeat(M))],
+    ['mcq: 10 MB of "option "', () => extractMcqLetter('option '.repeat(1_430_000))],
+  ];
+  const rows = [line(['sample', 'verdict', 'ms']), line(Array(3).fill('---'))];
+  for (const [what, run] of cases) {
+    run();
+    const t = performance.now();
+    const v = run();
+    rows.push(line([what, v.letter ?? (v.pass ? 'pass' : (v.reason ?? '-')), f(performance.now() - t, 1)]));
+  }
+  console.log(`\nadversarial samples (main thread, target < 1000 ms each):\n${rows.join('\n')}`);
 }
 
 /**
@@ -168,4 +203,6 @@ function fallbackCosts(): void {
   console.log(`\nfallback costs when they fire (main thread, each case twice):\n${rows.join('\n')}`);
 }
 
-await main();
+// MATH_BENCH=adversarial runs only the adversarial table (seconds instead of minutes).
+if (process.env.MATH_BENCH === 'adversarial') adversarial();
+else await main();

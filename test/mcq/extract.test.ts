@@ -98,3 +98,31 @@ describe('extractMcqLetter: options', () => {
     expect(letter('\ud800\udc00 lone \ud800 surrogate. The answer is (A).')).toBe('A');
   });
 });
+
+describe('extractMcqLetter: an option reference after a non-letter statement', () => {
+  it.each([
+    ['So the answer is False for statement 1 and True for statement 2, i.e. option (C).', 'C'],
+    ['So the answer is False for statement 1 and True for statement 2, that is, option (C).', 'C'],
+    ['The answer is 42 N, which is option D.', 'D'],
+    ['The answer is True, True, i.e. (B).', 'B'],
+    ['The answer is 12 m/s, e.g. the closest value, which is choice A.', 'A'],
+  ])('%s -> %s', (text, want) => {
+    expect(letter(text, { letters: 'ABCD' })).toBe(want);
+  });
+});
+
+describe('extractMcqLetter: a few-shot echo', () => {
+  it('answer statements going on to letters this question lacks, ending elsewhere, are no answer', () => {
+    const text = 'The answer is (B). The answer is (H). The answer is (E). The answer is (C).';
+    expect(extractMcqLetter(text, { letters: 'ABCD' })).toMatchObject({ reason: 'no-answer', rule: 'few-shot-echo' });
+  });
+  it('an echo whose last statement repeats the first answers with it', () => {
+    expect(letter('The answer is (A).\nThe answer is (H).\nThe answer is (E).\nThe answer is (A).', { letters: 'ABCD' })).toBe('A');
+  });
+  it('a wrong letter corrected later is no echo', () => {
+    expect(letter('The answer is (E). Wait, the options only go to D. The answer is (C).', { letters: 'ABCD' })).toBe('C');
+  });
+  it('with letters A-J the same statements are an ordinary last answer', () => {
+    expect(letter('The answer is (B). The answer is (H). The answer is (E). The answer is (C).', { letters: 'ABCDEFGHIJ' })).toBe('C');
+  });
+});

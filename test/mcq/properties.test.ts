@@ -52,3 +52,25 @@ describe('mcq properties', () => {
     );
   });
 });
+
+describe('mcq properties: option references and echoes', () => {
+  const value = fc.constantFrom('False for statement 1 and True for statement 2', '42 N', '3.5 m/s', 'True, True', 'the second law');
+  const link = fc.constantFrom(', i.e. option', ', that is, option', ', which is option', ', i.e.', ', which is choice');
+  it('a statement whose value is not a letter, followed by an option reference, yields that option', () => {
+    fc.assert(
+      fc.property(value, link, fc.constantFrom('A', 'B', 'C', 'D'), fc.boolean(), (v, l, x, paren) =>
+        extractMcqLetter(`So the answer is ${v}${l} ${paren ? `(${x})` : x}.`, { letters: 'ABCD' }).letter === x),
+      { numRuns: 300 },
+    );
+  });
+  it('answer statements naming a letter outside the options after a different valid answer never give a letter', () => {
+    const valid = fc.constantFrom('A', 'B', 'C', 'D');
+    fc.assert(
+      fc.property(valid, fc.constantFrom('E', 'F', 'G', 'H', 'J'), valid, (first, echo, last) => {
+        fc.pre(first !== last);
+        const r = extractMcqLetter(`The answer is (${first}). The answer is (${echo}). The answer is (${last}).`, { letters: 'ABCD' });
+        return r.letter === undefined;
+      }),
+    );
+  });
+});

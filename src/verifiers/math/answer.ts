@@ -10,6 +10,8 @@ import { parseMath } from './parser.js';
 import { parseDecimal, ratInt } from './rational.js';
 import { normalizeText, parseNumberWords } from './text.js';
 import { nonMathWords } from './extract.js';
+import { MAX_ANSWER_CHARS } from './limits.js';
+import { plainUnitForm } from './plain-units.js';
 
 /** A relation atom after normalization. */
 export interface RelAtom {
@@ -21,7 +23,7 @@ export interface RelAtom {
 /** A comparable answer. */
 export type Answer =
   /** a number or expression (possibly a matrix, a percent or an angle) */
-  | { k: 'expr'; n: Node }
+  | { k: 'expr'; n: Node; unitOnly?: boolean }
   /** `target = value` where the target is built from symbols only (`x = 3`, `(p, q) = (3, 2)`) */
   | { k: 'assign'; target: Node; value: Answer }
   /** `x \in S`: the set S, with the variable it describes */
@@ -78,6 +80,8 @@ function balanced(s: string): boolean {
  * is not math becomes a text reading.
  */
 export function readAnswer(raw: string): Answer[] {
+  // over the cap an answer has no reading (so it equals nothing): reading it is not bounded
+  if (raw.length > MAX_ANSWER_CHARS) return [];
   const s = stripAnswer(raw);
   if (s === '') return [];
   const cleaned = cleanLatex(s);
@@ -86,6 +90,17 @@ export function readAnswer(raw: string): Answer[] {
     return [numberAnswer(cleaned.replace(/[, ]/g, ''))];
   }
   const readings: Answer[] = [];
+  // `1 km`, `30 m/s`: read as `1 \text{ km}` first
+  const units = plainUnitForm(cleaned);
+  if (units) {
+    try {
+      // a one-letter name (`3 m`) may be a variable: that reading only meets another quantity
+      const ambiguous = /(?:^|[^A-Za-zµμ])[A-Za-zµμ](?![A-Za-zµμ])/.test(units.slice(units.indexOf('{')));
+      for (const a of toAnswers(parseMath(units))) readings.push(ambiguous && a.k === 'expr' ? { ...a, unitOnly: true } : a);
+    } catch (err) {
+      if (!(err instanceof ParseError) && !(err instanceof RangeError)) throw err;
+    }
+  }
   const words = wordsReading(cleaned);
   if (words) readings.push(words);
   // a short word may also be a product of variables (`abc`); longer words and number words are not

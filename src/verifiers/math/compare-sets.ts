@@ -119,7 +119,8 @@ function setFn(a: Answer): SetFn | undefined {
 
 function piecesFn(ps: Piece[]): SetFn | undefined {
   const ends = ps.map((p) => ({ lo: value(p.lo), hi: value(p.hi), lopen: p.lopen, ropen: p.ropen }));
-  if (ends.some((e) => Number.isNaN(e.lo) || Number.isNaN(e.hi))) return undefined;
+  // a reversed interval ([3, 1]) is no set: read as one it would be empty, and two of them "equal"
+  if (ends.some((e) => Number.isNaN(e.lo) || Number.isNaN(e.hi) || e.lo > e.hi)) return undefined;
   return {
     has: (t) => ends.some((e) => (e.lopen ? t > e.lo : t >= e.lo) && (e.ropen ? t < e.hi : t <= e.hi)),
     critical: ends.flatMap((e) => [e.lo, e.hi]).filter(Number.isFinite),

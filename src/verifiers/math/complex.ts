@@ -46,16 +46,30 @@ export function clog(a: C, complex: boolean): C {
   return c(Math.log(cabs(a)), Math.atan2(a.im, a.re));
 }
 
-/** Determinant by cofactor expansion. */
+/** Determinant by Gaussian elimination with partial pivoting: O(n^3), not the n! of cofactor expansion. */
 export function det(m: C[][]): C {
   const n = m.length;
   if (n === 0 || m.some((r) => r.length !== n)) return NAN;
-  if (n === 1) return m[0]![0]!;
-  let acc = c(0);
-  for (let j = 0; j < n; j++) {
-    const minor = m.slice(1).map((r) => r.filter((_, k) => k !== j));
-    const term = cmul(m[0]![j]!, det(minor));
-    acc = j % 2 === 0 ? cadd(acc, term) : c(acc.re - term.re, acc.im - term.im);
+  const a = m.map((r) => r.slice());
+  let acc = c(1);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (cabs(a[r]![col]!) > cabs(a[pivot]![col]!)) pivot = r;
+    const p = a[pivot]![col]!;
+    if (cabs(p) === 0) return c(0);
+    if (pivot !== col) {
+      [a[pivot], a[col]] = [a[col]!, a[pivot]!];
+      acc = c(-acc.re, -acc.im);
+    }
+    acc = cmul(acc, p);
+    for (let r = col + 1; r < n; r++) {
+      const f = cdiv(a[r]![col]!, p);
+      if (f.re === 0 && f.im === 0) continue;
+      for (let k = col; k < n; k++) {
+        const t = cmul(f, a[col]![k]!);
+        a[r]![k] = c(a[r]![k]!.re - t.re, a[r]![k]!.im - t.im);
+      }
+    }
   }
   return acc;
 }

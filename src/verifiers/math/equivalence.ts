@@ -2,7 +2,8 @@
  * Answer equivalence: the rules that decide whether a predicted answer equals the gold answer.
  * Each rule is documented in the README's "Equivalence" section, in this order:
  *
- * 1. text answers compare by normalized text; a one-letter text equals that letter/symbol;
+ * 1. text answers compare by normalized text; a one-letter text equals that letter/symbol; yes/no
+ *    equal true/false;
  * 2. `x \in S` stands for S;
  * 3. assignments (`x = 3`) compare by value against a plain answer; two assignments compare by
  *    value when their targets match, as equations otherwise;
@@ -10,7 +11,8 @@
  *    in one variable equals a set when it describes it (gold relation always; gold set only with
  *    `allowSetRelationComp`); an equation predicted for a plain gold is read by its last side;
  * 5. collections: tuples in order, lists and sets in any order (duplicates ignored), a one-row or
- *    one-column matrix against a tuple element-wise, `(a, b)` against intervals as an open interval;
+ *    one-column matrix against a tuple element-wise, `(a, b)` against intervals as an open interval,
+ *    `[a, b]` against a bare list `a, b` as that list;
  * 6. sets of reals: intervals, unions, finite sets (see compare-sets.ts);
  * 7. ratios `a:b` element-wise, or proportionally when all parts are non-zero; a 2-part ratio
  *    against a number as the quotient;
@@ -46,6 +48,9 @@ export function equivalent(g: Answer, p: Answer, ctx: CompareContext): boolean {
   return exprEqual(g.n, p.n, ctx);
 }
 
+/** Truth values by word: `yes` is `true`, `no` is `false`. */
+const TRUTH: Record<string, boolean | undefined> = { true: true, yes: true, false: false, no: false };
+
 function textAgainst(g: Answer, p: Answer): boolean {
   const word = (a: Answer): string | undefined => {
     if (a.k === 'text') return a.s;
@@ -61,7 +66,9 @@ function textAgainst(g: Answer, p: Answer): boolean {
   };
   const x = word(g);
   const y = word(p);
-  return x !== undefined && y !== undefined && x.length > 0 && x === y;
+  if (x === undefined || y === undefined || x.length === 0) return false;
+  // Yes/No against a True/False gold (TheoremQA style), and the other way round
+  return x === y || (TRUTH[x] !== undefined && TRUTH[x] === TRUTH[y]);
 }
 
 function valueOf(a: Answer): Answer {
@@ -125,7 +132,15 @@ function items(a: Answer): Answer[] | undefined {
   return a.k === 'coll' ? a.items : undefined;
 }
 
+/** `[a, b]` against a bare list `a, b`: a bracketed pair is a list by context, compared in order. */
+function bracketedPairAsList(r: Answer, l: Answer, ctx: CompareContext): boolean {
+  if (r.k !== 'region' || r.n.k !== 'interval' || r.n.lopen || r.n.ropen) return false;
+  if (l.k !== 'coll' || l.kind !== 'list' || l.items.length !== 2) return false;
+  return ordered([{ k: 'expr', n: r.n.lo }, { k: 'expr', n: r.n.hi }], l.items, ctx);
+}
+
 function collections(g: Answer, p: Answer, ctx: CompareContext): boolean {
+  if (bracketedPairAsList(g, p, ctx) || bracketedPairAsList(p, g, ctx)) return true;
   if (g.k === 'region' || p.k === 'region') {
     return isSetLike(g) && isSetLike(p) && setsEqual(g, p, ctx);
   }
@@ -215,8 +230,16 @@ function ratios(g: Answer, p: Answer, ctx: CompareContext): boolean {
 
 /** Whether any reading of the gold matches any reading of the prediction. */
 export function anyEquivalent(golds: Answer[], preds: Answer[], ctx: CompareContext): boolean {
-  for (const g of golds) for (const p of preds) if (equivalent(g, p, ctx)) return true;
+  for (const g of golds) {
+    for (const p of preds) {
+      if ((isUnitOnly(g) && !isQuantity(p)) || (isUnitOnly(p) && !isQuantity(g))) continue;
+      if (equivalent(g, p, ctx)) return true;
+    }
+  }
   return false;
 }
+
+const isUnitOnly = (a: Answer): boolean => a.k === 'expr' && a.unitOnly === true;
+const isQuantity = (a: Answer): boolean => a.k === 'expr' && a.n.k === 'unit';
 
 export { proportional };

@@ -17,8 +17,12 @@
  */
 
 import { matchBrace } from './lexer.js';
+import { type Span, mathSpans } from './spans.js';
+import { headingParagraph } from './headings.js';
+import { trustsFallback } from './fallback.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
+import { isUnitName } from './plain-units.js';
 
 /** An extraction rule name. MV-style aliases `latex` and `expr` expand to groups of rules. */
 export type ExtractionRule = 'boxed' | 'final-answer' | 'answer-line' | 'whole' | 'math-span' | 'number' | 'letter';
@@ -84,7 +88,7 @@ function extractFrom(text: string, priority: ExtractionPriority, options: Extrac
       const found = RULES[rule as ExtractionRule]?.(text, options);
       if (found && (!best || found.end > best.end)) best = found;
     }
-    if (best) return best;
+    if (best) return options.gold || trustsFallback(text, best) ? best : undefined;
   }
   return undefined;
 }
@@ -113,7 +117,9 @@ interface Box {
   content: string;
 }
 
-/** All `\boxed{...}` / `\fbox{...}` in order (doubled backslashes accepted). */
+const BARE_BOX_RE = /[^\s$.,;]+/y;
+
+/** The `\boxed{...}` / `\fbox{...}` in order (doubled backslashes accepted): at least the last {@link MAX_BOXES}, older ones may be dropped. */
 export function findBoxes(text: string): Box[] {
   const re = /\\{1,2}(?:boxed|fbox)(?![a-zA-Z])/g;
   const boxes: Box[] = [];
@@ -127,10 +133,13 @@ export function findBoxes(text: string): Box[] {
         break;
       }
       boxes.push({ start: m.index, end: close + 1, content: text.slice(j + 1, close) });
+      if (boxes.length >= 2 * MAX_BOXES) boxes.splice(0, boxes.length - MAX_BOXES);
       re.lastIndex = close + 1;
     } else {
-      const tok = /^[^\s$.,;]+/.exec(text.slice(j));
+      BARE_BOX_RE.lastIndex = j;
+      const tok = BARE_BOX_RE.exec(text);
       if (tok) boxes.push({ start: m.index, end: j + tok[0].length, content: tok[0] });
+      if (boxes.length >= 2 * MAX_BOXES) boxes.splice(0, boxes.length - MAX_BOXES);
     }
   }
   return boxes;
@@ -159,18 +168,37 @@ function findBoxed(text: string): Extraction | undefined {
 
 // ---- final answer and answer lines -----------------------------------------------------------
 
+/**
+ * The last `final answer` statement, or the paragraph under the last answer heading, whichever
+ * ends later. A `final answer` cue that states nothing (`... so this is my final answer.`,
+ * `Provide the final answer to the question`) is passed over for the one before it.
+ */
 function findFinalAnswer(text: string): Extraction | undefined {
+  const heading = headingParagraph(text);
+  const fromHeading = heading && innerAnswer(text.slice(heading.start, heading.end));
+  const underHeading = fromHeading && make(fromHeading, 'final-answer', heading.end);
+  const inline = finalAnswerStatement(text, underHeading?.end ?? 0);
+  return inline && (!underHeading || inline.end > underHeading.end) ? inline : underHeading;
+}
+
+/** What may follow a `final answer` cue that states an answer (after spaces and emphasis). */
+const STATES_ANSWER_RE = /^(?:[:=$\\(\[{\n\d-]|(?:is|are|was|equals|would\s+be|will\s+be|should\s+be|must\s+be)\b|[A-Z])/;
+
+function finalAnswerStatement(text: string, after: number): Extraction | undefined {
   const re = /final\s+answer/gi;
-  let m: RegExpExecArray | null;
-  let last: RegExpExecArray | undefined;
-  while ((m = re.exec(text))) last = m;
-  if (!last) return undefined;
-  let frag = text.slice(last.index + last[0].length, last.index + last[0].length + 600);
-  const stop = frag.search(/I hope it is correct|\n\s*\n/i);
-  if (stop >= 0) frag = frag.slice(0, stop);
-  frag = frag.replace(/^[\s*_:#]*(?:is\b)?[\s*_:]*/i, '');
-  const parts = innerAnswer(frag);
-  return parts && make(parts, 'final-answer', last.index + last[0].length + frag.length);
+  const cues: number[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) cues.push(m.index + m[0].length);
+  for (let k = cues.length - 1; k >= 0 && cues[k]! > after; k--) {
+    const at = cues[k]!;
+    let frag = text.slice(at, at + 600);
+    if (!STATES_ANSWER_RE.test(frag.replace(/^[ \t*_]+/, ''))) continue;
+    const stop = frag.search(/I hope it is correct|\n\s*\n/i);
+    if (stop >= 0) frag = frag.slice(0, stop);
+    frag = frag.replace(/^[\s*_:#]*(?:is\b)?[\s*_:]*/i, '');
+    const parts = innerAnswer(frag);
+    if (parts) return make(parts, 'final-answer', at + frag.length);
+  }
+  return undefined;
 }
 
 function findAnswerLine(text: string): Extraction | undefined {
@@ -197,7 +225,10 @@ function innerAnswer(fragIn: string): string[] | undefined {
   let frag = fragIn.replace(/\*\*/g, '').trim();
   if (frag === '') return undefined;
   const is = /^(?:[^\n]{0,150}?\s)?(?:is|are|equals)\s+:?\s*(?=\S)/i.exec(frag);
-  if (is && is[0].length < frag.length && !findBoxes(frag.slice(0, is[0].length)).length) frag = frag.slice(is[0].length);
+  // "... is X": skip to X, unless a box came before the "is", or a math span did and X states no value
+  // ("is $5$. Let me check that this is the final answer.")
+  const restates = (x: string): boolean => /\$|\\\(|\\\[/.test(x) && !/[\d$\\]/.test(frag.slice(x.length, x.length + 80).split(/[.\n]/)[0]!);
+  if (is && is[0].length < frag.length && !findBoxes(is[0]).length && !restates(is[0])) frag = frag.slice(is[0].length);
   frag = frag.replace(/[\s.]+$/, '');
   const spans = mathSpans(frag, false);
   // "is $9999$, \boxed{1}": an answer that starts with a math span is that span (and spans joined to it)
@@ -229,7 +260,7 @@ export function nonMathWords(t: string): string[] {
     const glued = /^(or|and)(?=[A-Z])/.exec(w);
     return glued ? [glued[0], w.slice(glued[0].length)] : [w];
   });
-  return words.filter((w) => w.length >= 3 && !MATH_WORDS.test(w) && !UNIT_WORDS.has(w) && !UNIT_WORDS.has(w.toLowerCase()) && !(w.toLowerCase() in SCALES));
+  return words.filter((w) => w.length >= 3 && !MATH_WORDS.test(w) && !isUnitName(w) && !UNIT_WORDS.has(w.toLowerCase()) && !(w.toLowerCase() in SCALES));
 }
 
 const MATH_WORDS = /^(?:and|or|sqrt|pi|inf|infty|infinity|oo|sin|cos|tan|sec|csc|cot|ln|log|exp|abs|frac|text|dfrac|tfrac|cdot|times|le|ge|leq|geq|in|cup|cap|pm|mp|left|right|circ|percent|pct|mbox|mathrm|mathbf|boxed|begin|end|pmatrix|bmatrix|matrix|array|quad|qquad|infty|emptyset|ldots|cdots|dots|approx|ne|neq|lt|gt|binom|lfloor|rfloor|lceil|rceil|overline|displaystyle|textbf|mathbb|varnothing|setminus|operatorname|vert|langle|rangle|colon|prime|sum|prod|max|min|gcd|lcm|arcsin|arccos|arctan)$/i;
@@ -250,34 +281,10 @@ function findWhole(text: string, gold: boolean): Extraction | undefined {
 
 // ---- math spans ------------------------------------------------------------------------------
 
-interface Span {
-  start: number;
-  end: number;
-  content: string;
-}
-
-/**
- * All math spans in order. `$$...$$` and `\[...\]` may span lines; `$...$` and `\(...\)` may not
- * when `inlineSingleLine` is set (Math-Verify's rule); a `$` right after a digit is currency.
- */
-function mathSpans(text: string, inlineSingleLine: boolean): Span[] {
-  const spans: Span[] = [];
-  const re = inlineSingleLine
-    ? /(?<!\\)\$\$([\s\S]+?)(?<!\\)\$\$|(?<!\\)\\\[([\s\S]+?)\\\]|(?<![\\\d])\$((?:\\\$|[^\n$])+?)(?<!\\)\$|(?<!\\)\\\(((?:[^\\\n]|\\(?!\)))+?)\\\)/g
-    : /(?<!\\)\$\$([\s\S]+?)(?<!\\)\$\$|(?<!\\)\\\[([\s\S]+?)\\\]|(?<![\\\d])\$((?:\\\$|[^$])+?)(?<!\\)\$|(?<!\\)\\\(([\s\S]+?)\\\)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const content = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    let end = m.index + m[0].length;
-    let c = content;
-    const pct = /^\s*(?:\\?%|percent(?:age)?\b|pct\b)/i.exec(text.slice(end));
-    if (pct) {
-      c = `${content}\\%`;
-      end += pct[0].length;
-    }
-    if (c.trim()) spans.push({ start: m.index, end, content: c });
-  }
-  return spans;
-}
+/** At most this many spans are joined into one answer. */
+const MAX_JOINED = 6;
+/** Boxes kept while scanning (only the last ones, close together, form the answer). */
+const MAX_BOXES = 64;
 
 const SPAN_JOIN_RE = /^\s*(?:,?\s*(?:and|or)|,)\s*$/i;
 
@@ -286,7 +293,7 @@ function joinSpans(text: string, spans: Span[]): { parts: string[]; start: numbe
   const last = spans[spans.length - 1]!;
   const parts = [last.content];
   let start = last.start;
-  for (let k = spans.length - 2; k >= 0 && parts.length < 6; k--) {
+  for (let k = spans.length - 2; k >= 0 && parts.length < MAX_JOINED; k--) {
     const s = spans[k]!;
     if (!SPAN_JOIN_RE.test(text.slice(s.end, start))) break;
     parts.unshift(s.content);
@@ -297,7 +304,7 @@ function joinSpans(text: string, spans: Span[]): { parts: string[]; start: numbe
 
 function findMathSpan(text: string, inlineSingleLine: boolean): Extraction | undefined {
   if (!/\$|\\\(|\\\[/.test(text)) return undefined;
-  const spans = mathSpans(text, inlineSingleLine);
+  const spans = mathSpans(text, inlineSingleLine, MAX_JOINED);
   if (spans.length === 0) return undefined;
   const j = joinSpans(text, spans);
   return make(j.parts, 'math-span', j.end);

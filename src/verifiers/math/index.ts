@@ -11,6 +11,7 @@ import type { CompareContext } from './compare-expr.js';
 import { anyEquivalent } from './equivalence.js';
 import { DEFAULT_EXTRACTION, type Extraction, extractAnswer } from './extract.js';
 import { type MathOptions, type ResolvedMathOptions, resolveOptions } from './options.js';
+import { MAX_ANSWER_CHARS, MAX_RESPONSE_CHARS, TOO_LONG } from './limits.js';
 import * as Q from './rational.js';
 
 export type { MathOptions } from './options.js';
@@ -22,6 +23,7 @@ export { readAnswer, showAnswer } from './answer.js';
 export { parseMath } from './parser.js';
 export { equivalent, anyEquivalent } from './equivalence.js';
 export { normalizeText, textEqual } from './text.js';
+export { MAX_ANSWER_CHARS, MAX_RESPONSE_CHARS, TOO_LONG } from './limits.js';
 
 /** Comparison work allowed per sample (elementary comparisons); beyond it the answer is not equivalent. */
 const BUDGET = 20_000;
@@ -50,6 +52,7 @@ export function readGold(reference: unknown): { ext: Extraction; readings: Answe
   const hit = goldCache.get(reference);
   if (hit) return hit;
   if (reference.trim() === '') throw new InputError('reference is empty');
+  if (reference.length > MAX_RESPONSE_CHARS) throw new InputError(`reference is over ${MAX_RESPONSE_CHARS} characters`);
   const ext = extractAnswer(reference, DEFAULT_EXTRACTION, { gold: true }) ?? { text: reference.trim(), parts: [reference.trim()], rule: 'whole', end: reference.length };
   let readings = readExtraction(ext);
   if (readings.length === 0) readings = readAnswer(reference);
@@ -73,8 +76,10 @@ function plainNumbers(gold: string, pred: string): boolean | undefined {
 export function verifyMath(response: string, reference: unknown, opts?: MathOptions): Verdict {
   const o: ResolvedMathOptions = resolveOptions(opts);
   const gold = readGold(reference);
+  if (response.length > MAX_RESPONSE_CHARS) return failVerdict(TOO_LONG, { details: { note: `response over ${MAX_RESPONSE_CHARS} characters` } });
   const ext = extractAnswer(response, o.priority, { letters: o.letters });
   if (!ext) return failVerdict(Reasons.noAnswer);
+  if (ext.text.length > MAX_ANSWER_CHARS) return failVerdict(TOO_LONG, { extracted: `${ext.text.slice(0, 80)}...`, details: { note: `extracted answer over ${MAX_ANSWER_CHARS} characters` } });
   const extracted = ext.text;
   const fast = ext.parts.length === 1 && gold.ext.parts.length === 1 ? plainNumbers(stripAnswer(gold.ext.parts[0]!), stripAnswer(ext.parts[0]!)) : undefined;
   if (fast !== undefined) return fast ? passVerdict({ extracted }) : failVerdict(Reasons.notEquivalent, { extracted });

@@ -13,7 +13,8 @@
  * 4. A long run of repeated answer lines at the end is a degenerate loop: `degenerate`.
  */
 import type { FormatSpec } from '../../core/format.js';
-import { FIRST_PART_RE, TURN_BREAK_RE, type CueKind } from './cues.js';
+import { FIRST_PART_RE, type CueKind } from './cues.js';
+import { findTurnBreak } from './turn-break.js';
 import { findCues } from './find-cues.js';
 import { findPartMarkers } from './part-markers.js';
 import { DEFAULT_LETTERS, foldNonAscii, foldText, isAscii } from './letters.js';
@@ -86,11 +87,23 @@ const HEADING_AFTER_RE = /^\s*:/;
  */
 function isConditional(text: string, at: number, thens: number[] | undefined): boolean {
   const from = Math.max(0, at - 200);
-  if (thens && !thens.some((p) => p >= from && p + 4 <= at)) return false;
+  if (thens && !thenBetween(thens, from, at)) return false;
   const window = text.slice(from, at);
   if (!window.includes('then')) return false;
   const start = Math.max(window.lastIndexOf('.'), window.lastIndexOf('\n')) + 1;
   return CONDITIONAL_RE.test(window.slice(start));
+}
+
+/** Whether a `then` lies within [from, at) (`thens` ascending; a binary search keeps many cues linear). */
+function thenBetween(thens: number[], from: number, at: number): boolean {
+  let lo = 0;
+  let hi = thens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (thens[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < thens.length && thens[lo]! + 4 <= at;
 }
 
 /** Read every answer statement in the text (`nonAscii`: whether it has non-ASCII characters). */
@@ -107,7 +120,8 @@ function scan(text: string, nonAscii: boolean): Statement[] {
     }
     const read = readLetter(text, after, kind === 'mention');
     let letters = read.letters;
-    if (letters.length === 0 && kind !== 'mention') {
+    // A value that is not a letter, then "i.e. option (C)": the option named is the answer.
+    if ((read.inSentence || letters.length === 0) && kind !== 'mention') {
       const alias = aliasLetter(text, after);
       if (alias) letters = [alias];
     }
@@ -125,16 +139,16 @@ function scan(text: string, nonAscii: boolean): Statement[] {
 /** Cut a continuation the model wrote after answering (a new few-shot turn, an EOS token as text). */
 function cutContinuation(text: string, nonAscii: boolean): { text: string; statements?: Statement[] } {
   if (!mayHaveTurnBreak(text)) return { text };
-  const m = TURN_BREAK_RE.exec(text);
-  if (!m || m.index === 0) return { text };
-  const head = text.slice(0, m.index);
+  const at = findTurnBreak(text);
+  if (at <= 0) return { text };
+  const head = text.slice(0, at);
   const statements = scan(head, nonAscii);
   // The head's statements are returned with it, so they are not read twice.
   return statements.some((s) => s.letters.length > 0 && s.kind !== 'mention') ? { text: head, statements } : { text };
 }
 
 /**
- * Whether {@link TURN_BREAK_RE} can match: the text has a `<` or two blank lines in a row (lines
+ * Whether a turn break (`TURN_BREAK_RE`) can be there: the text has a `<` or two blank lines in a row (lines
  * of only spaces and tabs). Cheaper than the expression, which most responses fail.
  */
 function mayHaveTurnBreak(text: string): boolean {
@@ -311,5 +325,25 @@ export function extractMcqLetter(response: string, options: McqExtractOptions = 
     if (byText) result = { letter: byText, rule: 'choice-text' };
   }
   if (result.letter && !letters.includes(result.letter)) return { reason: 'invalid-letter', rule: result.rule };
+  if (result.letter && isFewShotEcho(statements, letters, result.letter)) return { reason: 'no-answer', rule: 'few-shot-echo' };
   return result;
+}
+
+/**
+ * Answer statements that go on after a valid answer to name a letter this question does not have
+ * (`The answer is (B). The answer is (H). The answer is (E). The answer is (C).` with options A-D):
+ * the model is answering other questions (a few-shot echo), so its last statement is this
+ * question's answer only when it repeats the first one, which answered this question before the
+ * echo began (`(A) (H) (E) (I) (B) (A)` answers A). A wrong letter corrected later
+ * (`(E)? No, only A-D: the answer is (C)`) is no echo: no valid answer came before it.
+ */
+function isFewShotEcho(statements: Statement[], letters: string, last: string): boolean {
+  let first: string | undefined;
+  for (const s of statements) {
+    if (s.kind === 'mention' || s.negated || s.conditional || s.letters.length !== 1) continue;
+    const letter = s.letters[0]!;
+    if (letters.includes(letter)) first ??= letter;
+    else if (first !== undefined) return first !== last;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@
  * `option C`, `C. text`, lowercase only in parentheses `(c)`; plus the statement's shape around
  * it (several letters, a negation, a non-letter value such as a number or "none of the above").
  */
+import { isSpace } from './chars.js';
 
 /** What followed a cue. */
 export interface LetterRead {
@@ -12,6 +13,8 @@ export interface LetterRead {
   negated: boolean;
   /** Index just after what was read. */
   end: number;
+  /** The value was not a letter; `letters` are those named later in its sentence. */
+  inSentence?: boolean;
 }
 
 // Decorations between a cue and its value: spaces, markdown emphasis, quotes, `$`, `\(`, `\[`,
@@ -32,10 +35,9 @@ const LOWER_WORD_AFTER_RE = /\s+[a-z]/y;
 const NEGATION_RE =
   /[\s)\]}*$\\]*(?:is|was|would\s+be|seems|are)\s+(?:not\b|incorrect|wrong|false|eliminated|ruled\s+out|excluded|invalid)/iy;
 const JOIN_RE = /[\s)\]}*$\\]*(?:,\s*(?:and|or)?|\band\b|\bor\b|&|\/)\s*(?:option\s*|choice\s*)?/iy;
-const SENTENCE_END_RE = /[.!?](?=\s|$)|\n/g;
 const LATER_PAREN_RE = /(?:\band\b|\bor\b|,|&)\s*\(([A-Za-z])\)/g;
 const ALIAS_RE =
-  /\b(?:or|i\.e\.?|which\s+is|which\s+corresponds\s+to|corresponding\s+to|that\s+is)\s*,?\s*(?:option\s*|choice\s*)?(?:\(([A-Z])\)|([A-Z])(?=$|[\s.,;:!?)]))/g;
+  /\b(?:or|i\.e\.?|which\s+is|which\s+corresponds\s+to|corresponding\s+to|that\s+is)\s*,?\s*(?:(?:the\s+)?(?:answer\s+)?(?:option|choice)\s*)?(?:\(([A-Z])\)|([A-Z])(?=$|[\s.,;:!?)]))/g;
 
 /**
  * The ASCII characters a sticky pattern can begin with. Each call below first looks at the next
@@ -91,12 +93,29 @@ function letterAt(text: string, at: number, labelled = false): { letter: string;
   return { letter, end };
 }
 
-/** End of the sentence that contains `at` (exclusive), at most `max` characters on. */
-export function sentenceEnd(text: string, at: number, max = 160): number {
-  SENTENCE_END_RE.lastIndex = at;
-  const m = SENTENCE_END_RE.exec(text);
-  const end = m ? m.index : text.length;
-  return Math.min(end, at + max);
+/**
+ * End of the sentence that contains `at` (exclusive), at most `max` characters on: a newline, or
+ * `.` `!` `?` before whitespace or the end. Looks at no more than `max` characters (a search for
+ * the next sentence end could walk a long unpunctuated text once per cue: quadratic).
+ * With `abbreviations`, the dots of `i.e.` and `e.g.` do not end it.
+ */
+export function sentenceEnd(text: string, at: number, max = 160, abbreviations = false): number {
+  const stop = Math.min(text.length, at + max);
+  for (let i = at; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i;
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) continue;
+    if (abbreviations && c === 46 && isAbbreviationDot(text, i)) continue;
+    return i;
+  }
+  return stop;
+}
+
+/** Whether the `.` at `i` is one of `i.e.` / `e.g.` (either dot). */
+function isAbbreviationDot(text: string, i: number): boolean {
+  const before = text.slice(Math.max(0, i - 3), i).toLowerCase();
+  return before.endsWith('i.e') || before.endsWith('e.g') || (/(?:^|[\s(,])[ie]$/.test(before) && /^[eg]\./i.test(text.slice(i + 1, i + 3)));
 }
 
 /** Read the value a cue introduces, starting at `at` (just after the cue). */
@@ -114,7 +133,7 @@ export function readLetter(text: string, at: number, labelled = false): LetterRe
   const label = skip(LABEL_WORD_RE, LABEL_FIRST, text, i);
   i = skip(OPENERS_RE, OPENERS_FIRST, text, label);
   const first = letterAt(text, i, labelled || label > at);
-  if (!first) return { letters: lettersInSentence(text, i), negated: false, end: i };
+  if (!first) return { letters: lettersInSentence(text, i), negated: false, end: i, inSentence: true };
   const letters = [first.letter];
   let end = first.end;
   // "(A), (C) and (J)", "F or G": a statement that gives several letters.
@@ -154,7 +173,7 @@ function lettersInSentence(text: string, at: number): string[] {
  * "the final answer is $1083.33, or C", "Fe^+3, or (D)", "5.04, which is option B".
  */
 export function aliasLetter(text: string, at: number): string | undefined {
-  const span = text.slice(at, sentenceEnd(text, at, 200));
+  const span = text.slice(at, sentenceEnd(text, at, 200, true));
   ALIAS_RE.lastIndex = 0;
   const m = ALIAS_RE.exec(span);
   return m ? (m[1] ?? m[2]) : undefined;
