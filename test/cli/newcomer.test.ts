@@ -74,3 +74,13 @@ describe('package metadata', () => {
     expect(existsSync(join(root, 'bin/rewards.js'))).toBe(true);
   });
 });
+
+describe('README filter table', () => {
+  it('lists the filters in the order they run (as `rewards list` prints them)', async () => {
+    const { FILTERS } = await import('../../src/filters/index.js');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const start = readme.indexOf('| `record-schema`');
+    const rows = readme.slice(start).split('\n').filter((l, i, a) => a.slice(0, i + 1).every((x) => x.startsWith('|')));
+    expect(rows.map((r) => r.split('`')[1])).toEqual(FILTERS.map((f) => f.name));
+  });
+});

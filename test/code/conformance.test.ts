@@ -12,6 +12,7 @@ import { Script } from 'node:vm';
 import { closePool, codeVerdicts, compareOutput, extractCode, type CodeReference, type Verdict } from '../../src/index.js';
 import { prepareJs } from '../../src/verifiers/code/js/transpile.js';
 import { humanEvalJs, humanEvalPython, kattis, leetcode, multiple, stdioProblems, type Case, type StdioProblem } from './corpora.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
 
 afterAll(() => closePool());
 
@@ -36,7 +37,7 @@ describe('HumanEval-X JavaScript (164 problems, tests as test_code with console.
   }, 120_000);
 });
 
-describe('HumanEval Python (164 problems, check(entry_point))', () => {
+describePython('HumanEval Python (164 problems, check(entry_point))', () => {
   it('passes every canonical solution, and no `return None`', async () => {
     const cases = humanEvalPython();
     const { solutions, empties } = await both(cases);
@@ -45,7 +46,7 @@ describe('HumanEval Python (164 problems, check(entry_point))', () => {
   }, 300_000);
 });
 
-describe('rLLM LeetCode (200 problems, Python solutions with functional tests)', () => {
+describePython('rLLM LeetCode (200 problems, Python solutions with functional tests)', () => {
   it('passes every solution whose imports are installed, and no empty Solution', async () => {
     const cases = leetcode();
     const { solutions, empties } = await both(cases);
@@ -138,13 +139,13 @@ describe('stdin/stdout sets (rLLM code_contests and codeforces, SandboxFusion co
     await check(all, 'javascript');
   }, 300_000);
 
-  it('Python, every 5th problem', async () => {
+  itPython('Python, every 5th problem', async () => {
     await check(all.filter((_, i) => i % 5 === 0), 'python');
   }, 300_000);
 });
 
 describe('Kattis problemtools examples (accepted and wrong submissions)', () => {
-  it('judges each submission as its folder says, but Python 2 and the too-slow one', async () => {
+  itPython('judges each submission as its folder says, but Python 2 and the too-slow one', async () => {
     const got: Record<string, string> = {};
     for (const p of kattis()) {
       const vs = await codeVerdicts(

@@ -2,11 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closePool } from '../../src/index.js';
 import { codeReferencePasses } from '../../src/filters/code-reference-passes.js';
 import { humanEvalJs, humanEvalPython } from './corpora.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
 
 afterAll(() => closePool());
 
 describe('codeReferencePasses', () => {
-  it('keeps records whose solution passes its own tests and says why it drops the others', async () => {
+  itPython('keeps records whose solution passes its own tests and says why it drops the others', async () => {
     const check = codeReferencePasses.create({ codeOptions: { timeLimitMs: 1000 } });
     const js = humanEvalJs();
     const py = humanEvalPython();

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { closePool, codeVerdicts } from '../../src/index.js';
 import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
 
 afterAll(() => closePool());
 
@@ -120,7 +121,7 @@ const ATTEMPTS: { name: string; ref: keyof typeof REFS; code: string }[] = [
   { name: 'print the visible example output only', ref: 'stdio', code: 'print(3)' },
 ];
 
-describe('Python reward hacking: every attempt scores 0, the honest solution 1', () => {
+describePython('Python reward hacking: every attempt scores 0, the honest solution 1', () => {
   for (const [ref, code] of Object.entries(HONEST)) {
     it(`honest: ${ref}`, async () => {
       const v = await verifyCode(py(code), REFS[ref as keyof typeof REFS], { timeLimitMs: 5_000, ...OPTS[ref as keyof typeof REFS] });
@@ -153,7 +154,7 @@ interface BcbRow {
   test: string;
 }
 
-describe('BigCodeBench (stdlib tasks, unittest TestCases)', () => {
+describePython('BigCodeBench (stdlib tasks, unittest TestCases)', () => {
   it('passes the canonical solutions and fails stubs and a patched unittest', async () => {
     const rows = readFileSync(new URL('../corpora/bigcodebench/stdlib.jsonl', import.meta.url), 'utf8')
       .split('\n')

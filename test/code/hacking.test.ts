@@ -9,6 +9,7 @@ import type IsolatedVM from 'isolated-vm';
 import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
 import { HARNESS_SOURCE } from '../../src/verifiers/code/js/harness/index.js';
 import { livecodebench } from './corpora.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
 
 interface Attempt {
   name: string;
@@ -120,7 +121,7 @@ describe('reward-hacking catalogue', () => {
   });
 
   for (const [ref, code] of Object.entries(HONEST)) {
-    it(`the honest solution passes ${ref}`, async () => {
+    (REFS[ref as keyof typeof REFS].language === 'python' ? itPython : it)(`the honest solution passes ${ref}`, async () => {
       const v = await judge(code, ref as keyof typeof REFS);
       expect(v.score, JSON.stringify(v.details)).toBe(1);
     });
@@ -128,7 +129,7 @@ describe('reward-hacking catalogue', () => {
 
   for (const a of [...JS_ATTEMPTS.map((x) => ['JavaScript', x] as const), ...PY_ATTEMPTS.map((x) => ['Python', x] as const)]) {
     const [lang, attempt] = a;
-    it(`${lang}: ${attempt.name} fails`, async () => {
+    (lang === 'Python' ? itPython : it)(`${lang}: ${attempt.name} fails`, async () => {
       const v = await judge(attempt.code, attempt.ref, attempt.timeLimitMs);
       expect(v.score, JSON.stringify(v.details)).toBe(0);
       expect(v.pass).toBe(false);
@@ -159,7 +160,7 @@ describe('reward-hacking catalogue', () => {
     planned.iso.dispose();
   });
 
-  it("LiveCodeBench's placeholder 'solution' (import sys; sys.exit(0)) passes nothing", async () => {
+  itPython("LiveCodeBench's placeholder 'solution' (import sys; sys.exit(0)) passes nothing", async () => {
     for (const row of livecodebench()) {
       expect(row.canonical).toBe('import sys; sys.exit(0)');
       const reference = row.fnName === null

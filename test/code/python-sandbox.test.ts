@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
 
 const py = (code: string): string => '```python\n' + code + '\n```';
 const statuses = (v: { details?: unknown }): string[] => ((v.details as CodeDetails | undefined)?.tests ?? []).map((t) => t.status);
 const stdio = (tests: [string, string][]) => ({ language: 'python', tests: tests.map(([input, output]) => ({ input, output })) });
 
-describe('Python sandbox: stdin/stdout programs', () => {
+describePython('Python sandbox: stdin/stdout programs', () => {
   const input = '3\n1 2\n3 4\n5 6\n';
   const programs: Record<string, string> = {
     'input()': 'n = int(input())\nfor _ in range(n):\n    a, b = map(int, input().split())\n    print(a + b)',
@@ -54,7 +55,7 @@ describe('Python sandbox: stdin/stdout programs', () => {
   });
 });
 
-describe('Python sandbox: large output', () => {
+describePython('Python sandbox: large output', () => {
   it('passes an honest program that prints one 32 MB line (linear assembly on both sides)', async () => {
     const n = 32 * 1024 * 1024;
     const v = await verifyCode(py(`import sys\nsys.stdout.write("7" * ${n})`), stdio([['', '7'.repeat(n)]]), { maxOutputBytes: 64 * 1024 * 1024, timeLimitMs: 30_000 });
@@ -62,7 +63,7 @@ describe('Python sandbox: large output', () => {
   }, 120_000);
 });
 
-describe('Python sandbox: call-based and test_code', () => {
+describePython('Python sandbox: call-based and test_code', () => {
   it('calls functions and Solution methods; results cross as JSON (tuples and sets become lists)', async () => {
     const ref = { language: 'python', entry_point: 'f', tests: [{ args: [3], expected: [[3, 4], [1, 2], { '1': 'a' }, null] }] };
     expect(statuses(await verifyCode(py('def f(x):\n    return ((x, x + 1), {2, 1}, {1: "a"}, float("nan"))'), ref))).toEqual(['passed']);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { closePool, codeReward, codeVerdicts, verifyBatch, verifyCode, type CodeDetails } from '../../src/index.js';
 import { codeResponse, equivalentOutput } from '../../src/testing/code.js';
 import { summarize } from '../../src/verifiers/code/index.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
 
 afterAll(() => closePool());
 
@@ -61,7 +62,7 @@ describe('code verifier: references and options', () => {
     expect(w!.score).toBe(1);
   });
 
-  it('codeReward gives one score per response on the worker pool', async () => {
+  itPython('codeReward gives one score per response on the worker pool', async () => {
     const scores = await codeReward(
       ['```js\n' + SUM_JS + '\n```', '```python\n' + SUM_PY + '\n```', 'print(', '```js\nfor(;;){}\n```'],
       [sumRef('javascript'), sumRef('python'), sumRef('python'), sumRef('javascript')],
@@ -86,7 +87,7 @@ describe('code verifier: properties', () => {
     );
   });
 
-  it('Python: the verdict does not depend on how the program is wrapped', async () => {
+  itPython('Python: the verdict does not depend on how the program is wrapped', async () => {
     await fc.assert(
       fc.asyncProperty(codeResponse(SUM_PY, 'python'), async (response) => {
         const v = await verifyCode(response, sumRef('python'));
@@ -120,7 +121,7 @@ describe('code verifier: properties', () => {
 });
 
 describe('examples/code.jsonl (the `rewards score --verifier code` example)', () => {
-  it('scores each line as its id says: -pass 1, -fail 0, -fraction in between', async () => {
+  itPython('scores each line as its id says: -pass 1, -fail 0, -fraction in between', async () => {
     const lines = readFileSync(new URL('../../examples/code.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; response: string; reference: unknown; options?: Record<string, unknown> });
     expect(lines.length).toBeGreaterThanOrEqual(8);
     const vs = await verifyBatch('code', lines);
@@ -138,7 +139,7 @@ describe('examples/code.jsonl (the `rewards score --verifier code` example)', ()
 });
 
 describe('plain `node app.js` (no --no-node-snapshot)', () => {
-  it('runs the JavaScript sandbox in a helper process started with the flag, on the pool and inline', () => {
+  itPython('runs the JavaScript sandbox in a helper process started with the flag, on the pool and inline', () => {
     const script = fileURLToPath(new URL('../fixtures/code-without-snapshot-flag.ts', import.meta.url));
     const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_OPTIONS: '' } });
     expect(r.status, r.stderr).toBe(0);

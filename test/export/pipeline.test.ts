@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The shell block between the crossthink-pipeline markers of README.md. */
 function pipelineBlock(): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const m = /<!-- crossthink-pipeline:start -->\n```sh\n([\s\S]*?)```\n<!-- crossthink-pipeline:end -->/.exec(readme);
+  const m = /<!-- crossthink-pipeline:start -->\n```sh[^\n]*\n([\s\S]*?)```\n<!-- crossthink-pipeline:end -->/.exec(readme);
   if (!m) throw new Error('README.md has no crossthink-pipeline block');
   return m[1]!;
 }

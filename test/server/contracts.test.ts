@@ -8,6 +8,7 @@ import { verifyBatch } from '../../src/core/batch.js';
 import { loadPreset } from '../../src/presets/preset.js';
 import type { RewardServer } from '../../src/server/app.js';
 import { responsesObject, testServer } from './helpers.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
 
 let s: RewardServer;
 beforeAll(async () => {
@@ -162,7 +163,7 @@ describe('NeMo-Gym /verify', () => {
     expect(top.body).toMatchObject({ reward: 1, follow_all_instructions: true, id: 0 });
   });
 
-  it('code_gen: verifier_metadata.unit_tests (LiveCodeBench stdin/stdout) run in the Python sandbox', { timeout: 60_000 }, async () => {
+  itPython('code_gen: verifier_metadata.unit_tests (LiveCodeBench stdin/stdout) run in the Python sandbox', { timeout: 60_000 }, async () => {
     const body = {
       responses_create_params: { input: [{ role: 'user', content: 'Read n, print 2n.' }] },
       verifier_metadata: { unit_tests: { inputs: ['3\n', '10\n'], outputs: ['6\n', '20\n'], fn_name: null }, difficulty: 'easy' },

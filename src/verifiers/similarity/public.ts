@@ -9,6 +9,7 @@ export {
   createSimilarityScorer,
   DEFAULT_MIN_GPU_WORK,
   getEmbedder,
+  embedAll,
   disposeEmbedders,
   cosine,
   toMatrix,

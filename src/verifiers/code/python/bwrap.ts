@@ -11,6 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 /** How to start a sandbox: the executable and the arguments before the sandboxed command. */
 export interface SandboxLauncher {
@@ -23,10 +24,20 @@ export interface SandboxLauncher {
 /** The interpreter the sandbox runs (Debian's). */
 export const PYTHON_BINARY = '/usr/bin/python3';
 
-const BWRAP_CANDIDATES = ['/usr/bin/bwrap', '/bin/bwrap', '/usr/local/bin/bwrap'];
-
-function bwrapPath(): string | undefined {
-  return BWRAP_CANDIDATES.find((p) => existsSync(p));
+/**
+ * The bubblewrap executable: `$REWARDS_BWRAP` when set (empty: none), else `bwrap` on `PATH`, as a
+ * shell would find it (so a machine, or a test, without it on PATH gets the "install bubblewrap"
+ * message rather than a sandbox).
+ */
+export function bwrapPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const forced = env.REWARDS_BWRAP;
+  if (forced !== undefined) return forced !== '' && existsSync(forced) ? forced : undefined;
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const file = join(dir, 'bwrap');
+    if (existsSync(file)) return file;
+  }
+  return undefined;
 }
 
 /** The file-system and namespace arguments of bubblewrap (everything but the command). */
