@@ -100,6 +100,12 @@ export function buildProgram(): Command {
       }
       if (o.threads) await configurePool({ threads: o.threads });
       const preset = o.preset ? loadPreset(o.preset) : undefined;
+      if (preset?.combine && !o.quiet) {
+        process.stderr.write(
+          `rewards: preset "${preset.name}" combines over GRPO groups: lines get the gate verifier's score; ` +
+            'the gated reward needs the whole batch (shapeBatch() in the API)\n',
+        );
+      }
       if (o.format) loadTemplate(o.format);
       const groups = o.groupBy ? createGroupCollector(o.groupBy) : undefined;
       const s = await runScoreCommand(file, {

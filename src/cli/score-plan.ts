@@ -44,6 +44,8 @@ export interface Job {
   options: Record<string, unknown>;
   /** `--group-by`: the line's group tag. */
   groupTag?: GroupTag;
+  /** The line's record, kept only while it is pending and only when the preset shapes rewards. */
+  record?: Record<string, unknown>;
 }
 
 /** A planned line: a job, or an error line. */
@@ -101,6 +103,7 @@ export function plan(l: JsonlLine, o: ScoreCommandOptions): Planned {
       reference: rec.reference,
       options,
       ...(o.groups && { groupTag: o.groups.tagOf(rec) }), // --group-by hook
+      ...(o.preset?.shaping && { record: rec }), // reward shaping reads truncated / finish_reason / lengths
     },
   };
 }

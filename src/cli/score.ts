@@ -13,6 +13,7 @@ import { openJsonl, createJsonlWriter } from '../core/jsonl.js';
 import { verifyBatch, type BatchOptions, type Sample } from '../core/batch.js';
 import type { Verdict } from '../core/verdict.js';
 import { createProgress } from './progress.js';
+import { shapeVerdict } from '../core/shaping.js';
 import { plan, type Job, type ScoreCommandOptions } from './score-plan.js';
 import { addInputError, addVerdict, emptyScoreSummary, prepareVerifierSummary, type ScoreSummary } from './score-summary.js';
 import { resumePoint } from './resume.js';
@@ -111,8 +112,10 @@ export async function runScoreCommand(file: string, o: ScoreCommandOptions): Pro
       .then(() =>
         verifyBatch(name, samples, {
           ...batch,
-          onVerdict: (k, v) => {
+          onVerdict: (k, raw) => {
             const j = g.jobs[k]!;
+            // A preset's per-sample shaping (per-reason rewards, weight, overlong mask or soft penalty) sets `reward`.
+            const v = j.record && o.preset?.shaping ? shapeVerdict(raw, j.record, o.preset.shaping) : raw;
             const rec = outputRecord(j, v, !!o.preset);
             addVerdict(s, j.verifier, j.route, v, rec.score as number);
             o.groups?.add(j.groupTag, v); // --group-by hook
