@@ -17,7 +17,8 @@ const bin = join(root, 'bin/rewards.js');
 const dir = mkdtempSync(join(tmpdir(), 'rewards-io-'));
 
 function rewards(args: string[], input?: string | Buffer, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  // A generous limit: these runs score tens of thousands of lines, and CI machines can be busy.
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', timeout: 300_000, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const jsonl = (s: string): Record<string, unknown>[] => s.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -171,9 +172,10 @@ describe('interruptions', () => {
   }, 120_000);
 
   it('score --resume after SIGKILL gives the same output as an uninterrupted run', async () => {
-    const input = mcqInput(120_000);
+    const input = mcqInput(60_000);
     const full = join(dir, 'full.jsonl');
-    expect(rewards(['score', input, '-v', 'mcq', '--out', full, '-q', '--threads', '1']).code).toBe(0);
+    const first = rewards(['score', input, '-v', 'mcq', '--out', full, '-q', '--threads', '1']);
+    expect(first.code, first.stderr).toBe(0);
     const out = join(dir, 'resumed.jsonl');
     // One process (no re-exec), killed outright mid-run.
     const p = spawn(process.execPath, ['--no-node-snapshot', bin, 'score', input, '-v', 'mcq', '--out', out, '-q', '--threads', '1'], { cwd: root, stdio: 'ignore' });
@@ -182,12 +184,12 @@ describe('interruptions', () => {
     p.kill('SIGKILL');
     await done;
     const before = readFileSync(out, 'utf8').split('\n').length - 1;
-    expect(before).toBeLessThan(120_000);
+    expect(before).toBeLessThan(60_000);
     const r = rewards(['score', input, '-v', 'mcq', '--out', out, '--resume', '--threads', '1']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/resumed after line \d+/);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(full, 'utf8'));
-  }, 180_000);
+  }, 700_000);
 
   it('filter --resume after SIGKILL gives the same kept and rejected files as an uninterrupted run', async () => {
     const input = join(dir, 'dataset.jsonl');
