@@ -39,7 +39,7 @@ describe('code verifier: references and options', () => {
   });
 
   it('accepts the CodeContests {inputs, outputs} shape', async () => {
-    const v = await verifyCode('```py\n' + SUM_PY + '\n```', { language: 'py', tests: { inputs: ['1 2', '3 4'], outputs: ['3\n', '7\n'] } });
+    const v = await verifyCode('```js\n' + SUM_JS + '\n```', { language: 'js', tests: { inputs: ['1 2', '3 4'], outputs: ['3\n', '7\n'] } });
     expect(v.score).toBe(1);
   });
 
