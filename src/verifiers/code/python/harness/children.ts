@@ -342,12 +342,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
         try:
             exec(tests_code, tg)
             result = run_cases(tg)
-            if result is not None and not result.wasSuccessful():
-                status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
-                bad = (result.failures + result.errors)[0]
-                message = '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
-            else:
-                status = 'ok'
+            status, message = _unittest_outcome(result)
         except AssertionError as e:
             status = 'wrong-answer'
             message = _describe(e)

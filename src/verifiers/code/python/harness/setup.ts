@@ -297,6 +297,15 @@ def _status_of(exc):
     return 'runtime-error: ' + _describe(exc)
 
 
+def _unittest_outcome(result):
+    """(status, message) of a unittest run: ('ok', None), or its first failure (wrong-answer) or error."""
+    if result is None or result.wasSuccessful():
+        return 'ok', None
+    status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
+    bad = (result.failures + result.errors)[0]
+    return status, '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
+
+
 def _send(fd, obj):
     # A memoryview, so that a long message is not copied again after each partial write.
     view = memoryview((json.dumps(obj) + '\n').encode())

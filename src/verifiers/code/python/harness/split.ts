@@ -254,12 +254,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         result = _run_unittest_cases(ns)
         if needs_inline:
             raise _NeedsInline()
-        if result is not None and not result.wasSuccessful():
-            status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
-            bad = (result.failures + result.errors)[0]
-            message = '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
-        else:
-            status = 'ok'
+        status, message = _unittest_outcome(result)
     except _SolutionGone:
         _send(msg_fd, {'gone': True})
         os._exit(0)
