@@ -1,9 +1,12 @@
 /**
- * The Python sandbox, host side: starts zygotes (see `harness/`) under bubblewrap, keeps a small
- * warm pool of them ready (each has already imported the prelude), and runs one submission per
- * zygote: a used zygote is never reused, so submissions share nothing. The zygote enforces the
- * per-test limits; the host adds an overall deadline and compares outputs (the expected outputs
- * never enter the sandbox).
+ * The Python sandbox, host side. Each thread keeps one long-lived zygote (see `harness/`) under
+ * bubblewrap, which has imported the prelude once and serves this thread's submissions one after
+ * another: each runs in processes forked from it into fresh user, PID and IPC namespaces, so a
+ * submission cannot see, signal or outlive into another, and the zygote runs no solution code
+ * (harness/isolate.ts). The zygote enforces the per-test limits; the host adds a deadline per test
+ * (a zygote that stops answering, or is stopped, is killed and replaced: only the running
+ * submission is affected) and compares outputs (the expected outputs never enter the sandbox).
+ * Where nested namespaces are refused, each zygote serves one submission and is then replaced.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { InputError } from '../../../core/verdict.js';
@@ -13,7 +16,7 @@ import { SandboxUnavailableError, shorten, type Judge, type RawRun, type Sandbox
 import type { NormalizedReference, ResolvedCodeOptions } from '../types.js';
 import { DEFAULT_PYTHON_MEMORY_MB } from '../options.js';
 
-/** A started sandbox waiting for (or running) its one job. */
+/** A started sandbox: serves jobs one at a time (`reuse`), or exactly one. */
 interface Zygote {
   child: ChildProcess;
   /** Replies not yet taken. */
@@ -24,20 +27,30 @@ interface Zygote {
   stderr: string;
   /** Resolves true once the zygote said ready, false if it died first. */
   ready: Promise<boolean>;
+  /** Whether it serves many jobs (each in fresh namespaces); known once ready. */
+  reuse: boolean;
+  /** The last job's number. */
+  seq: number;
+  /** Resolves true once the last (cancelled) job's `done` has arrived, false if it never will. */
+  drained: Promise<boolean>;
 }
 
-const warm: Zygote[] = [];
+/** Started zygotes waiting for a job. */
+const idle: Zygote[] = [];
 /**
- * How many started zygotes this thread keeps waiting (a process each, ~15 MB). Two, so that a
- * thread that finishes a submission faster than a zygote starts (~35 ms of CPU) still finds one
- * ready while the next one starts on another core.
+ * How many started zygotes this thread keeps waiting. A reusable zygote goes back here after each
+ * job, so one is enough: a thread runs one submission at a time. Single-use zygotes (where nested
+ * namespaces are refused) are replaced after each job; two of those are kept, so that a thread
+ * that finishes a submission faster than a zygote starts still finds one ready.
  */
 let warmTarget = 2;
+/** At most this many reusable zygotes wait in a thread (more only after concurrent submissions). */
+const MAX_IDLE = 2;
 
 /** Set how many prepared sandboxes this thread keeps ready (default 2; 0 disables the warm pool). */
 export function setPythonWarmPool(size: number): void {
   warmTarget = Math.max(0, Math.floor(size));
-  while (warm.length > warmTarget) kill(warm.pop()!);
+  while (idle.length > warmTarget) kill(idle.pop()!);
 }
 
 function kill(z: Zygote): void {
@@ -50,7 +63,7 @@ function startZygote(): Zygote {
   const child = spawn(launcher.file, [...launcher.prefix, ...bwrapArgs(), PYTHON_BINARY, '-I', '-B', '-c', PYTHON_HARNESS_SOURCE], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const z: Zygote = { child, queue: [], wake: undefined, ended: false, stderr: '', ready: Promise.resolve(false) };
+  const z: Zygote = { child, queue: [], wake: undefined, ended: false, stderr: '', ready: Promise.resolve(false), reuse: false, seq: 0, drained: Promise.resolve(true) };
   // Chunks of the line being received; joined once its end arrives (linear in the output size).
   let parts: string[] = [];
   let readyResolve: (ok: boolean) => void = () => undefined;
@@ -67,8 +80,11 @@ function startZygote(): Zygote {
     } catch {
       return;
     }
-    if (msg.ready) readyResolve(true);
-    else z.queue.push(msg);
+    if (msg === null || typeof msg !== 'object') return;
+    if (msg.ready) {
+      z.reuse = msg.reuse === true;
+      readyResolve(true);
+    } else z.queue.push(msg);
   };
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (chunk: string) => {
@@ -109,15 +125,15 @@ function startZygote(): Zygote {
 }
 
 /** Idle zygotes must not keep the process alive. */
-function setIdle(z: Zygote, idle: boolean): void {
+function setIdle(z: Zygote, isIdle: boolean): void {
   const handles = [z.child, z.child.stdout, z.child.stderr, z.child.stdin] as unknown as { ref?: () => void; unref?: () => void }[];
-  for (const h of handles) (idle ? h?.unref : h?.ref)?.call(h);
+  for (const h of handles) (isIdle ? h?.unref : h?.ref)?.call(h);
 }
 
 function refill(): void {
-  while (warm.length < warmTarget) {
+  while (idle.length < warmTarget) {
     try {
-      warm.push(startZygote());
+      idle.push(startZygote());
     } catch {
       return;
     }
@@ -125,20 +141,60 @@ function refill(): void {
 }
 
 async function acquire(): Promise<Zygote> {
-  let z = warm.shift() ?? startZygote();
-  refill();
-  setIdle(z, false);
-  if (!(await z.ready)) {
-    // A warm one may have died while waiting; try once with a fresh one before giving up.
-    kill(z);
-    z = startZygote();
+  for (let z = idle.shift(); z; z = idle.shift()) {
     setIdle(z, false);
-    if (!(await z.ready)) {
-      kill(z);
-      throw new SandboxUnavailableError(`the Python sandbox did not start: ${shorten(z.stderr || 'no output', 400)}`);
-    }
+    if ((await z.ready) && (await z.drained) && !z.ended) return z;
+    kill(z);
   }
-  return z;
+  // None waiting (first use, or concurrent submissions in this thread): start one; if it dies
+  // before it is ready, try once more before giving up.
+  for (let attempt = 0; ; attempt++) {
+    const z = startZygote();
+    setIdle(z, false);
+    if (await z.ready) return z;
+    kill(z);
+    if (attempt > 0) throw new SandboxUnavailableError(`the Python sandbox did not start: ${shorten(z.stderr || 'no output', 400)}`);
+  }
+}
+
+/** A zygote whose job has ended goes back to wait for the next (single-use ones are replaced). */
+function release(z: Zygote): void {
+  if (z.ended) return;
+  if (!z.reuse) {
+    kill(z);
+    refill();
+    return;
+  }
+  if (idle.length >= Math.max(1, Math.min(MAX_IDLE, warmTarget))) {
+    kill(z);
+    return;
+  }
+  setIdle(z, true);
+  idle.push(z);
+}
+
+/**
+ * Cancel the running job (any line does) and let the zygote go back to wait once its `done` has
+ * come; a zygote that does not answer in time is killed and never reused.
+ */
+function cancel(z: Zygote, seq: number): void {
+  if (!z.reuse || z.ended) {
+    kill(z);
+    return;
+  }
+  z.child.stdin!.write('{"cancel": true}\n');
+  const deadline = performance.now() + 5_000;
+  z.drained = (async () => {
+    for (;;) {
+      const msg = await next(z, deadline);
+      if (!msg) {
+        kill(z);
+        return false;
+      }
+      if (msg.done && msg.seq === seq) return true;
+    }
+  })();
+  release(z);
 }
 
 function next(z: Zygote, deadline: number): Promise<PythonReply | undefined> {
@@ -164,11 +220,11 @@ function next(z: Zygote, deadline: number): Promise<PythonReply | undefined> {
 }
 
 /**
- * Give a zygote that has finished its job a moment to exit by itself: then bubblewrap reaps it and
- * its CPU time is accounted to this process's children (the bench reads it); killed, it would not be.
+ * Give a single-use zygote that has finished its job a moment to exit by itself: then bubblewrap
+ * reaps it and its CPU time is accounted to this process's children; killed, it would not be.
  */
 function exited(z: Zygote): Promise<void> {
-  if (z.ended) return Promise.resolve();
+  if (z.ended || z.reuse) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 1_000);
     z.child.once('close', () => {
@@ -178,8 +234,9 @@ function exited(z: Zygote): Promise<void> {
   });
 }
 
-function jobFor(code: string, ref: NormalizedReference, opts: ResolvedCodeOptions): PythonJob {
+function jobFor(seq: number, code: string, ref: NormalizedReference, opts: ResolvedCodeOptions): PythonJob {
   const base = {
+    seq,
     code,
     timeLimitMs: opts.timeLimitMs,
     memoryMb: opts.memoryLimitMb ?? DEFAULT_PYTHON_MEMORY_MB,
@@ -198,31 +255,45 @@ function jobFor(code: string, ref: NormalizedReference, opts: ResolvedCodeOption
 }
 
 /**
- * Run a Python submission in a fresh sandbox. Resolves with the raw runs (compared by the caller's
- * judge as they arrive); throws {@link InputError} when the reference's test code does not compile
- * and {@link SandboxUnavailableError} when no sandbox can start here.
+ * Run a Python submission in this thread's zygote (a fresh PID, user and IPC namespace of its own).
+ * Resolves with the raw runs (compared by the caller's judge as they arrive); throws
+ * {@link InputError} when the reference's test code does not compile and
+ * {@link SandboxUnavailableError} when no sandbox can start here.
  */
 export async function runPython(code: string, ref: NormalizedReference, opts: ResolvedCodeOptions, judge: Judge): Promise<SandboxOutcome> {
   const total = ref.kind === 'test_code' ? 1 : ref.tests.length;
   const z = await acquire();
+  const seq = ++z.seq;
+  z.stderr = '';
   const runs: RawRun[] = [];
   // The zygote enforces each test's limit; the host enforces its own deadline per test too (a
   // sandbox that stops answering, even a stopped one, is caught after one test's time, not all).
   const perTest = opts.timeLimitMs + 2_000;
   let deadline = performance.now() + perTest + 5_000;
+  // How the zygote is left: 'done' (back to wait), 'cancel' (stopped early), else killed.
+  let end: 'done' | 'cancel' | 'kill' = 'kill';
   try {
-    z.child.stdin!.end(`${JSON.stringify(jobFor(code, ref, opts))}\n`);
+    z.child.stdin!.write(`${JSON.stringify(jobFor(seq, code, ref, opts))}\n`);
+    if (!z.reuse) z.child.stdin!.end();
+    let compileError: string | undefined;
     for (;;) {
       const msg = await next(z, deadline);
       if (!msg) break;
-      if (msg.compile !== undefined) {
-        await exited(z);
-        return { compileError: msg.compile, runs: [] };
-      }
-      if (msg.testCompile !== undefined) throw new InputError(`reference.test_code does not compile: ${msg.testCompile}`);
       if (msg.done) {
+        if (msg.seq !== seq) continue;
+        end = 'done';
         await exited(z);
+        if (compileError !== undefined) return { compileError, runs: [] };
+        if (msg.failed && runs.length < total) break;
         return typeof msg.cpuMs === 'number' ? { runs, cpuMs: msg.cpuMs } : { runs };
+      }
+      if (msg.compile !== undefined) {
+        compileError = msg.compile;
+        continue;
+      }
+      if (msg.testCompile !== undefined) {
+        end = 'cancel';
+        throw new InputError(`reference.test_code does not compile: ${msg.testCompile}`);
       }
       if (typeof msg.i !== 'number' || msg.i !== runs.length) continue;
       deadline = performance.now() + perTest;
@@ -231,9 +302,12 @@ export async function runPython(code: string, ref: NormalizedReference, opts: Re
       if (msg.json !== undefined) run.json = msg.json;
       if (msg.message) run.message = shorten(msg.message);
       runs.push(run);
-      if (!judge(msg.i, run) && opts.stopAtFirstFailure) return { runs };
+      if (!judge(msg.i, run) && opts.stopAtFirstFailure && runs.length < total) {
+        end = 'cancel';
+        return { runs };
+      }
     }
-    const why = performance.now() >= deadline ? 'timeout' : `runtime-error: the sandbox stopped${z.stderr ? ` (${shorten(z.stderr, 200)})` : ''}`;
+    const why = end === 'kill' && performance.now() >= deadline ? 'timeout' : `runtime-error: the sandbox stopped${z.stderr ? ` (${shorten(z.stderr, 200)})` : ''}`;
     while (runs.length < total) {
       const run: RawRun = { status: why, timeMs: 0 };
       judge(runs.length, run);
@@ -241,6 +315,8 @@ export async function runPython(code: string, ref: NormalizedReference, opts: Re
     }
     return { runs };
   } finally {
-    kill(z);
+    if (end === 'done') release(z);
+    else if (end === 'cancel') cancel(z, seq);
+    else kill(z);
   }
 }

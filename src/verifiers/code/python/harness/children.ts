@@ -192,6 +192,22 @@ def _compile_solution(job, msg_fd):
         os._exit(0)
 
 
+def _load_solution(job, msg_fd, when):
+    # Compile the solution (under the child's limits), install the audit guard and run it in a fresh
+    # __main__. If it does not compile, or raises (SystemExit included) while loading, report that
+    # on msg_fd ({'compile'} or {'load': status}) and exit. Returns the solution's globals.
+    code = _compile_solution(job, msg_fd)
+    _install_guard()
+    g = _fresh_module(job)
+    try:
+        exec(code, g)
+    except BaseException as e:
+        st = _status_of(e)
+        _send(msg_fd, {'load': 'runtime-error: SystemExit ' + when if st == 'exit' else st})
+        os._exit(0)
+    return g
+
+
 def _child_stdio(job, stdin_fd, out_fd, err_fd, msg_fd):
     _enter_child(job, msg_fd, (stdin_fd, out_fd, err_fd))
     code = _compile_solution(job, msg_fd)
@@ -218,15 +234,7 @@ def _child_stdio(job, stdin_fd, out_fd, err_fd, msg_fd):
 def _child_call(job, start, msg_fd):
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null))
-    code = _compile_solution(job, msg_fd)
-    _install_guard()
-    g = _fresh_module(job)
-    try:
-        exec(code, g)
-    except BaseException as e:
-        st = _status_of(e)
-        _send(msg_fd, {'load': 'runtime-error: SystemExit while loading the solution' if st == 'exit' else st})
-        os._exit(0)
+    g = _load_solution(job, msg_fd, 'while loading the solution')
     fn = None
     err = None
     entry = job['entry'].split('.')

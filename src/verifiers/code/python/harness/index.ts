@@ -1,11 +1,13 @@
 /**
  * The Python sandbox's zygote program (run as `python3 -I -B -c SOURCE` inside bubblewrap).
  *
- * Protocol, one JSON object per line: the zygote prints `{"ready": true}` once the prelude is
- * imported; the host sends one job; the zygote answers `{"compile": msg}` (the solution does not
- * compile), `{"testCompile": msg}` (the reference's test code does not), or one
- * `{"i", "status", "stdout"? | "json"?, "timeMs", "message"?}` per test, then `{"done": true, "cpuMs"}`,
- * and exits. One sandbox serves exactly one submission.
+ * Protocol, one JSON object per line: the zygote prints `{"ready": true, "reuse": bool}` once the
+ * prelude is imported; then, one at a time, the host sends a job and the zygote answers
+ * `{"compile": msg}` (the solution does not compile), `{"testCompile": msg}` (the reference's test
+ * code does not), or one `{"i", "status", "stdout"? | "json"?, "timeMs", "message"?}` per test, then
+ * `{"done": true, "seq", "cpuMs", "failed"?}`. Any line the host sends while a job runs cancels it
+ * (its `done` still follows). With `reuse` the zygote serves job after job, each in fresh user, PID
+ * and IPC namespaces (isolate.ts); without it, it exits after one job.
  */
 import { SETUP_SOURCE } from './setup.js';
 import { CHILDREN_SOURCE } from './children.js';
@@ -13,12 +15,15 @@ import { CODEC_SOURCE } from './codec.js';
 import { SERVER_SOURCE } from './server.js';
 import { SPLIT_SOURCE } from './split.js';
 import { ZYGOTE_SOURCE } from './zygote.js';
+import { ISOLATE_SOURCE } from './isolate.js';
 
 /** The whole zygote program. */
-export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + CHILDREN_SOURCE + SERVER_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE;
+export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + CHILDREN_SOURCE + SERVER_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
 
 /** The job the host sends to a zygote. */
 export interface PythonJob {
+  /** Echoed in the job's `done` line. */
+  seq: number;
   kind: 'stdio' | 'call' | 'test_code';
   code: string;
   /** stdio: the inputs; call: the argument lists. */
@@ -37,6 +42,12 @@ export interface PythonJob {
 /** One line the zygote prints. */
 export interface PythonReply {
   ready?: boolean;
+  /** With `ready`: the zygote can serve many jobs, each in fresh namespaces. */
+  reuse?: boolean;
+  /** With `done`: the job's `seq`. */
+  seq?: number;
+  /** With `done`: the job's init did not end cleanly (a harness failure, or cancelled). */
+  failed?: boolean;
   compile?: string;
   testCompile?: string;
   done?: boolean;

@@ -33,17 +33,9 @@ def _child_solution_server(job, req_fd, msg_fd):
     # S: load the solution, then answer requests until EOF. Anything it writes is only its answers.
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null), keep=(req_fd,))
-    code = _compile_solution(job, msg_fd)
     import random as rnd
     rnd_getstate = rnd.getstate
-    _install_guard()
-    g = _fresh_module(job)
-    try:
-        exec(code, g)
-    except BaseException as e:
-        st = _status_of(e)
-        _send(msg_fd, {'load': 'runtime-error: SystemExit before the tests ran' if st == 'exit' else st})
-        os._exit(0)
+    g = _load_solution(job, msg_fd, 'before the tests ran')
     leet = _BASES['leetcode']
     handles = []
     ids = {}

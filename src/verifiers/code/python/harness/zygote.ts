@@ -1,4 +1,4 @@
-/** Python source of the sandbox zygote, part zygote: The zygote: watches each child under the time limit, reads its output, reports one JSON line per test. */
+/** Python source of the sandbox zygote, part job: runs one submission (as the job's init, see isolate.ts): watches each child under the time limit, reads its output, reports one JSON line per test. */
 export const ZYGOTE_SOURCE = String.raw`def _describe_wait(status, elapsed_ms, limit_ms):
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
@@ -27,10 +27,10 @@ def _final_status(timed_out, reported, status, elapsed_ms, limit_ms, default):
 
 
 def _sweep():
-    # Kill whatever the child left behind. Only inside bubblewrap's own PID namespace, where this
-    # zygote is pid 2 (outside one, pid 2 is a kernel thread, never us): there kill(-1) reaches the
-    # sandbox's processes only.
-    if os.getpid() != 2:
+    # Kill whatever the child left behind. Only as the job's init (pid 1 of its own PID namespace)
+    # or a single-use zygote (pid 2 in bubblewrap's; outside a namespace pids 1 and 2 are init and
+    # a kernel thread, never us): there kill(-1) reaches that namespace's processes only.
+    if os.getpid() not in (1, 2):
         return
     try:
         os.kill(-1, signal.SIGKILL)
@@ -276,29 +276,11 @@ def _run_test_code(job):
     return res
 
 
-def _read_job():
-    chunks = []
-    while True:
-        b = os.read(0, 1 << 20)
-        if not b:
-            break
-        chunks.append(b)
-        if b.endswith(b'\n'):
-            break
-    return json.loads(b''.join(chunks))
-
-
-def _main():
-    _send(1, {'ready': True})
-    job = _read_job()
-    # The children's address-space limit: what the zygote maps now (as they start with), a margin
-    # for the interpreter's own growth, and the job's memory allowance.
+def _run_job(job):
+    # One submission: every test in forked children, one JSON line per test on fd 1.
+    # The children's address-space limit: what this process maps now (as they start with), a
+    # margin for the interpreter's own growth, and the job's memory allowance.
     job['_space'] = _address_space() + (64 << 20)
-    _seccomp_filter()
-    # Objects that exist now are never collected: children then do not touch (copy) their pages.
-    import gc
-    gc.freeze()
-    del sys.modules['gc']  # so that a solution's 'import gc' still meets the audit hook
     kind = job['kind']
     if kind == 'stdio':
         final = _run_stdio(job)
@@ -308,10 +290,6 @@ def _main():
         final = _run_test_code(job)
     if final is not None:
         _send(1, final)
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    _send(1, {'done': True, 'cpuMs': (me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime) * 1000.0})
 
 
-_main()
 `;
