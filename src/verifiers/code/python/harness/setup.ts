@@ -177,6 +177,16 @@ try:
 except ImportError:  # the host checks for python3-seccomp before it starts a sandbox
     _seccomp_mod = None
 
+# libc for what os does not offer (prctl, unshare, capset, raw clone): the harness's own handle.
+# ctypes leaves sys.modules, so a solution's 'import ctypes' still meets the audit hook (which
+# refuses every ctypes.* event as well).
+import ctypes as _ctypes
+_LIBC = _ctypes.CDLL(None, use_errno=True)
+_get_errno = _ctypes.get_errno
+for _m in [m for m in sys.modules if m == 'ctypes' or m.startswith('ctypes.') or m == '_ctypes']:
+    del sys.modules[_m]
+del _m
+
 # Refused outright (EPERM) after start-up: other processes' memory and tracing, new programs,
 # namespaces and mounts, anonymous files, SysV / POSIX shared memory, kernel facilities a solution
 # never needs. Sockets other than socketpair (asyncio's self-pipe) are refused too.
@@ -220,8 +230,31 @@ def _seccomp_filter():
     return f
 
 
+_BPF = []
+
+
+def _compile_seccomp():
+    # The filter as a BPF program, generated once in the zygote (libseccomp takes milliseconds to
+    # generate one); each child then installs it with a single prctl.
+    fd = os.memfd_create('bpf')
+    with open(fd, 'w+b') as f:
+        _seccomp_filter().export_bpf(f)
+        f.seek(0)
+        code = f.read()
+
+    class _Prog(_ctypes.Structure):
+        _fields_ = [('len', _ctypes.c_ushort), ('filter', _ctypes.c_void_p)]
+    buf = _ctypes.create_string_buffer(code, len(code))
+    prog = _Prog(len(code) // 8, _ctypes.addressof(buf))
+    _BPF[:] = [buf, prog, _ctypes.byref(prog)]
+
+
 def _install_seccomp():
-    _seccomp_filter().load()
+    # PR_SET_NO_NEW_PRIVS, then PR_SET_SECCOMP with SECCOMP_MODE_FILTER: what libseccomp's load() does.
+    if not _BPF:
+        _compile_seccomp()
+    if _LIBC.prctl(38, 1, 0, 0, 0) != 0 or _LIBC.prctl(22, 2, _BPF[2], 0, 0) != 0:
+        raise OSError(_get_errno(), 'the seccomp filter could not be installed')
 
 
 _OPEN_NS = {'__builtins__': {}, '_io_open': io.open, '_std': {'/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2,
