@@ -1,8 +1,10 @@
 /** Python source of the sandbox zygote, part setup: The prelude namespaces, the trusted-class snapshot, the audit-hook guard, rlimits and small helpers. */
 export const SETUP_SOURCE = String.raw`# The Python sandbox's zygote: runs inside bubblewrap as an unprivileged user with no network and a
-# read-only file system. It imports the prelude once, says "ready", reads one job (JSON line) on
-# fd 0, runs every test of that one submission in forked children (each under CPU / data / file
-# size / process rlimits and an audit hook), and reports one JSON line per test on fd 1.
+# read-only file system. It imports the prelude once, says "ready", then reads jobs (JSON lines)
+# on fd 0, one at a time; each job runs in a process cloned into fresh user, PID and IPC
+# namespaces (isolate part), which runs every test of that one submission in forked children (each
+# under CPU / address-space / file size / process rlimits, a seccomp filter and an audit hook) and
+# reports one JSON line per test on fd 1. The zygote never runs solution code.
 # The expected outputs of stdin/stdout and call-based tests never enter the sandbox: the host
 # compares. Only test_code runs assertions here; it passes only if the child reaches the end of the
 # tests and reports a secret the solution cannot read.
@@ -206,9 +208,10 @@ _FILTER = []
 def _seccomp_filter():
     """The kernel's filter for children that run solution code, built once in the zygote (libseccomp
     is slow to build one): the syscalls above fail with EPERM; clone3 with ENOSYS (glibc falls back
-    to clone, whose flags can be inspected) and clone with any namespace flag with EPERM; kill and
-    tgkill may not target pids 0-2 (the sandbox's init and this zygote, or the process group they
-    share) nor negative pids (every process)."""
+    to clone, whose flags can be inspected) and clone with any namespace flag with EPERM (only the
+    trusted clone of a job's init, before any filter, creates namespaces); kill and tgkill may not
+    target pids 0-2 (the job's init, or a single-use zygote and bubblewrap's init, or the process
+    group) nor negative pids (every process)."""
     if _FILTER:
         return _FILTER[0]
     sc = _seccomp_mod
