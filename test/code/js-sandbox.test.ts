@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { format } from 'node:util';
 import { verifyCode, normalizeReference, resolveOptions, type CodeDetails } from '../../src/verifiers/code/index.js';
 import { runJavaScript } from '../../src/verifiers/code/js/sandbox.js';
+import { prepareJs, prepareReferenceJs } from '../../src/verifiers/code/js/transpile.js';
 
 const js = (code: string): string => '```js\n' + code + '\n```';
 const statuses = (v: { details?: unknown }): string[] => ((v.details as CodeDetails | undefined)?.tests ?? []).map((t) => t.status);
@@ -144,5 +145,13 @@ describe('JavaScript sandbox: transpilation inside the limits', () => {
   it('still reports esbuild syntax errors with their line', async () => {
     const v = await verifyCode('```ts\nconst a: number = 1;\nconst b = ;\n```', { language: 'typescript', tests: [{ input: '', output: '' }] });
     expect(statuses(v)[0]).toMatch(/^compile-error: SyntaxError: Unexpected ";" \(line 2\)/);
+  });
+
+  it("transpiles a reference's TypeScript test code once per thread, to the same text", () => {
+    const tests = "declare var require: any;\nconst assert = require('node:assert');\nconst n: number = 1;\nassert.equal(f(n), 2);";
+    const first = prepareReferenceJs(tests, true);
+    expect(first).toEqual(prepareJs(tests, true));
+    expect(prepareReferenceJs(tests, true)).toBe(first);
+    expect(prepareReferenceJs('const x = ;', true)).toMatchObject({ ok: false });
   });
 });

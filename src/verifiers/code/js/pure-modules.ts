@@ -34,3 +34,10 @@ export function modulesFor(...codes: string[]): Record<string, string> {
   }
   return out;
 }
+
+/** The sources of every allow-listed module (the reused checker context takes them all once). */
+export function allModules(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of PURE_MODULES) out[name] = sourceOf(name);
+  return out;
+}

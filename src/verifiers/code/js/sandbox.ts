@@ -16,7 +16,7 @@
 import { InputError } from '../../../core/verdict.js';
 import { PENDING_MARKER, type HarnessConfig } from './harness/index.js';
 import { modulesFor } from './pure-modules.js';
-import { prepareJs } from './transpile.js';
+import { prepareJs, prepareReferenceJs } from './transpile.js';
 import { classify, closeSession, compile, ctl, drainAll, left, loadIvm, openSession, state, type Fn, type Session } from './session.js';
 import { runTestCodeSplit } from './test-code.js';
 import { shorten, type Judge, type RawRun, type SandboxOutcome } from '../run-types.js';
@@ -41,9 +41,9 @@ function runInIsolates(code: string, typescript: boolean, ref: NormalizedReferen
   const memoryMb = opts.memoryLimitMb ?? DEFAULT_JS_MEMORY_MB;
   if (ref.kind === 'test_code') {
     const ts = ref.language === 'typescript' || typescript;
-    const t = prepareJs(ref.testCode, ts);
+    const t = prepareReferenceJs(ref.testCode, ts);
     if (!t.ok) throw new InputError(`reference.test_code does not compile: ${t.error}`);
-    const h = ref.helpers === undefined ? undefined : prepareJs(ref.helpers, ts);
+    const h = ref.helpers === undefined ? undefined : prepareReferenceJs(ref.helpers, ts);
     if (h && !h.ok) throw new InputError(`reference.helpers does not compile: ${h.error}`);
     const run = runTestCodeSplit(ivm, { solution: prepared.code, tests: t.code, helpers: h?.code, limitMs: opts.timeLimitMs, memoryMb, maxPlain: opts.maxOutputBytes }, cpu);
     if (run.status.startsWith('compile-error: ')) return { compileError: run.status.slice('compile-error: '.length), runs: [] };

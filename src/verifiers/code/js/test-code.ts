@@ -6,8 +6,9 @@
  *   arguments arrive as plain data and its result leaves as plain data (exact built-in types,
  *   read once through property descriptors, size-capped: see harness/plain.ts);
  * - the checker's isolate runs the reference's helpers (trusted, e.g. HumanEval's `poly`) and the
- *   test code; every name the tests use that the solution defines as a function (and the helpers
- *   do not) is a stub there that asks the host to make the call. Expected values, comparisons,
+ *   test code, inside one function in a context kept across submissions (see checker.ts); every
+ *   name the tests use that the solution defines as a function is a global stub there that asks
+ *   the host to make the call (the helpers' own declarations shadow it). Expected values, comparisons,
  *   `assert`, `console.assert` and the decision "every test ran and passed" live in the checker,
  *   which executes no solution code.
  *
@@ -17,7 +18,9 @@
  */
 import { InputError } from '../../../core/verdict.js';
 import { PENDING_MARKER, type HarnessConfig } from './harness/index.js';
-import { classify, closeSession, compile, ctl, drainAll, left, openSession, state, type Ivm, type Session } from './session.js';
+import type IsolatedVM from 'isolated-vm';
+import { classify, closeSession, compile, ctl, drainAll, left, openSession, state, type Fn, type Ivm, type Session } from './session.js';
+import { giveBackChecker, takeChecker } from './checker.js';
 import { modulesFor } from './pure-modules.js';
 import { shorten, type RawRun } from '../run-types.js';
 
@@ -56,11 +59,27 @@ function callSolution(sol: Session, name: string, args: string, deadline: number
   }
 }
 
+/**
+ * The reference's helpers and tests as one script for the checker: a function that runs the
+ * helpers and returns a function that runs the tests, so that both see the helpers' declarations
+ * and nothing of either outlives the submission (the checker context is reused, see checker.ts).
+ * A syntax error is put down to the helpers when they do not compile alone.
+ */
+function compileChecks(iso: IsolatedVM.Isolate, job: TestCodeJob): IsolatedVM.Script {
+  const src = `(function () {\n${job.helpers ?? ''}\nreturn function () {\n${job.tests}\n};\n})`;
+  const script = compile(iso, src, 'tests.js');
+  if (typeof script !== 'string') return script;
+  const helpers = job.helpers === undefined ? undefined : compile(iso, `(function () {\n${job.helpers}\n})`, 'helpers.js');
+  if (typeof helpers === 'string') throw new InputError(`reference.helpers does not compile: ${helpers}`);
+  throw new InputError(`reference.test_code does not compile: ${script}`);
+}
+
 /** Run the solution, then the tests in a checker isolate (see the module comment); adds the CPU both isolates used to `cpu`. */
 export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }): RawRun {
   const base: Omit<HarnessConfig, 'modules' | 'assertThrows'> = { stdin: '', maxOutput: 1 << 20, maxPlain: job.maxPlain };
   let sol: Session | undefined;
   let chk: Session | undefined;
+  let checkerReusable = false;
   const t0 = performance.now();
   const deadline = t0 + job.limitMs;
   const done = (status: string, message?: string): RawRun => ({ status, timeMs: performance.now() - t0, ...(message && status !== 'ok' ? { message: shorten(message) } : {}) });
@@ -78,15 +97,16 @@ export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }
     if (state(sol, 'status', deadline)?.exitCalled) return done('runtime-error: process.exit() called before the tests ran');
     const defined = ctl(sol, left(deadline), 'defined', JSON.stringify(namesUsed(job.tests))) as string;
 
-    chk = openSession(ivm, job.memoryMb, { ...base, modules: modulesFor(job.tests, job.helpers ?? ''), assertThrows: true, unhardened: true }, 'checker');
-    if (job.helpers) {
-      const helpers = compile(chk.iso, job.helpers, 'helpers.js');
-      if (typeof helpers === 'string') throw new InputError(`reference.helpers does not compile: ${helpers}`);
-      try {
-        helpers.runSync(chk.ctx, { timeout: left(deadline) });
-      } catch (err) {
-        throw new InputError(`reference.helpers fails: ${shorten(String((err as Error)?.message ?? err))}`);
-      }
+    chk = takeChecker(ivm, job.memoryMb, job.maxPlain);
+    const scripts = compileChecks(chk.iso, job);
+    const outer = scripts.runSync(chk.ctx, { timeout: left(deadline), reference: true }) as Fn;
+    let tests: Fn;
+    try {
+      tests = outer.applySync(undefined, [], { timeout: left(deadline), result: { reference: true } }) as unknown as Fn;
+    } catch (err) {
+      throw new InputError(`reference.helpers fails: ${shorten(String((err as Error)?.message ?? err))}`);
+    } finally {
+      outer.release();
     }
     let fatal: string | undefined;
     const fail = (status: string): string => {
@@ -98,24 +118,24 @@ export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }
       fatal !== undefined ? 'f' + fatal : typeof name !== 'string' || typeof args !== 'string' ? fail('runtime-error: bad bridge call') : callSolution(s, name, args, deadline, fail),
     );
     chk.control.applySync(undefined, ['bridge', defined, hostCall], { timeout: left(deadline) });
-    const tests = compile(chk.iso, job.tests, 'tests.js');
-    if (typeof tests === 'string') throw new InputError(`reference.test_code does not compile: ${tests}`);
     let status = 'ok';
     let message: string | undefined;
     try {
-      tests.runSync(chk.ctx, { timeout: left(deadline) });
+      tests.applySync(undefined, [], { timeout: left(deadline) });
       drainAll(chk, deadline);
     } catch (err) {
       status = classify(err, chk);
       message = String((err as Error)?.message ?? err);
     }
-    if (fatal !== undefined) return done(fatal);
     const st = chk.iso.isDisposed ? undefined : state(chk, 'status', deadline);
+    tests.release();
+    checkerReusable = st !== undefined && !st.exitCalled && status !== 'timeout' && status !== 'memory-limit';
+    if (fatal !== undefined) return done(fatal);
     if (st?.exitCalled) status = 'runtime-error: process.exit() called before the tests finished';
     else if (st && st.assertFailures > 0 && status !== 'timeout' && status !== 'memory-limit') status = 'wrong-answer';
     else if (st === undefined && status === 'ok') status = 'runtime-error: the checker did not report';
     return done(status, message);
   } finally {
-    cpu.ns += closeSession(sol) + closeSession(chk);
+    cpu.ns += closeSession(sol) + giveBackChecker(chk, checkerReusable);
   }
 }

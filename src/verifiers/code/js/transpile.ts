@@ -52,3 +52,31 @@ export function prepareJs(code: string, typescript: boolean, timeoutMs = DEFAULT
   if (message) return { ok: false, error: `SyntaxError: ${message}${line ? ` (line ${line})` : ''}` };
   return { ok: false, error: `SyntaxError: esbuild failed (${r.signal ?? r.status}): ${text.slice(0, 200)}` };
 }
+
+/** Most transpiled reference sources kept per thread (least recently used dropped first). */
+const REFERENCE_CACHE_ENTRIES = 256;
+/** Longest reference source the cache takes (characters). */
+const REFERENCE_CACHE_MAX_CHARS = 64 << 10;
+const referenceCache = new Map<string, Prepared>();
+
+/**
+ * {@link prepareJs} for a reference's test code or helpers: the same source comes with every
+ * sample of a problem, so its result is kept (esbuild is deterministic, and the source is the
+ * dataset's, not the response's). A transpilation that ran out of time is not kept.
+ */
+export function prepareReferenceJs(code: string, typescript: boolean): Prepared {
+  if (!typescript && !hasModuleSyntax(code)) return { ok: true, code };
+  const key = `${typescript ? 't' : 'j'}${code}`;
+  const hit = referenceCache.get(key);
+  if (hit) {
+    referenceCache.delete(key);
+    referenceCache.set(key, hit);
+    return hit;
+  }
+  const out = prepareJs(code, typescript);
+  if (code.length <= REFERENCE_CACHE_MAX_CHARS && (out.ok || !out.error.includes('transpiling took longer'))) {
+    referenceCache.set(key, out);
+    if (referenceCache.size > REFERENCE_CACHE_ENTRIES) referenceCache.delete(referenceCache.keys().next().value!);
+  }
+  return out;
+}
