@@ -3,8 +3,8 @@
  * weight) or into an error line that names the line and what is wrong with it.
  */
 import type { JsonlLine } from '../core/jsonl.js';
-import { getVerifierEntry, verifierNames } from '../core/registry.js';
-import { routeFor, type Preset, type PresetRoute } from '../presets/preset.js';
+import type { Preset } from '../presets/preset.js';
+import { OWN_VERIFIER, routeRecord, type RouteLevel } from '../presets/route-record.js';
 import type { GroupCollector, GroupTag } from './groups.js';
 
 /** Options of the score command. */
@@ -51,6 +51,13 @@ export interface Job {
 /** A planned line: a job, or an error line. */
 export type Planned = { job: Job } | { error: string; line: number; id?: unknown };
 
+/** The CLI's precedence: `--verifier`, else `--preset`, else the line's own `verifier` field (exclusive, not falling through). */
+function levelsOf(o: ScoreCommandOptions): RouteLevel[] {
+  if (o.verifier) return [{ verifier: o.verifier }];
+  if (o.preset) return [{ preset: o.preset }];
+  return [OWN_VERIFIER];
+}
+
 /** Plan one input line (see the module comment). */
 export function plan(l: JsonlLine, o: ScoreCommandOptions): Planned {
   if (l.error !== undefined) return { error: `line ${l.line}: ${l.error}`, line: l.line };
@@ -58,50 +65,18 @@ export function plan(l: JsonlLine, o: ScoreCommandOptions): Planned {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return { error: `line ${l.line}: a line must be a JSON object`, line: l.line };
   const rec = v as Record<string, unknown>;
   const base = { line: l.line, ...('id' in rec && { id: rec.id }) };
-  for (const field of ['response', 'reference']) {
-    if (!(field in rec)) return { ...base, error: `line ${l.line}: missing field "${field}"` };
-  }
-  let route: PresetRoute;
-  let routeName: string;
-  if (o.verifier) {
-    route = { verifier: o.verifier };
-    routeName = o.verifier;
-  } else if (o.preset) {
-    const r = routeFor(o.preset, rec);
-    if ('error' in r) return { ...base, error: `line ${l.line}: ${r.error}` };
-    route = r.route;
-    routeName = r.name;
-  } else if (typeof rec.verifier === 'string') {
-    route = { verifier: rec.verifier };
-    routeName = rec.verifier;
-  } else {
-    return { ...base, error: `line ${l.line}: no verifier: pass --verifier or --preset, or give the line a "verifier" field` };
-  }
-  if (!getVerifierEntry(route.verifier)) {
-    return { ...base, error: `line ${l.line}: unknown verifier "${route.verifier}" (known: ${verifierNames().join(', ')})` };
-  }
-  const own = rec.options;
-  if (own !== undefined && (own === null || typeof own !== 'object' || Array.isArray(own))) {
-    return { ...base, error: `line ${l.line}: "options" must be an object` };
-  }
-  const options: Record<string, unknown> = { ...route.options, ...o.options };
-  if (o.mode) options.mode = o.mode;
-  if (o.format) options.format = o.format;
-  else if (o.formatGate && typeof rec.format === 'string') options.format = rec.format;
-  Object.assign(options, own);
-  // A precomputed response embedding travels with the sample (similarity verifier).
-  if (rec.response_embedding !== undefined) options.response_embedding = rec.response_embedding;
+  const extra: Record<string, unknown> = { ...o.options };
+  if (o.mode) extra.mode = o.mode;
+  if (o.format) extra.format = o.format;
+  else if (o.formatGate && typeof rec.format === 'string') extra.format = rec.format;
+  const routed = routeRecord(rec, levelsOf(o), extra);
+  if ('error' in routed) return { ...base, error: `line ${l.line}: ${routed.error}` };
   return {
     job: {
       line: l.line,
       id: rec.id,
       hasId: 'id' in rec,
-      verifier: route.verifier,
-      route: routeName,
-      weight: route.weight ?? 1,
-      response: rec.response,
-      reference: rec.reference,
-      options,
+      ...routed,
       ...(o.groups && { groupTag: o.groups.tagOf(rec) }), // --group-by hook
       ...(o.preset?.shaping && { record: rec }), // reward shaping reads truncated / finish_reason / lengths
     },

@@ -12,6 +12,7 @@ import { readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { verifyBatch, type BatchOptions } from '../core/batch.js';
+import { createBatcher } from './batcher.js';
 import { getVerifierEntry, verifierNames } from '../core/registry.js';
 import { loadPreset, PRESETS_DIR, type Preset } from '../presets/preset.js';
 import { createAdmission } from './admission.js';
@@ -87,10 +88,12 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     throw new Error(`unknown verifier "${o.verifier}" (known: ${verifierNames().join(', ')})`);
   }
   const metrics = createMetrics();
-  const admission = createAdmission(o.maxInflight ?? 4096, (n) => metrics.inflight.set(n));
+  const admission = createAdmission(o.maxInflight ?? 4096);
+  metrics.inflightSource = () => admission.inflight;
   const auth = createAuth(o.token);
   const levels: RouteLevel[] = [...(o.preset ? [{ preset: o.preset }] : []), ...(o.verifier ? [{ verifier: o.verifier }] : [])];
   const batch: BatchOptions & Record<string, unknown> = o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {};
+  const submit = createBatcher(batch);
   const presetCache = new Map<string, Preset>();
   const resolvePreset = (name: string): Preset => {
     if (!/^[A-Za-z0-9_.-]+$/.test(name) || !bundledPresets().includes(name)) {
@@ -108,6 +111,9 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     logger: { level: o.logLevel ?? 'info' },
     // Per-request log lines cost more than a cheap sample at thousands of requests per second.
     logController: new LogController({ disableRequestLogging: true }),
+    // No child logger per request (its creation costs more than a cheap sample): handlers log through
+    // the server's logger, and errors carry the request's method and URL instead of a request id.
+    childLoggerFactory: (logger) => logger,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
@@ -115,15 +121,16 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   // NDJSON bodies reach the handler as a stream (no body limit: they are scored window by window).
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (!auth || OPEN_PATHS.has(req.url)) return;
-    if (!auth(req.headers.authorization)) {
+  // The auth hook exists only when a token is set (an open server pays no hook per request).
+  if (auth) {
+    app.addHook('onRequest', (req, reply, done) => {
+      if (OPEN_PATHS.has(req.url) || auth(req.headers.authorization)) return done();
       metrics.rejected.inc({ reason: 'unauthorized' });
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'missing or wrong bearer token (Authorization: Bearer <token>)' });
-    }
-  });
+      void reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'missing or wrong bearer token (Authorization: Bearer <token>)' });
+    });
+  }
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     let status = err instanceof HttpError ? err.status : (err.statusCode ?? 500);
     let message = err.message;
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
@@ -132,7 +139,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     }
     const reason = status === 413 ? 'too-large' : status === 400 || status === 415 ? 'malformed' : status === 422 ? 'shape' : status === 404 ? 'not-found' : 'internal';
     metrics.rejected.inc({ reason });
-    if (status >= 500) app.log.error(err);
+    if (status >= 500) app.log.error({ err, method: req.method, url: req.url }, 'request failed');
     return reply.code(status).send({ error: message });
   });
 
@@ -149,7 +156,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
       return undefined;
     }
     try {
-      return await scorePlanned(planned, batch, metrics);
+      return await scorePlanned(planned, submit, metrics);
     } finally {
       admission.release(planned.length);
     }
@@ -180,7 +187,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
         metrics.rejected.inc({ reason: draining ? 'draining' : 'overloaded' });
         return reply.code(draining ? 503 : 429).header('retry-after', '1').send({ error: draining ? 'server is draining' : 'over --max-inflight' });
       }
-      const lines = scoreNdjson(req.body, { header, admission, score: (p) => scorePlanned(p, batch, metrics) });
+      const lines = scoreNdjson(req.body, { header, admission, score: (p) => scorePlanned(p, submit, metrics) });
       return reply.type('application/x-ndjson').send(Readable.from(lines));
     }
     const body = requireObjectBody(req.body);

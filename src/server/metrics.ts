@@ -14,8 +14,10 @@ export interface ServerMetrics {
   duration: Histogram<'verifier'>;
   inflight: Gauge;
   rejected: Counter<'reason'>;
-  /** Count `n` verdicts of one verifier and their batch time. */
+  /** Count one verdict of `verifier` with its outcome, and (when given) a request's verification time. */
   observe(verifier: string, outcome: VerdictOutcome, seconds?: number): void;
+  /** Read by the in-flight gauge at each scrape (set by the server's admission counter). */
+  inflightSource?: () => number;
 }
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -35,21 +37,39 @@ export function createMetrics(): ServerMetrics {
     buckets: DURATION_BUCKETS,
     registers: [registry],
   });
-  const inflight = new Gauge({ name: 'rewards_inflight_items', help: 'Samples admitted and not yet answered.', registers: [registry] });
+  // Read at scrape time rather than set on every admission and release (off the request path).
+  const inflight = new Gauge({
+    name: 'rewards_inflight_items',
+    help: 'Samples admitted and not yet answered.',
+    registers: [registry],
+    collect() {
+      if (out.inflightSource) this.set(out.inflightSource());
+    },
+  });
   const rejected = new Counter({ name: 'rewards_rejected_total', help: 'Requests rejected, by reason (overloaded, unauthorized, draining, too-large, malformed, shape).', labelNames: ['reason'] as const, registers: [registry] });
   const build = new Gauge({ name: 'rewards_build_info', help: 'Build information (value is always 1).', labelNames: ['version', 'node'] as const, registers: [registry] });
   build.set({ version, node: process.version }, 1);
-  return {
+  // Label children are looked up once per label set: prom-client hashes the labels on every call otherwise.
+  const counters = new Map<string, { inc(): void }>();
+  const timers = new Map<string, { observe(v: number): void }>();
+  const out: ServerMetrics = {
     registry,
     items,
     duration,
     inflight,
     rejected,
     observe(verifier, outcome, seconds) {
-      items.inc({ verifier, outcome });
-      if (seconds !== undefined) duration.observe({ verifier }, seconds);
+      const key = `${verifier}\0${outcome}`;
+      let c = counters.get(key);
+      if (!c) counters.set(key, (c = items.labels(verifier, outcome)));
+      c.inc();
+      if (seconds === undefined) return;
+      let t = timers.get(verifier);
+      if (!t) timers.set(verifier, (t = duration.labels(verifier)));
+      t.observe(seconds);
     },
   };
+  return out;
 }
 
 /** The package version, as reported in `rewards_build_info`. */

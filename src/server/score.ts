@@ -1,11 +1,13 @@
 /**
- * Scoring routed samples: one `verifyBatch` call per verifier (on the worker pool, which chunks
- * samples across requests), verdicts back in the samples' order, each with its weighted reward and
- * its outcome (pass / fail / error) so errors stay distinguishable from wrong answers.
+ * Scoring routed samples: per verifier, the request's samples go to the micro-batcher (one
+ * `verifyBatch` per verifier per event-loop turn, on the worker pool), verdicts come back in the
+ * samples' order, each with its weighted reward and its outcome (pass / fail / error) so errors
+ * stay distinguishable from wrong answers.
  */
-import { verifyBatch, type BatchOptions } from '../core/batch.js';
+import type { Sample } from '../core/batch.js';
 import { Reasons, failVerdict, verdictOutcome, type Verdict, type VerdictOutcome } from '../core/verdict.js';
-import type { Planned } from './route.js';
+import type { Submit } from './batcher.js';
+import type { Job, Planned } from './route.js';
 import type { ServerMetrics } from './metrics.js';
 
 /** One scored sample. */
@@ -20,58 +22,52 @@ export interface Scored {
   route?: string;
 }
 
-let pending: (() => void)[] = [];
+function isEmpty(o: Record<string, unknown>): boolean {
+  for (const _ in o) return false;
+  return true;
+}
 
 /**
- * Run `start` in the next check phase together with every other request parsed in this turn of the
- * event loop: their samples then reach the pool's queue in one go and travel to workers in shared
- * chunks (fewer messages than one per request), while each request still waits only for its own
- * samples.
+ * The pool sample of a job. Options are left out when empty, so the batch runner shares one
+ * options object across the chunk instead of merging and cloning one per sample.
  */
-function coalesced<T>(start: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (pending.length === 0) {
-      setImmediate(() => {
-        const run = pending;
-        pending = [];
-        for (const f of run) f();
-      });
-    }
-    pending.push(() => start().then(resolve, reject));
-  });
+function sampleOf(j: Job): Sample {
+  return isEmpty(j.options) ? { response: j.response, reference: j.reference } : { response: j.response, reference: j.reference, options: j.options };
+}
+
+function scoredOf(job: Job, verdict: Verdict): Scored {
+  const score = verdict.score * job.weight;
+  const shaped = (verdict as { reward?: unknown }).reward;
+  const reward = typeof shaped === 'number' && Number.isFinite(shaped) ? shaped : score;
+  return { verdict, score, reward, outcome: verdictOutcome(verdict), verifier: job.verifier, route: job.route };
 }
 
 /** Score planned samples; never rejects because of a sample. */
-export async function scorePlanned(planned: readonly Planned[], batch: BatchOptions & Record<string, unknown>, metrics?: ServerMetrics): Promise<Scored[]> {
+export async function scorePlanned(planned: readonly Planned[], submit: Submit, metrics?: ServerMetrics): Promise<Scored[]> {
   const out: Scored[] = new Array(planned.length);
   const groups = new Map<string, number[]>();
-  planned.forEach((p, i) => {
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i]!;
     if ('error' in p) {
-      const verdict = failVerdict(Reasons.invalidInput, { error: p.error });
-      out[i] = { verdict, score: 0, reward: 0, outcome: 'error' };
+      out[i] = { verdict: failVerdict(Reasons.invalidInput, { error: p.error }), score: 0, reward: 0, outcome: 'error' };
       metrics?.observe('none', 'error');
-      return;
+      continue;
     }
     const g = groups.get(p.job.verifier);
     if (g) g.push(i);
     else groups.set(p.job.verifier, [i]);
-  });
+  }
   await Promise.all(
     [...groups].map(async ([name, at]) => {
       const started = performance.now();
-      const jobs = at.map((i) => (planned[i] as { job: import('./route.js').Job }).job);
-      const verdicts = await coalesced(() => verifyBatch(name, jobs.map((j) => ({ response: j.response, reference: j.reference, options: j.options })), batch));
+      const jobs = at.map((i) => (planned[i] as { job: Job }).job);
+      const verdicts = await submit(name, jobs.map(sampleOf));
       const seconds = (performance.now() - started) / 1000;
-      at.forEach((i, k) => {
-        const job = jobs[k]!;
-        const verdict = verdicts[k]!;
-        const score = verdict.score * job.weight;
-        const shaped = (verdict as { reward?: unknown }).reward;
-        const reward = typeof shaped === 'number' && Number.isFinite(shaped) ? shaped : score;
-        const outcome = verdictOutcome(verdict);
-        out[i] = { verdict, score, reward, outcome, verifier: name, route: job.route };
-        metrics?.observe(name, outcome, k === 0 ? seconds : undefined);
-      });
+      for (let k = 0; k < at.length; k++) {
+        const s = scoredOf(jobs[k]!, verdicts[k]!);
+        out[at[k]!] = s;
+        metrics?.observe(name, s.outcome, k === 0 ? seconds : undefined);
+      }
     }),
   );
   return out;

@@ -105,45 +105,50 @@ class RewardsClient:
         """POST any JSON payload to `path` with the retry policy; returns the parsed reply."""
         return self._post(path, _encode(payload), None)
 
-    def _post(self, path, body, n):
+    def _attempts(self, path):
+        """The retry decisions of one request, shared by the sync and async drivers: yields
+        (url, attempt, delay): sleep `delay` seconds, then POST to `url`. The driver sends back the
+        error of a failed attempt: a RequestError (4xx) raises RewardsError at once (not retried);
+        a RetryableError moves to the next URL with backoff (at least its Retry-After) until the
+        retries are spent, then raises RewardsError naming the URL and the last error."""
         start = self._start_index()
-        last = None
+        delay = 0.0
         for attempt in range(self.retries + 1):
             url = self.urls[(start + attempt) % len(self.urls)]
+            self.stats.add(requests=1)
+            err = yield url, attempt, delay
+            if isinstance(err, RequestError):
+                self.stats.add(failures=1)
+                raise RewardsError("reward server %s%s rejected the request (not retried): %s" % (url, path, err),
+                                   url=url, last_error=err, attempts=attempt + 1)
+            if attempt < self.retries:
+                self.stats.add(retries=1)
+                delay = backoff_delay(attempt + 1, self.backoff_base, self.backoff_cap, err.retry_after)
+        raise self._give_up(url, err, self.retries + 1, path)
+
+    def _post(self, path, body, n):
+        decisions = self._attempts(path)
+        url, _, delay = next(decisions)
+        while True:
+            if delay:
+                time.sleep(delay)
             try:
-                self.stats.add(requests=1)
                 reply = post_json(self._conns, url, path, body, self._headers())
                 return self._check(reply, n, url) if n is not None else reply
-            except RequestError as err:
-                self.stats.add(failures=1)
-                raise RewardsError("reward server %s%s rejected the request (not retried): %s" % (url, path, err),
-                                   url=url, last_error=err, attempts=attempt + 1)
-            except RetryableError as err:
-                last = (url, err)
-                if attempt < self.retries:
-                    self.stats.add(retries=1)
-                    time.sleep(backoff_delay(attempt + 1, self.backoff_base, self.backoff_cap, err.retry_after))
-        raise self._give_up(last[0], last[1], self.retries + 1, path)
+            except (RequestError, RetryableError) as err:
+                url, _, delay = decisions.send(err)
 
     async def _apost(self, path, body, n):
-        start = self._start_index()
-        last = None
-        for attempt in range(self.retries + 1):
-            url = self.urls[(start + attempt) % len(self.urls)]
+        decisions = self._attempts(path)
+        url, _, delay = next(decisions)
+        while True:
+            if delay:
+                await asyncio.sleep(delay)
             try:
-                self.stats.add(requests=1)
                 reply = await apost_json(url, path, body, self._headers(), self.timeout)
                 return self._check(reply, n, url) if n is not None else reply
-            except RequestError as err:
-                self.stats.add(failures=1)
-                raise RewardsError("reward server %s%s rejected the request (not retried): %s" % (url, path, err),
-                                   url=url, last_error=err, attempts=attempt + 1)
-            except RetryableError as err:
-                last = (url, err)
-                if attempt < self.retries:
-                    self.stats.add(retries=1)
-                    await asyncio.sleep(backoff_delay(attempt + 1, self.backoff_base, self.backoff_cap, err.retry_after))
-        raise self._give_up(last[0], last[1], self.retries + 1, path)
+            except (RequestError, RetryableError) as err:
+                url, _, delay = decisions.send(err)
 
     def _chunks(self, items):
         items = list(items)
