@@ -7,6 +7,8 @@
 
 /** Estimated size in bytes of `value` as sent to a worker (stops counting past `limit`). */
 export function estimateBytes(value: unknown, limit = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value === 'string') return 16 + 2 * value.length;
+  if (value === null || typeof value !== 'object') return 8;
   let total = 0;
   const stack: unknown[] = [value];
   let visited = 0;
