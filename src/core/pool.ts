@@ -16,70 +16,23 @@
  *
  * Why not piscina: its timers start when a task is queued, it cannot preload a module before the
  * clock starts, and one task per message costs more than the cheap verifiers themselves.
+ *
+ * What a sample costs the calling thread is kept small instead (see pool-wire.ts: strings packed
+ * into a reused shared buffer, verdicts back as one JSON string, one callback per batch rather than
+ * a promise per sample). Cheap batches are deliberately NOT run in the calling thread: a
+ * synchronous hang or a runaway allocation there cannot be stopped, so one sample could cost every
+ * other its time or its verdict; `threads: 0` remains the caller's explicit opt-in.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { Reasons, failVerdict, type Verdict } from './verdict.js';
 import { estimateBytes } from './sample-size.js';
 import { SetupError } from './setup-error.js';
-import { TextBuffers, packChunk, unpackVerdicts, type WireChunk, type WireVerdicts } from './pool-wire.js';
+import { TextBuffers, packChunk, unpackVerdicts } from './pool-wire.js';
+import { SHARED, type Pool, type PoolBatch, type PoolJob, type PoolOptions, type PoolReply, type PoolRequest } from './pool-types.js';
 
-/** One sample as sent to a worker. */
-export interface PoolSample {
-  response: unknown;
-  reference: unknown;
-  options: Record<string, unknown> | undefined;
-}
+export { SHARED, type Pool, type PoolBatch, type PoolJob, type PoolOptions, type PoolReply, type PoolRequest, type PoolSample } from './pool-types.js';
 
-/** Messages from the main thread to a worker. */
-export type PoolRequest = { type: 'load'; module: string } | { type: 'run'; id: number; module: string; chunk: WireChunk };
-
-
-
-/** Messages from a worker to the main thread (`partial`: verdicts of samples `from`.. finished so far). */
-export type PoolReply =
-  | { type: 'ready' }
-  | { type: 'loaded'; module: string }
-  | { type: 'load-error'; module: string; error: string }
-  | { type: 'partial'; id: number; from: number; verdicts: WireVerdicts }
-  | { type: 'result'; id: number; from: number; verdicts: WireVerdicts };
-
-/**
- * Layout of the shared array each worker writes: [RUNNING] = 1 + index in the chunk of the sample
- * running now (0 when none), [STARTED] = when it started, in ms since the pool's epoch (moved
- * forward by untimed loading), [LOADING] = 1 + when an untimed load began (0 when none),
- * [CHUNK] = id of the chunk that sample belongs to (a worker holds up to {@link IN_FLIGHT} chunks).
- */
-export const SHARED = { RUNNING: 0, STARTED: 1, LOADING: 2, CHUNK: 3, LENGTH: 4 } as const;
-
-/** Pool settings. */
-export interface PoolOptions {
-  /** Number of worker threads (default: the machine's available parallelism). */
-  threads?: number;
-  /** Heap limit of each worker in MB (default 1024); overrunning it fails the sample with `memory-limit`. */
-  maxMemoryMb?: number;
-  /** Time allowed for a worker to import a verifier module or load a dependency, not counted in sample time (default 60 s). */
-  loadTimeoutMs?: number;
-  /** Most samples sent to a worker in one message (default 256). */
-  maxChunk?: number;
-  /** Most estimated bytes sent to a worker in one message (default 8 MB); a larger sample goes alone. */
-  maxChunkBytes?: number;
-  /** Largest sample a worker accepts, in estimated bytes (default: a quarter of its heap); larger ones get `invalid-input`. */
-  maxSampleBytes?: number;
-}
-
-/** Samples of one verifier module to run in the pool, each under `timeoutMs`. */
-export interface PoolBatch {
-  module: string;
-  timeoutMs: number;
-  samples: readonly PoolSample[];
-}
-
-/** One sample to run in the pool. */
-export interface PoolJob extends PoolSample {
-  module: string;
-  timeoutMs: number;
-}
 
 /** Samples submitted together: answered through one callback, with no promise or closure per sample. */
 interface BatchHandle {
@@ -118,23 +71,6 @@ interface Slot {
   loadTimer: NodeJS.Timeout | undefined;
 }
 
-/** A running pool: submit samples, close when done. */
-export interface Pool {
-  /**
-   * Run one sample; resolves with its verdict. Rejects only for a set-up error that is not the
-   * sample's fault: the verifier module cannot be loaded ({@link SetupError}).
-   */
-  run(job: PoolJob): Promise<Verdict>;
-  /**
-   * Run many samples of one verifier module; resolves with their verdicts in order, calling
-   * `onVerdict` as each is known. Rejects only as {@link Pool.run} does.
-   */
-  runBatch(batch: PoolBatch, onVerdict?: (index: number, verdict: Verdict) => void): Promise<Verdict[]>;
-  /** Terminate every worker. Pending samples resolve with `verifier-error`. */
-  close(): Promise<void>;
-  /** Number of worker threads this pool runs at most. */
-  readonly size: number;
-}
 
 const isTs = import.meta.url.endsWith('.ts');
 /**

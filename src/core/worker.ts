@@ -22,17 +22,19 @@ const { shared, epoch } = workerData as { shared: SharedArrayBuffer; epoch: numb
 const state = new Int32Array(shared);
 
 let loadBegan = 0;
-setUntimedClock({
-  begin() {
+/** Stops the running sample's clock (a dependency loading, its own text being decoded) and resumes it. */
+const pause = {
+  begin(): void {
     loadBegan = Date.now() - epoch;
     Atomics.store(state, SHARED.LOADING, loadBegan + 1);
   },
-  end() {
-    // Move the running sample's start forward by the load's duration, then resume its clock.
+  end(): void {
+    // Move the running sample's start forward by the pause's duration, then resume its clock.
     Atomics.add(state, SHARED.STARTED, Date.now() - epoch - loadBegan);
     Atomics.store(state, SHARED.LOADING, 0);
   },
-});
+};
+setUntimedClock(pause);
 
 function safeVerdicts(verdicts: Verdict[]): Verdict[] {
   return verdicts.map((v): Verdict => {
@@ -76,8 +78,11 @@ async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<voi
     Atomics.store(state, SHARED.STARTED, Date.now() - epoch);
     Atomics.store(state, SHARED.CHUNK, msg.id);
     Atomics.store(state, SHARED.RUNNING, k + 1);
-    // Decoded once its clock runs: a sample too large to decode is blamed on its own.
+    // Decoded while marked running (a sample too large to decode is blamed on its own), with its
+    // clock paused: copying the text in is not the sample's verifying time.
+    pause.begin();
     const s = reader.read(k);
+    pause.end();
     verdicts.push(await runOne(verifier, s.response, s.reference, s.options));
     const now = Date.now();
     if (now - lastSent >= PARTIAL_MS && k + 1 < n) {
