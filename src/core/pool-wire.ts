@@ -138,6 +138,13 @@ export class ChunkReader {
     return s;
   }
 
+  /** Bytes of packed text sample `k` (the next one to read) holds. */
+  textBytes(k: number): number {
+    const f = this.chunk.flags[k]!;
+    const strings = (f & 1) + ((f >> 1) & 1);
+    return strings ? this.chunk.ends[this.e + strings - 1]! - this.at : 0;
+  }
+
   /** Sample `k` (call with k = 0, 1, 2, ... in order). */
   read(k: number): WireSample {
     const f = this.chunk.flags[k]!;

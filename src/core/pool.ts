@@ -365,13 +365,20 @@ export function createPool(options: PoolOptions = {}): Pool {
       // A batch usually shares one options object: size it once.
       let lastOptions: unknown = null;
       let optionBytes = 0;
+      let lastReference: unknown = null;
+      let referenceBytes = 0;
       for (let k = 0; k < samples.length; k++) {
         const s = samples[k]!;
         if (s.options !== lastOptions) {
           lastOptions = s.options;
           optionBytes = estimateBytes(s.options, maxSampleBytes);
         }
-        const bytes = estimateBytes(s.response, maxSampleBytes) + estimateBytes(s.reference, maxSampleBytes) + optionBytes;
+        // Rollouts of one prompt sit side by side and share their reference: size it once.
+        if (s.reference !== lastReference || typeof s.reference !== 'object') {
+          lastReference = s.reference;
+          referenceBytes = estimateBytes(s.reference, maxSampleBytes);
+        }
+        const bytes = estimateBytes(s.response, maxSampleBytes) + referenceBytes + optionBytes;
         if (bytes > maxSampleBytes) {
           handle.answer(
             k,

@@ -18,7 +18,11 @@ describe('pool wire format', () => {
         const { chunk, buffer } = packChunk(samples, buffers);
         // What a worker receives is a structured clone of the message.
         const reader = new ChunkReader(structuredClone(chunk));
-        const back = samples.map((_, k) => reader.read(k));
+        const back = samples.map((s, k) => {
+          const strings = [s.response, s.reference].filter((x): x is string => typeof x === 'string');
+          expect(reader.textBytes(k)).toBe(2 * strings.reduce((n, x) => n + x.length, 0));
+          return reader.read(k);
+        });
         buffers.give(buffer);
         expect(back).toEqual(samples);
         // Strings survive exactly (toEqual is not enough for lone surrogates).
