@@ -348,7 +348,13 @@ export function createPool(options: PoolOptions = {}): Pool {
         answer(index, verdict) {
           if (failed || out[index] !== undefined) return;
           out[index] = verdict;
-          onVerdict?.(index, verdict);
+          try {
+            onVerdict?.(index, verdict);
+          } catch (err) {
+            // The caller's callback threw (its output failed): the batch rejects with that error.
+            handle.fail(err as Error);
+            return;
+          }
           if (--left === 0) resolve(out);
         },
         fail(err) {
