@@ -124,13 +124,21 @@ export function mix(honest: BenchSample[], bad: BenchSample[], placement: Placem
   return { batch, isBad };
 }
 
-/** `n` adversarial samples for `verifier`, cycling through its builders with sizes from 1 KB to 1 MB. */
+/**
+ * `s` as one flat string. `repeat`, `slice` and `+` build V8 rope (cons/sliced) strings that are
+ * flattened, at a copy into fresh memory, the first time anything reads them whole; a trainer's
+ * responses come from JSON or a tokenizer's decode and are flat already. Without this, whichever
+ * placement ran first paid for flattening every adversarial string (spread ran first: 6x).
+ */
+export const flat = (s: string): string => Buffer.from(s, 'utf16le').toString('utf16le');
+
+/** `n` adversarial samples for `verifier`, cycling through its builders with sizes from 1 KB to 1 MB (flat strings). */
 export function adversarialSamples(verifier: 'math' | 'mcq' | 'ifeval', n: number, honest: BenchSample[], seed = 7): BenchSample[] {
   const rand = rng(seed);
   const builders = Object.values(ADVERSARIAL[verifier]);
   const sizes = [1_000, 10_000, 100_000, 1_000_000];
   return Array.from({ length: n }, (_, k) => ({
-    response: builders[k % builders.length]!(sizes[Math.floor(rand() * sizes.length)]!),
+    response: flat(builders[k % builders.length]!(sizes[Math.floor(rand() * sizes.length)]!)),
     reference: honest[k % honest.length]!.reference,
   }));
 }

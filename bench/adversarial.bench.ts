@@ -5,12 +5,14 @@
  * the honest samples alone (target 0) and the wall time against the honest-alone time (target
  * <= 3x), then each adversarial builder's verifier time at 1 MB and 10 MB (target <= 1 s).
  *
+ * Strings are flat, as a trainer's are (see `flat` in adversarial-gen.ts).
+ *
  * `ADV_N` (default 10000) sets the honest batch size, `ADV_VERIFIERS` (default math,mcq,ifeval)
  * which verifiers run, `ADV_THREADS` the pool size (default: all cores).
  */
 import { availableParallelism } from 'node:os';
 import { configurePool, closePool, createPool, verifyBatch, type Verdict } from '../src/index.js';
-import { ADVERSARIAL, adversarialSamples, honestSamples, mix, type Placement } from './adversarial-gen.js';
+import { ADVERSARIAL, adversarialSamples, flat, honestSamples, mix, type Placement } from './adversarial-gen.js';
 import { printTable } from './table.js';
 
 const N = Number(process.env.ADV_N ?? 10_000);
@@ -57,7 +59,7 @@ for (const verifier of verifiers) {
     const cells: (string | number)[] = [verifier, name];
     let reason = '';
     for (const size of [1_000_000, 10_000_000]) {
-      const response = build(size);
+      const response = flat(build(size)); // as a trainer passes it (from JSON): not a rope string
       const [[v], s] = await timed(() => verifyBatch(verifier, [{ response, reference: ref }], { pool: one, timeoutMs: 10_000 }));
       cells.push(v!.reason === 'timeout' ? '>10000 (timeout)' : Math.round(s * 1000));
       reason = v!.reason ?? (v!.pass ? 'pass' : 'fail');

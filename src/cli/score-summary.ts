@@ -67,7 +67,7 @@ export function addVerdict(s: ScoreSummary, verifier: string, route: string, v: 
   if (v.pass) r.passed += 1;
 }
 
-/** A summary for a module with only `summarize(verdicts)`: it keeps the verdicts (not flat). */
+/** A summary for a custom module with only `summarize(verdicts)`: it keeps the verdicts (not flat; every built-in verifier has `createSummary`). */
 function keepingSummary(summarize: (vs: Verdict[]) => string[]): VerifierSummary {
   const kept: Verdict[] = [];
   return { add: (v) => void kept.push(v), lines: () => summarize(kept) };

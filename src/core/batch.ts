@@ -2,7 +2,7 @@
  * The batch runner: many samples through one verifier, concurrently on the worker pool, each under
  * its own time limit. A batch never rejects because of a sample: every sample gets a verdict.
  */
-import { getPool, type Pool } from './pool.js';
+import { getPool, type Pool, type PoolSample } from './pool.js';
 import { getVerifierEntry, importVerifierModule, verifierNames, type VerifierModule } from './registry.js';
 import { runOne, typeName } from './run-one.js';
 import { Reasons, failVerdict, normalizeVerdict, type Verdict } from './verdict.js';
@@ -147,28 +147,39 @@ export async function verifyBatch(
     common = err as Error;
   }
 
-  return Promise.all(
-    samples.map(async (s, k) => {
-      if (s === null || typeof s !== 'object') {
-        return progress(failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` }), k);
-      }
-      let opts: Record<string, unknown>;
-      try {
-        const own = s?.options;
-        if (own !== undefined && (own === null || typeof own !== 'object' || Array.isArray(own))) {
-          return progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }), k);
-        }
-        if (own === undefined && !(common instanceof Error)) opts = common;
-        else opts = withResolvedFormat({ ...shared, ...own });
-      } catch (err) {
-        return progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }), k);
-      }
-      const v = inlineVerifier
-        ? await inlineWithTimeout(inlineVerifier, s, opts, timeoutMs)
-        : await pool!.run({ module: entry!.module, response: s.response, reference: s.reference, options: opts, timeoutMs });
-      return progress(v, k);
-    }),
-  );
+  const out: Verdict[] = new Array(total);
+  // Samples that pass the checks here go to the pool (or the inline verifier) as one batch.
+  const items: PoolSample[] = [];
+  const at: number[] = [];
+  for (let k = 0; k < total; k++) {
+    const s = samples[k] as Sample;
+    if (s === null || typeof s !== 'object') {
+      out[k] = progress(failVerdict(Reasons.invalidInput, { error: `sample must be an object, got ${typeName(s)}` }), k);
+      continue;
+    }
+    const own = s.options;
+    if (own !== undefined && (own === null || typeof own !== 'object' || Array.isArray(own))) {
+      out[k] = progress(failVerdict(Reasons.invalidInput, { error: `options must be an object, got ${typeName(own)}` }), k);
+      continue;
+    }
+    let opts: Record<string, unknown>;
+    try {
+      opts = own === undefined && !(common instanceof Error) ? common : withResolvedFormat({ ...shared, ...own });
+    } catch (err) {
+      out[k] = progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }), k);
+      continue;
+    }
+    items.push({ response: s.response, reference: s.reference, options: opts });
+    at.push(k);
+  }
+  if (inlineVerifier) {
+    const v = inlineVerifier;
+    await Promise.all(items.map(async (item, j) => (out[at[j]!] = progress(await inlineWithTimeout(v, item, item.options!, timeoutMs), at[j]!))));
+    return out;
+  }
+  const verdicts = await pool!.runBatch({ module: entry!.module, timeoutMs, samples: items }, (j, v) => progress(v, at[j]!));
+  for (let j = 0; j < verdicts.length; j++) out[at[j]!] = verdicts[j]!;
+  return out;
 }
 
 /**

@@ -16,64 +16,34 @@
  *
  * Why not piscina: its timers start when a task is queued, it cannot preload a module before the
  * clock starts, and one task per message costs more than the cheap verifiers themselves.
+ *
+ * What a sample costs the calling thread is kept small instead (see pool-wire.ts: strings packed
+ * into a reused shared buffer, verdicts back as one JSON string, one callback per batch rather than
+ * a promise per sample). Cheap batches are deliberately NOT run in the calling thread: a
+ * synchronous hang or a runaway allocation there cannot be stopped, so one sample could cost every
+ * other its time or its verdict; `threads: 0` remains the caller's explicit opt-in.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { Reasons, failVerdict, type Verdict } from './verdict.js';
 import { estimateBytes } from './sample-size.js';
 import { SetupError } from './setup-error.js';
+import { TextBuffers, packChunk, unpackVerdicts } from './pool-wire.js';
+import { SHARED, type Pool, type PoolBatch, type PoolJob, type PoolOptions, type PoolReply, type PoolRequest } from './pool-types.js';
 
-/** One sample as sent to a worker. */
-export interface PoolSample {
-  response: unknown;
-  reference: unknown;
-  options: Record<string, unknown> | undefined;
-}
+export { SHARED, type Pool, type PoolBatch, type PoolJob, type PoolOptions, type PoolReply, type PoolRequest, type PoolSample } from './pool-types.js';
 
-/** Messages from the main thread to a worker. */
-export type PoolRequest = { type: 'load'; module: string } | { type: 'run'; id: number; module: string; samples: PoolSample[] };
 
-/** Messages from a worker to the main thread (`partial`: verdicts of samples `from`.. finished so far). */
-export type PoolReply =
-  | { type: 'ready' }
-  | { type: 'loaded'; module: string }
-  | { type: 'load-error'; module: string; error: string }
-  | { type: 'partial'; id: number; from: number; verdicts: Verdict[] }
-  | { type: 'result'; id: number; from: number; verdicts: Verdict[] };
-
-/**
- * Layout of the shared array each worker writes: [RUNNING] = 1 + index in the chunk of the sample
- * running now (0 when none), [STARTED] = when it started, in ms since the pool's epoch (moved
- * forward by untimed loading), [LOADING] = 1 + when an untimed load began (0 when none),
- * [CHUNK] = id of the chunk that sample belongs to (a worker holds up to {@link IN_FLIGHT} chunks).
- */
-export const SHARED = { RUNNING: 0, STARTED: 1, LOADING: 2, CHUNK: 3, LENGTH: 4 } as const;
-
-/** Pool settings. */
-export interface PoolOptions {
-  /** Number of worker threads (default: the machine's available parallelism). */
-  threads?: number;
-  /** Heap limit of each worker in MB (default 1024); overrunning it fails the sample with `memory-limit`. */
-  maxMemoryMb?: number;
-  /** Time allowed for a worker to import a verifier module or load a dependency, not counted in sample time (default 60 s). */
-  loadTimeoutMs?: number;
-  /** Most samples sent to a worker in one message (default 256). */
-  maxChunk?: number;
-  /** Most estimated bytes sent to a worker in one message (default 8 MB); a larger sample goes alone. */
-  maxChunkBytes?: number;
-  /** Largest sample a worker accepts, in estimated bytes (default: a quarter of its heap); larger ones get `invalid-input`. */
-  maxSampleBytes?: number;
-}
-
-/** One sample to run in the pool. */
-export interface PoolJob extends PoolSample {
-  module: string;
-  timeoutMs: number;
+/** Samples submitted together: answered through one callback, with no promise or closure per sample. */
+interface BatchHandle {
+  answer(index: number, verdict: Verdict): void;
+  fail(err: Error): void;
 }
 
 interface QueuedJob extends PoolJob {
-  resolve: (v: Verdict) => void;
-  reject: (err: Error) => void;
+  batch: BatchHandle;
+  /** Index of the sample in its batch. */
+  index: number;
   bytes: number;
   /** Must go to a worker alone (its chunk killed a worker before any sample started). */
   solo: boolean;
@@ -86,6 +56,8 @@ interface Chunk {
   started: boolean;
   /** Samples before this index are answered. */
   done: number;
+  /** The text buffer the chunk was packed into (given back to the slot when answered). */
+  buffer: Buffer | undefined;
 }
 
 interface Slot {
@@ -93,23 +65,12 @@ interface Slot {
   ready: boolean;
   loaded: Set<string>;
   shared: Int32Array;
+  buffers: TextBuffers;
   /** Chunks sent (or, while loading a module, about to be), in the order the worker runs them. */
   chunks: Chunk[];
   loadTimer: NodeJS.Timeout | undefined;
 }
 
-/** A running pool: submit samples, close when done. */
-export interface Pool {
-  /**
-   * Run one sample; resolves with its verdict. Rejects only for a set-up error that is not the
-   * sample's fault: the verifier module cannot be loaded ({@link SetupError}).
-   */
-  run(job: PoolJob): Promise<Verdict>;
-  /** Terminate every worker. Pending samples resolve with `verifier-error`. */
-  close(): Promise<void>;
-  /** Number of worker threads this pool runs at most. */
-  readonly size: number;
-}
 
 const isTs = import.meta.url.endsWith('.ts');
 /**
@@ -155,7 +116,7 @@ export function createPool(options: PoolOptions = {}): Pool {
   function spawn(): void {
     const buffer = new SharedArrayBuffer(SHARED.LENGTH * 4);
     const worker = startWorker({ maxOldGenerationSizeMb: maxMemoryMb }, { shared: buffer, epoch });
-    const slot: Slot = { worker, ready: false, loaded: new Set(), shared: new Int32Array(buffer), chunks: [], loadTimer: undefined };
+    const slot: Slot = { worker, ready: false, loaded: new Set(), shared: new Int32Array(buffer), buffers: new TextBuffers(), chunks: [], loadTimer: undefined };
     slots.add(slot);
     worker.on('message', (msg: PoolReply) => onMessage(slot, msg));
     worker.on('error', (err: Error & { code?: string }) => {
@@ -185,7 +146,7 @@ export function createPool(options: PoolOptions = {}): Pool {
       for (let k = chunk.done; k < chunk.jobs.length; k++) {
         const job = chunk.jobs[k]!;
         if (chunk.started && chunk.id === runningChunk && k === running) {
-          job.resolve(verdict);
+          job.batch.answer(job.index, verdict);
           blamed = true;
         } else left.push(job);
       }
@@ -193,7 +154,10 @@ export function createPool(options: PoolOptions = {}): Pool {
     const sent = chunks.some((c) => c.started);
     if (!blamed && sent) {
       // No sample was running: the worker died unpacking a message or packing a reply.
-      if (left.length === 1) left.pop()!.resolve(verdict);
+      if (left.length === 1) {
+        const job = left.pop()!;
+        job.batch.answer(job.index, verdict);
+      }
       else for (const job of left) job.solo = true;
     }
     requeueFront(left);
@@ -235,20 +199,18 @@ export function createPool(options: PoolOptions = {}): Pool {
   /** Post `chunk` (already last in `slot.chunks`) to its worker. */
   function send(slot: Slot, chunk: Chunk): void {
     chunk.started = true;
-    const samples: PoolSample[] = new Array(chunk.jobs.length);
     let minTimeout = Infinity;
-    for (let k = 0; k < chunk.jobs.length; k++) {
-      const j = chunk.jobs[k]!;
-      samples[k] = { response: j.response, reference: j.reference, options: j.options };
-      if (j.timeoutMs < minTimeout) minTimeout = j.timeoutMs;
-    }
+    for (const j of chunk.jobs) if (j.timeoutMs < minTimeout) minTimeout = j.timeoutMs;
+    const packed = packChunk(chunk.jobs, slot.buffers);
+    chunk.buffer = packed.buffer;
     try {
-      slot.worker.postMessage({ type: 'run', id: chunk.id, module: chunk.module, samples } satisfies PoolRequest);
+      slot.worker.postMessage({ type: 'run', id: chunk.id, module: chunk.module, chunk: packed.chunk } satisfies PoolRequest);
     } catch (err) {
       // A sample that cannot be cloned: alone it fails; in a chunk, the chunk is re-run one by one.
+      slot.buffers.give(packed.buffer);
       slot.chunks = slot.chunks.filter((c) => c !== chunk);
       if (chunk.jobs.length === 1) {
-        chunk.jobs[0]!.resolve(failVerdict(Reasons.invalidInput, { error: `sample cannot be sent to a worker: ${(err as Error).message}` }));
+        chunk.jobs[0]!.batch.answer(chunk.jobs[0]!.index, failVerdict(Reasons.invalidInput, { error: `sample cannot be sent to a worker: ${(err as Error).message}` }));
       } else {
         for (const job of chunk.jobs) job.solo = true;
         requeueFront(chunk.jobs);
@@ -265,7 +227,10 @@ export function createPool(options: PoolOptions = {}): Pool {
   }
 
   function answer(chunk: Chunk, from: number, verdicts: Verdict[]): void {
-    for (let k = 0; k < verdicts.length; k++) chunk.jobs[from + k]?.resolve(verdicts[k]!);
+    for (let k = 0; k < verdicts.length; k++) {
+      const job = chunk.jobs[from + k];
+      job?.batch.answer(job.index, verdicts[k]!);
+    }
     chunk.done = Math.max(chunk.done, from + verdicts.length);
   }
 
@@ -289,10 +254,14 @@ export function createPool(options: PoolOptions = {}): Pool {
     } else if (msg.type === 'partial' || msg.type === 'result') {
       const chunk = slot.chunks.find((c) => c.id === msg.id);
       if (!chunk) return;
-      answer(chunk, msg.from, msg.verdicts);
+      answer(chunk, msg.from, unpackVerdicts<Verdict>(msg.verdicts));
       if (msg.type === 'result') {
         slot.chunks = slot.chunks.filter((c) => c !== chunk);
-        for (let k = chunk.done; k < chunk.jobs.length; k++) chunk.jobs[k]!.resolve(failVerdict(Reasons.verifierError, { error: 'no verdict returned' }));
+        if (chunk.buffer) slot.buffers.give(chunk.buffer);
+        chunk.buffer = undefined;
+        for (let k = chunk.done; k < chunk.jobs.length; k++) {
+          chunk.jobs[k]!.batch.answer(chunk.jobs[k]!.index, failVerdict(Reasons.verifierError, { error: 'no verdict returned' }));
+        }
         idle(slot);
       }
     }
@@ -333,7 +302,7 @@ export function createPool(options: PoolOptions = {}): Pool {
         if (!slot.loaded.has(module) && slot.chunks.length > 0) continue;
         if (slot.chunks.some((c) => !c.started)) continue;
         const jobs = takeChunk();
-        const chunk: Chunk = { id: nextChunkId++, module, jobs, started: false, done: 0 };
+        const chunk: Chunk = { id: nextChunkId++, module, jobs, started: false, done: 0, buffer: undefined };
         slot.chunks.push(chunk);
         slot.worker.ref();
         if (slot.loaded.has(module)) send(slot, chunk);
@@ -359,42 +328,94 @@ export function createPool(options: PoolOptions = {}): Pool {
     if (slot.loadTimer) clearTimeout(slot.loadTimer);
     slot.loadTimer = undefined;
     const error = new SetupError(`cannot load verifier module ${module}: ${why}`);
-    for (const chunk of slot.chunks.filter((c) => c.module === module)) for (const job of chunk.jobs) job.reject(error);
+    for (const chunk of slot.chunks.filter((c) => c.module === module)) for (const job of chunk.jobs) job.batch.fail(error);
     slot.chunks = slot.chunks.filter((c) => c.module !== module);
-    const rest = queue.slice(head).filter((j) => j.module !== module || (j.reject(error), false));
+    const rest = queue.slice(head).filter((j) => j.module !== module || (j.batch.fail(error), false));
     queue.length = 0;
     head = 0;
     queue.push(...rest);
   }
 
+  const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
+  function runBatch(batch: PoolBatch, onVerdict?: (index: number, verdict: Verdict) => void): Promise<Verdict[]> {
+    const { module, timeoutMs, samples } = batch;
+    const out: Verdict[] = new Array(samples.length);
+    if (samples.length === 0) return Promise.resolve(out);
+    return new Promise<Verdict[]>((resolve, reject) => {
+      let left = samples.length;
+      let failed = false;
+      const handle: BatchHandle = {
+        answer(index, verdict) {
+          if (failed || out[index] !== undefined) return;
+          out[index] = verdict;
+          try {
+            onVerdict?.(index, verdict);
+          } catch (err) {
+            // The caller's callback threw (its output failed): the batch rejects with that error.
+            handle.fail(err as Error);
+            return;
+          }
+          if (--left === 0) resolve(out);
+        },
+        fail(err) {
+          if (failed) return;
+          failed = true;
+          reject(err);
+        },
+      };
+      if (closed) {
+        for (let k = 0; k < samples.length; k++) handle.answer(k, failVerdict(Reasons.verifierError, { error: 'pool is closed' }));
+        return;
+      }
+      const before = waiting();
+      // A batch usually shares one options object: size it once.
+      let lastOptions: unknown = null;
+      let optionBytes = 0;
+      let lastReference: unknown = null;
+      let referenceBytes = 0;
+      for (let k = 0; k < samples.length; k++) {
+        const s = samples[k]!;
+        if (s.options !== lastOptions) {
+          lastOptions = s.options;
+          optionBytes = estimateBytes(s.options, maxSampleBytes);
+        }
+        // Rollouts of one prompt sit side by side and share their reference: size it once.
+        if (s.reference !== lastReference || typeof s.reference !== 'object') {
+          lastReference = s.reference;
+          referenceBytes = estimateBytes(s.reference, maxSampleBytes);
+        }
+        const bytes = estimateBytes(s.response, maxSampleBytes) + referenceBytes + optionBytes;
+        if (bytes > maxSampleBytes) {
+          handle.answer(
+            k,
+            failVerdict(Reasons.invalidInput, { error: `sample of about ${mb(bytes)} exceeds the ${mb(maxSampleBytes)} a worker accepts (maxSampleBytes)` }),
+          );
+          continue;
+        }
+        queue.push({ module, timeoutMs, response: s.response, reference: s.reference, options: s.options, batch: handle, index: k, bytes, solo: false });
+      }
+      // Let the caller queue a whole batch (or several) before chunks are cut.
+      if (before === 0 && waiting() > 0) queueMicrotask(pump);
+    });
+  }
+
   return {
     size,
     run(job: PoolJob): Promise<Verdict> {
-      if (closed) return Promise.resolve(failVerdict(Reasons.verifierError, { error: 'pool is closed' }));
-      const bytes = estimateBytes(job.response, maxSampleBytes) + estimateBytes(job.reference, maxSampleBytes) + estimateBytes(job.options, maxSampleBytes);
-      if (bytes > maxSampleBytes) {
-        const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
-        return Promise.resolve(
-          failVerdict(Reasons.invalidInput, { error: `sample of about ${mb(bytes)} exceeds the ${mb(maxSampleBytes)} a worker accepts (maxSampleBytes)` }),
-        );
-      }
-      return new Promise<Verdict>((resolve, reject) => {
-        queue.push({ module: job.module, timeoutMs: job.timeoutMs, response: job.response, reference: job.reference, options: job.options, resolve, reject, bytes, solo: false });
-        // Let the caller queue a whole batch before chunks are cut.
-        if (waiting() === 1) queueMicrotask(pump);
-      });
+      return runBatch({ module: job.module, timeoutMs: job.timeoutMs, samples: [job] }).then((vs) => vs[0]!);
     },
+    runBatch,
     async close(): Promise<void> {
       closed = true;
       stopWatchdog();
-      for (const job of queue.splice(head)) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
+      for (const job of queue.splice(head)) job.batch.answer(job.index, failVerdict(Reasons.verifierError, { error: 'pool closed' }));
       queue.length = 0;
       head = 0;
       const all = [...slots];
       for (const slot of all) {
         slots.delete(slot);
         if (slot.loadTimer) clearTimeout(slot.loadTimer);
-        for (const job of slot.chunks.flatMap((c) => c.jobs)) job.resolve(failVerdict(Reasons.verifierError, { error: 'pool closed' }));
+        for (const job of slot.chunks.flatMap((c) => c.jobs)) job.batch.answer(job.index, failVerdict(Reasons.verifierError, { error: 'pool closed' }));
       }
       await Promise.all(all.map((s) => s.worker.terminate()));
     },

@@ -7,6 +7,8 @@
 
 /** Estimated size in bytes of `value` as sent to a worker (stops counting past `limit`). */
 export function estimateBytes(value: unknown, limit = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value === 'string') return 16 + 2 * value.length;
+  if (value === null || typeof value !== 'object') return 8;
   let total = 0;
   const stack: unknown[] = [value];
   let visited = 0;
@@ -20,9 +22,14 @@ export function estimateBytes(value: unknown, limit = Number.MAX_SAFE_INTEGER): 
       total += 16 + 8 * v.length;
       for (let k = 0; k < v.length && stack.length < 100_000; k++) stack.push(v[k]);
     } else {
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      // Strings and primitives are counted in place: a flat reference object pushes nothing.
+      for (const k in v as Record<string, unknown>) {
+        if (!Object.hasOwn(v as object, k)) continue;
+        const x = (v as Record<string, unknown>)[k];
         total += 16 + 2 * k.length;
-        if (stack.length < 100_000) stack.push(x);
+        if (typeof x === 'string') total += 16 + 2 * x.length;
+        else if (x === null || typeof x !== 'object') total += 8;
+        else if (stack.length < 100_000) stack.push(x);
       }
     }
     // A cyclic or enormous structure: what was counted is enough to decide.

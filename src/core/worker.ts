@@ -9,8 +9,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { importVerifier } from './registry.js';
 import { runOne } from './run-one.js';
 import { SHARED, type PoolRequest, type PoolReply } from './pool.js';
+import { ChunkReader, packVerdicts } from './pool-wire.js';
 import { setUntimedClock } from './untimed.js';
 import type { Verdict } from './verdict.js';
+
+/** A sample's text above this many bytes is decoded with its clock paused (below, decoding is negligible). */
+const LARGE_TEXT_BYTES = 256 * 1024;
 
 /** How often a worker sends the verdicts it has finished within a chunk. */
 const PARTIAL_MS = 50;
@@ -21,17 +25,19 @@ const { shared, epoch } = workerData as { shared: SharedArrayBuffer; epoch: numb
 const state = new Int32Array(shared);
 
 let loadBegan = 0;
-setUntimedClock({
-  begin() {
+/** Stops the running sample's clock (a dependency loading, its own text being decoded) and resumes it. */
+const pause = {
+  begin(): void {
     loadBegan = Date.now() - epoch;
     Atomics.store(state, SHARED.LOADING, loadBegan + 1);
   },
-  end() {
-    // Move the running sample's start forward by the load's duration, then resume its clock.
+  end(): void {
+    // Move the running sample's start forward by the pause's duration, then resume its clock.
     Atomics.add(state, SHARED.STARTED, Date.now() - epoch - loadBegan);
     Atomics.store(state, SHARED.LOADING, 0);
   },
-});
+};
+setUntimedClock(pause);
 
 function safeVerdicts(verdicts: Verdict[]): Verdict[] {
   return verdicts.map((v): Verdict => {
@@ -45,12 +51,16 @@ function safeVerdicts(verdicts: Verdict[]): Verdict[] {
 }
 
 function reply(msg: PoolReply): void {
+  port!.postMessage(msg);
+}
+
+/** Send finished verdicts (`type` partial or result) of chunk `id` from index `from`. */
+function replyVerdicts(type: 'partial' | 'result', id: number, from: number, verdicts: Verdict[]): void {
   try {
-    port!.postMessage(msg);
-  } catch (err) {
+    port!.postMessage({ type, id, from, verdicts: packVerdicts(verdicts) } satisfies PoolReply);
+  } catch {
     // A verdict whose details cannot be cloned must still answer its sample.
-    if (msg.type !== 'result' && msg.type !== 'partial') throw err;
-    port!.postMessage({ ...msg, verdicts: safeVerdicts(msg.verdicts) } satisfies PoolReply);
+    port!.postMessage({ type, id, from, verdicts: packVerdicts(safeVerdicts(verdicts)) } satisfies PoolReply);
   }
 }
 
@@ -65,22 +75,29 @@ async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<voi
   let from = 0;
   let verdicts: Verdict[] = [];
   let lastSent = Date.now();
-  for (let k = 0; k < msg.samples.length; k++) {
-    const s = msg.samples[k]!;
+  const n = msg.chunk.n;
+  const reader = new ChunkReader(msg.chunk);
+  for (let k = 0; k < n; k++) {
     Atomics.store(state, SHARED.STARTED, Date.now() - epoch);
     Atomics.store(state, SHARED.CHUNK, msg.id);
     Atomics.store(state, SHARED.RUNNING, k + 1);
+    // Decoded while marked running (a sample too large to decode is blamed on its own), with its
+    // clock paused: copying the text in is not the sample's verifying time.
+    const large = reader.textBytes(k) > LARGE_TEXT_BYTES;
+    if (large) pause.begin();
+    const s = reader.read(k);
+    if (large) pause.end();
     verdicts.push(await runOne(verifier, s.response, s.reference, s.options));
     const now = Date.now();
-    if (now - lastSent >= PARTIAL_MS && k + 1 < msg.samples.length) {
-      reply({ type: 'partial', id: msg.id, from, verdicts });
+    if (now - lastSent >= PARTIAL_MS && k + 1 < n) {
+      replyVerdicts('partial', msg.id, from, verdicts);
       from = k + 1;
       verdicts = [];
       lastSent = now;
     }
   }
   Atomics.store(state, SHARED.RUNNING, 0);
-  reply({ type: 'result', id: msg.id, from, verdicts });
+  replyVerdicts('result', msg.id, from, verdicts);
 }
 
 // Requests run one after the other (the pool sends the next chunk before this one ends).

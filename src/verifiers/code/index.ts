@@ -10,9 +10,9 @@ import type { Verifier } from '../../core/verifier.js';
 import { extractCode } from './extract.js';
 import { normalizeReference, isJsFamily } from './reference.js';
 import { resolveOptions } from './options.js';
-import { buildVerdict, makeJudge, reasonOf } from './score.js';
+import { buildVerdict, makeJudge } from './score.js';
 import { SandboxUnavailableError, type SandboxOutcome } from './run-types.js';
-import type { CodeDetails, CodeOptions, CodeReference } from './types.js';
+import type { CodeOptions, CodeReference } from './types.js';
 
 export { extractCode, fencedBlocks, type Extraction, type FencedBlock } from './extract.js';
 export { normalizeReference, canonicalLanguage } from './reference.js';
@@ -48,32 +48,8 @@ export async function verifyCode(response: string, reference: unknown, options?:
   return buildVerdict(outcome, ref, opts, ex.code, ex.fenced, results);
 }
 
-/**
- * Lines `rewards score` prints after a run: pass rate per language, and how the tests ended
- * (statuses with their kind only: `runtime-error: ...` counts as `runtime-error`).
- */
-export function summarize(verdicts: Verdict[]): string[] {
-  const byLang = new Map<string, { n: number; passed: number }>();
-  const statuses = new Map<string, number>();
-  let tests = 0;
-  for (const v of verdicts) {
-    const d = v.details as CodeDetails | undefined;
-    if (!d?.language || !Array.isArray(d.tests)) continue;
-    const l = byLang.get(d.language) ?? { n: 0, passed: 0 };
-    l.n += 1;
-    if (v.pass) l.passed += 1;
-    byLang.set(d.language, l);
-    for (const t of d.tests) {
-      const kind = reasonOf(t.status);
-      statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
-      tests += 1;
-    }
-  }
-  if (byLang.size === 0) return [];
-  const langs = [...byLang].map(([k, l]) => `${k} ${l.passed}/${l.n}`).join(', ');
-  const ends = [...statuses].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-  return [`code: passed by language: ${langs}`, `code: ${tests} tests: ${ends}`];
-}
+/** The run summary for `rewards score` (running totals, no verdict kept). */
+export { createSummary, summarize } from './summary.js';
 
 /** The code verifier (registry name `code`). */
 export const verifier: Verifier<CodeReference, CodeOptions> = {

@@ -70,17 +70,8 @@ export function verifyPatch(response: string, reference: unknown, opts: PatchOpt
   return { score, pass: false, reason: 'not-equivalent', extracted, details };
 }
 
-/** Lines `rewards score` prints for a patch run: mean similarity, exact matches, and the failure kinds. */
-export function summarize(verdicts: Verdict[]): string[] {
-  const n = verdicts.length;
-  if (!n) return [];
-  const count = (r: string): number => verdicts.filter((v) => v.reason === r).length;
-  const mean = verdicts.reduce((s, v) => s + v.score, 0) / n;
-  return [
-    `patch: mean similarity ${mean.toFixed(4)}, identical to gold ${verdicts.filter((v) => v.pass).length}/${n}, ` +
-      `unparseable (format) ${count('format')}, no change ${count('no-change')}, partial ${count('not-equivalent')}`,
-  ];
-}
+/** The run summary for `rewards score` (running totals, no verdict kept). */
+export { createSummary, summarize } from './summary.js';
 
 /** The `patch` verifier (registry name `patch`). */
 export const verifier: Verifier<PatchReference, PatchOptions> = {

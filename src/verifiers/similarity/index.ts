@@ -54,22 +54,6 @@ export function verifyMany(samples: readonly SimilaritySample[], options: Record
   return scoreSimilarityBatch(samples, options as SimilarityOptions);
 }
 
-/** Summary lines for `rewards score` (stderr): pass rate, mean score and cosine, failure reasons. */
-export function summarize(verdicts: Verdict[]): string[] {
-  const n = verdicts.length;
-  if (n === 0) return ['similarity: no samples'];
-  const passed = verdicts.filter((v) => v.pass).length;
-  const cosines = verdicts
-    .map((v) => (v.details as { cosine?: unknown } | undefined)?.cosine)
-    .filter((c): c is number => typeof c === 'number');
-  const meanScore = verdicts.reduce((s, v) => s + v.score, 0) / n;
-  const meanCos = cosines.length ? cosines.reduce((s, c) => s + c, 0) / cosines.length : NaN;
-  const reasons = new Map<string, number>();
-  for (const v of verdicts) if (v.reason) reasons.set(v.reason, (reasons.get(v.reason) ?? 0) + 1);
-  const lines = [
-    `similarity: ${n} samples, ${passed} passed (${((100 * passed) / n).toFixed(1)}%), mean score ${meanScore.toFixed(4)}` +
-      (cosines.length ? `, mean cosine ${meanCos.toFixed(4)} over ${cosines.length} scored` : ''),
-  ];
-  if (reasons.size) lines.push(`similarity reasons: ${[...reasons].map(([r, c]) => `${r} ${c}`).join(', ')}`);
-  return lines;
-}
+/** The run summary for `rewards score` (running totals, no verdict kept). */
+export { createSummary, summarize } from './summary.js';
+
