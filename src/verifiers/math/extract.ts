@@ -22,7 +22,7 @@ import { headingParagraph } from './headings.js';
 import { trustsFallback } from './fallback.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
-import { isUnitName } from './plain-units.js';
+import { isUnitName, plainUnitForm } from './plain-units.js';
 
 /** An extraction rule name. MV-style aliases `latex` and `expr` expand to groups of rules. */
 export type ExtractionRule = 'boxed' | 'final-answer' | 'answer-line' | 'whole' | 'math-span' | 'number' | 'letter';
@@ -44,6 +44,11 @@ export interface Extraction {
   rule: ExtractionRule;
   /** Where the match ends in the searched text. */
   end: number;
+  /**
+   * For a `number` answer written with plain-text units after it (`1 km`, `30 m/s`): the bare
+   * number. The answer is read both ways, so `1 km` meets `1000 m` and still meets `1`.
+   */
+  number?: string;
 }
 
 /** Options of extraction beyond the priority list. */
@@ -202,7 +207,7 @@ function finalAnswerStatement(text: string, after: number): Extraction | undefin
 }
 
 function findAnswerLine(text: string): Extraction | undefined {
-  const re = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)/gi;
+  const re = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)|答案\s*(?:是|为|為|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)/gi;
   let m: RegExpExecArray | null;
   let last: RegExpExecArray | undefined;
   while ((m = re.exec(text))) last = m;
@@ -229,7 +234,7 @@ function innerAnswer(fragIn: string): string[] | undefined {
   // ("is $5$. Let me check that this is the final answer.")
   const restates = (x: string): boolean => /\$|\\\(|\\\[/.test(x) && !/[\d$\\]/.test(frag.slice(x.length, x.length + 80).split(/[.\n]/)[0]!);
   if (is && is[0].length < frag.length && !findBoxes(is[0]).length && !restates(is[0])) frag = frag.slice(is[0].length);
-  frag = frag.replace(/[\s.]+$/, '');
+  frag = frag.replace(/[\s.。]+$/, '');
   const spans = mathSpans(frag, false);
   // "is $9999$, \boxed{1}": an answer that starts with a math span is that span (and spans joined to it)
   if (spans.length > 0 && /^[\s"'`\\]*$/.test(frag.slice(0, spans[0]!.start))) {
@@ -265,6 +270,9 @@ export function nonMathWords(t: string): string[] {
 
 const MATH_WORDS = /^(?:and|or|sqrt|pi|inf|infty|infinity|oo|sin|cos|tan|sec|csc|cot|ln|log|exp|abs|frac|text|dfrac|tfrac|cdot|times|le|ge|leq|geq|in|cup|cap|pm|mp|left|right|circ|percent|pct|mbox|mathrm|mathbf|boxed|begin|end|pmatrix|bmatrix|matrix|array|quad|qquad|infty|emptyset|ldots|cdots|dots|approx|ne|neq|lt|gt|binom|lfloor|rfloor|lceil|rceil|overline|displaystyle|textbf|mathbb|varnothing|setminus|operatorname|vert|langle|rangle|colon|prime|sum|prod|max|min|gcd|lcm|arcsin|arccos|arctan)$/i;
 
+/** Letters of scripts with no math words (CJK, kana, Hangul, Arabic, Devanagari, Bengali): prose, not a formula. */
+const OTHER_SCRIPT_RE = /[\u0600-\u06ff\u0900-\u09ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
 /**
  * The whole text as the answer: when it has no math delimiters and is either math-looking (every
  * word of 3+ letters is a math command, function or unit) or a short phrase without digits.
@@ -273,7 +281,7 @@ function findWhole(text: string, gold: boolean): Extraction | undefined {
   const t = text.trim();
   if (t.length === 0 || t.length > 300 || /(?<!\\)\$|\\\(|\\\[|\n\s*\n/.test(t)) return undefined;
   const hasDigit = /\d/.test(t);
-  const mathy = nonMathWords(t.replace(/\\text\s*\{[^{}]*\}/g, ' ')).length === 0;
+  const mathy = nonMathWords(t.replace(/\\text\s*\{[^{}]*\}/g, ' ')).length === 0 && !OTHER_SCRIPT_RE.test(t);
   const phrase = (!hasDigit || gold) && t.split(/\s+/).length <= 12 && !/[.!?]\s+\S/.test(t);
   if (!mathy && !phrase) return undefined;
   return make([t], 'whole', text.length);
@@ -325,7 +333,21 @@ function findNumber(textIn: string): Extraction | undefined {
   if (/^-?\d+,\d+$/.test(n) && !/^-?[1-9]\d{0,2}(?:,\d{3})+$/.test(n)) n = n.replace(',', '.');
   else n = n.replace(/,(?=\d{3}\b)/g, '');
   if (last[2]) n += '%';
-  return make([n.replace(/\s+/g, '')], 'number', last.index + last[0].length);
+  n = n.replace(/\s+/g, '');
+  const end = last.index + last[0].length;
+  const unit = last[2] ? undefined : unitAfter(text, end);
+  if (unit) return { text: `${n} ${unit.name}`, parts: [`${n} ${unit.name}`], rule: 'number', end: end + unit.length, number: n };
+  return make([n], 'number', end);
+}
+
+/** A unit written after a number (`km`, `m/s`, `m^2`, `kWh`, `acres`) that ends its clause (`12 in total` is no unit). */
+const UNIT_AFTER_RE = /[ \t]?((?:[A-Za-zµμ]+(?:\^\{?-?\d\}?)?)(?:[ \t]*\/[ \t]*[A-Za-zµμ]+(?:\^\{?-?\d\}?)?)?)(?=[ \t]*(?:[.,;:!?)\]$*]|\n|$))/y;
+
+/** The plain-text unit right after the number ending at `at`, when it names known units. */
+function unitAfter(text: string, at: number): { name: string; length: number } | undefined {
+  UNIT_AFTER_RE.lastIndex = at;
+  const m = UNIT_AFTER_RE.exec(text);
+  return m && plainUnitForm(`1 ${m[1]}`) ? { name: m[1]!, length: m[0].length } : undefined;
 }
 
 function findLetter(text: string, letters: string): Extraction | undefined {
