@@ -292,17 +292,41 @@ function lastLineIfShort(text: string): string | undefined {
   return text.slice(0, end);
 }
 
-/** Weak forms when no answer statement exists: a lone letter as the last line, or a bold letter. */
+/**
+ * Weak forms when no answer statement exists: a lone letter as the last line; else a concluding
+ * `so D.` that ends the text; else the letter judged right (`(C) is correct`, `C is the right
+ * answer`; two different ones are ambiguous); else a bold letter.
+ */
 function weakForms(text: string): McqExtraction {
   const line = lastLineIfShort(text);
   const lone = line === undefined ? null : LONE_LETTER_RE.exec(line);
   if (lone) return { letter: lone[1], rule: 'lone-letter' };
+  const judged = judgedRight(text);
+  const tail = text.slice(-CONCLUDING_WINDOW);
+  const concluding = CONCLUDING_LETTER_RE.exec(tail);
+  if (concluding) return { letter: (concluding[1] ?? concluding[2])!.toUpperCase(), rule: 'concluding-letter' };
+  if (judged) return judged.size === 1 ? { letter: [...judged][0], rule: 'judged-right' } : { reason: 'ambiguous', rule: 'judged-right' };
   if (!text.includes('**')) return { reason: 'no-answer' };
   BOLD_LETTER_RE.lastIndex = 0;
   const bold = new Set([...text.matchAll(BOLD_LETTER_RE)].map((m) => m[1]!));
   if (bold.size === 1) return { letter: [...bold][0], rule: 'bold-letter' };
   if (bold.size > 1) return { reason: 'ambiguous', rule: 'bold-letter' };
   return { reason: 'no-answer' };
+}
+
+/** How far from the end a concluding `so D.` or a letter judged right is looked for. */
+const CONCLUDING_WINDOW = 4_000;
+/** `..., so D.` / `Hence (D).` / `Therefore, option D` ending the text. */
+const CONCLUDING_LETTER_RE = /\b(?:[Ss]o|[Hh]ence|[Tt]hus|[Tt]herefore)\b[,:]?\s+(?:(?:the\s+)?(?:answer|option|choice)\s+)?(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\b\*{0,2})[.!]?[\s*_]*$/;
+/** `(C) is correct`, `C is the right answer`, `**C** is true`: not `is not`, not `incorrect`; `I` only in parentheses. */
+const JUDGED_RIGHT_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?(?:correct|right|true)\b(?!\s+(?:only\s+)?(?:if|when)\b)/g;
+
+/** The letters judged right (`(X) is correct`) within the text's end; several are ambiguous. */
+function judgedRight(text: string): Set<string> | undefined {
+  JUDGED_RIGHT_RE.lastIndex = Math.max(0, text.length - CONCLUDING_WINDOW);
+  let letters: Set<string> | undefined;
+  for (let m = JUDGED_RIGHT_RE.exec(text); m; m = JUDGED_RIGHT_RE.exec(text)) (letters ??= new Set()).add((m[1] ?? m[2])!.toUpperCase());
+  return letters;
 }
 
 /** Extract the option letter a response commits to. Pure and total: never throws on any string. */
