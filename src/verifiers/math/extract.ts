@@ -85,7 +85,22 @@ export function extractAnswer(text: string, priority: ExtractionPriority = DEFAU
   return extractFrom(text, priority, options);
 }
 
+/**
+ * A new few-shot turn the model went on to write after answering (`\n\nQuestion: ...`,
+ * `\n\nProblem:`, `\n\nQ:`, `\n\nUser:`): what follows it answers another question.
+ */
+const NEW_TURN_RE = /\n[ \t]*\n[ \t]*(?:Question|Problem|Q|Human|User)[ \t]*:/;
+
 function extractFrom(text: string, priority: ExtractionPriority, options: ExtractOptions): Extraction | undefined {
+  const turn = options.gold ? -1 : text.search(NEW_TURN_RE);
+  if (turn > 0) {
+    const head = extractIn(text.slice(0, turn), priority, options);
+    if (head) return head;
+  }
+  return extractIn(text, priority, options);
+}
+
+function extractIn(text: string, priority: ExtractionPriority, options: ExtractOptions): Extraction | undefined {
   for (const entry of priority) {
     const rules = typeof entry === 'string' ? [entry] : entry;
     let best: Extraction | undefined;
@@ -206,8 +221,12 @@ function finalAnswerStatement(text: string, after: number): Extraction | undefin
   return undefined;
 }
 
+/**
+ * The last answer statement: `Answer: X`, `the answer is X`, `答案是 X`, `la réponse est X`, and
+ * GSM8K's `#### X` (a line of only a number, so a markdown `#### Step 3` heading is none).
+ */
 function findAnswerLine(text: string): Extraction | undefined {
-  const re = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)|答案\s*(?:是|为|為|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)/gi;
+  const re = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)|答案\s*(?:是|为|為|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)|(?:^|\n)####(?=[ \t]*\$?-?\.?\d[\d,.]*(?:\/\d+)?[ \t]*[A-Za-z%$]*[ \t]*(?:\n|$))/gi;
   let m: RegExpExecArray | null;
   let last: RegExpExecArray | undefined;
   while ((m = re.exec(text))) last = m;
