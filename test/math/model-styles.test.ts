@@ -60,6 +60,25 @@ describe('tool-integrated outputs: the printed output is not the answer unless s
   it('an output block with nothing after it is no answer', () => {
     expect(verifyMath(`Let me compute this with code.\n${code}`, '56').reason).toBe('no-answer');
   });
+  it('what code says or prints is no answer statement', () => {
+    const printed = '```python\nprint(f"The answer is {3*4}")\n```\n```output\nThe answer is 12\n```\n';
+    expect(verifyMath(printed, '12').reason).toBe('no-answer');
+    expect(check(`${printed}However, we double counted, so the answer is 6.`, '6')).toBe(true);
+    expect(check('```python\nanswer = sum(range(10))\nprint(answer)\n```\n```output\n45\n```\nThe sum is 45.', '45')).toBe(true);
+    // a block of plain text or math is read: some responses put their answer there
+    expect(check('The result:\n```\nAnswer: 7\n```', '7')).toBe(true);
+  });
+  it('appending a code block and its output to a response without an answer never makes it pass', () => {
+    const word = fc.constantFrom('we', 'compute', 'the', 'sum', 'and', 'then', 'check', 'it');
+    const prose = fc.array(fc.array(word, { minLength: 4, maxLength: 9 }).map((ws) => ws.join(' ')), { minLength: 6, maxLength: 10 }).map((ss) => `${ss.join('. ')}.`);
+    fc.assert(
+      fc.property(prose, fc.integer({ min: 0, max: 999 }), fc.constantFrom('print(x)', 'answer = x\nprint(answer)', 'print(f"The answer is {x}")'), (text, n, body) => {
+        const printed = body.includes('The answer') ? `The answer is ${n}` : String(n);
+        return !check(`${text}\n\`\`\`python\nx = ${n}\n${body}\n\`\`\`\n\`\`\`output\n${printed}\n\`\`\`\n`, String(n));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('a number with plain-text units, as the last number of a response', () => {

@@ -20,6 +20,7 @@ import { matchBrace } from './lexer.js';
 import { type Span, mathSpans } from './spans.js';
 import { headingParagraph } from './headings.js';
 import { trustsFallback } from './fallback.js';
+import { blankCodeBlocks } from './code-blocks.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
 import { isUnitName, plainUnitForm } from './plain-units.js';
@@ -75,8 +76,12 @@ export function resolvePriority(spec: ReadonlyArray<string | ReadonlyArray<strin
   return out as ExtractionPriority;
 }
 
-/** Find the answer in `text` following `priority`. The part after the last `</think>` is searched first. */
-export function extractAnswer(text: string, priority: ExtractionPriority = DEFAULT_EXTRACTION, options: ExtractOptions = {}): Extraction | undefined {
+/**
+ * Find the answer in `text` following `priority`. The part after the last `</think>` is searched
+ * first; code and tool-output blocks are not read (code-blocks.ts).
+ */
+export function extractAnswer(textIn: string, priority: ExtractionPriority = DEFAULT_EXTRACTION, options: ExtractOptions = {}): Extraction | undefined {
+  const text = options.gold ? textIn : blankCodeBlocks(textIn);
   const think = text.lastIndexOf('</think>');
   if (think >= 0) {
     const after = extractFrom(text.slice(think + 8), priority, options);
