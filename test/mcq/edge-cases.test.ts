@@ -27,6 +27,12 @@ describe('edge cases of answer statements', () => {
     ['The answer is (C), not (B).', 'C'],
     ['答案是 C。', 'C'],
     ['So the answer is False for statement 1 and True for statement 2, i.e. option (C).', 'C'],
+    ['(D) is the right choice here.', 'D'],
+    ["I think it's B.", 'B'],
+    ['After analysis: B', 'B'],
+    ['Thus, option D is correct.', 'D'],
+    ['The answer is option 2.', 'B'],
+    ['Final answer: choice (3)', 'C'],
   ])('%j -> %s', (response, letter) => {
     expect(extractMcqLetter(response).letter).toBe(letter);
   });

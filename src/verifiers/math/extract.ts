@@ -94,10 +94,27 @@ export function extractAnswer(textIn: string, priority: ExtractionPriority = DEF
  * A new few-shot turn the model went on to write after answering (`\n\nQuestion: ...`,
  * `\n\nProblem:`, `\n\nQ:`, `\n\nUser:`): what follows it answers another question.
  */
-const NEW_TURN_RE = /\n[ \t]*\n[ \t]*(?:Question|Problem|Q|Human|User)[ \t]*:/;
+const TURN_WORDS = ['Question', 'Problem', 'Q', 'Human', 'User'];
+const TURN_AT_RE = /(?:Question|Problem|Q|Human|User)[ \t]*:/y;
+const BLANK_LINE_BEFORE_RE = /\n[ \t]*\n[ \t]*$/;
+
+/** Where the first new turn begins, or -1 (literal searches for its words, checked where found). */
+function newTurn(text: string): number {
+  let first = -1;
+  for (const word of TURN_WORDS) {
+    for (let k = text.indexOf(word); k > 0 && (first < 0 || k < first); k = text.indexOf(word, k + 1)) {
+      TURN_AT_RE.lastIndex = k;
+      if (TURN_AT_RE.test(text) && BLANK_LINE_BEFORE_RE.test(text.slice(Math.max(0, k - 40), k))) {
+        first = k;
+        break;
+      }
+    }
+  }
+  return first;
+}
 
 function extractFrom(text: string, priority: ExtractionPriority, options: ExtractOptions): Extraction | undefined {
-  const turn = options.gold ? -1 : text.search(NEW_TURN_RE);
+  const turn = options.gold ? -1 : newTurn(text);
   if (turn > 0) {
     const head = extractIn(text.slice(0, turn), priority, options);
     if (head) return head;
@@ -226,17 +243,28 @@ function finalAnswerStatement(text: string, after: number): Extraction | undefin
   return undefined;
 }
 
+const ANSWER_LINE_RE = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)/gi;
+const GSM8K_LINE_RE = /(?:^|\n)####(?=[ \t]*\$?-?\.?\d[\d,.]*(?:\/\d+)?[ \t]*[A-Za-z%$]*[ \t]*(?:\n|$))/g;
+const OTHER_LANGUAGE_ANSWER_RE = /答案\s*(?:是|为|為|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)/gi;
+
+/** Where the last match of a global expression ends, or -1. */
+function lastEnd(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let end = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) end = m.index + m[0].length;
+  return end;
+}
+
 /**
  * The last answer statement: `Answer: X`, `the answer is X`, `答案是 X`, `la réponse est X`, and
  * GSM8K's `#### X` (a line of only a number, so a markdown `#### Step 3` heading is none).
  */
 function findAnswerLine(text: string): Extraction | undefined {
-  const re = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)|答案\s*(?:是|为|為|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)|(?:^|\n)####(?=[ \t]*\$?-?\.?\d[\d,.]*(?:\/\d+)?[ \t]*[A-Za-z%$]*[ \t]*(?:\n|$))/gi;
-  let m: RegExpExecArray | null;
-  let last: RegExpExecArray | undefined;
-  while ((m = re.exec(text))) last = m;
-  if (!last) return undefined;
-  const from = last.index + last[0].length;
+  // the rarer cues are searched only where their literal is written (one fast literal search each)
+  let from = lastEnd(ANSWER_LINE_RE, text);
+  if (text.includes('####')) from = Math.max(from, lastEnd(GSM8K_LINE_RE, text));
+  if (text.includes('答案') || text.includes('ponse')) from = Math.max(from, lastEnd(OTHER_LANGUAGE_ANSWER_RE, text));
+  if (from < 0) return undefined;
   let frag = text.slice(from, from + 400);
   const nl = frag.search(/\n\s*\n|\n(?=\s*[A-Z*#])/);
   if (nl >= 0) frag = frag.slice(0, nl);

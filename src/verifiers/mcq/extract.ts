@@ -241,8 +241,9 @@ function decide(text: string, statements: Statement[]): McqExtraction {
   // A non-letter value after "the closest option is" restates the option's content ("15.42 psia").
   const strong = counted.filter((s) => s.kind !== 'mention' && !(s.kind === 'option' && s.letters.length === 0));
   if (strong.length === 0) {
+    // (an `option` statement without a letter, `the right choice here`, is no mention of one)
     const mention = counted.at(-1);
-    if (mention) return { letter: mention.letters[0], rule: 'mention' };
+    if (mention && mention.letters.length > 0) return { letter: mention.letters[0], rule: 'mention' };
     return weakForms(text);
   }
   const last = strong[strong.length - 1]!;
@@ -316,8 +317,8 @@ function weakForms(text: string): McqExtraction {
 
 /** How far from the end a concluding `so D.` or a letter judged right is looked for. */
 const CONCLUDING_WINDOW = 4_000;
-/** `..., so D.` / `Hence (D).` / `Therefore, option D` ending the text. */
-const CONCLUDING_LETTER_RE = /\b(?:[Ss]o|[Hh]ence|[Tt]hus|[Tt]herefore)\b[,:]?\s+(?:(?:the\s+)?(?:answer|option|choice)\s+)?(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\b\*{0,2})[.!]?[\s*_]*$/;
+/** `..., so D.` / `Hence (D).` / `Therefore, option D` / `I think it's B.` / `After analysis: B` ending the text. */
+const CONCLUDING_LETTER_RE = /(?:\b(?:[Ss]o|[Hh]ence|[Tt]hus|[Tt]herefore|[Ii]t's|[Ii]t\s+is)\b[,:]?|:)\s+(?:(?:the\s+)?(?:answer|option|choice)\s+)?(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\b\*{0,2})[.!]?[\s*_]*$/;
 /** `(C) is correct`, `C is the right answer`, `**C** is true`: not `is not`, not `incorrect`; `I` only in parentheses. */
 const JUDGED_RIGHT_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?(?:correct|right|true)\b(?!\s+(?:only\s+)?(?:if|when)\b)/g;
 

@@ -131,8 +131,9 @@ export function readLetter(text: string, at: number, labelled = false): LetterRe
   }
   i = skip(HEDGE_RE, HEDGE_FIRST, text, i);
   const label = skip(LABEL_WORD_RE, LABEL_FIRST, text, i);
+  const hasLabel = label > i;
   i = skip(OPENERS_RE, OPENERS_FIRST, text, label);
-  const first = letterAt(text, i, labelled || label > at);
+  const first = letterAt(text, i, labelled || label > at) ?? (hasLabel ? numberedOption(text, i) : undefined);
   if (!first) return { letters: lettersInSentence(text, i), negated: false, end: i, inSentence: true };
   const letters = [first.letter];
   let end = first.end;
@@ -153,6 +154,15 @@ export function readLetter(text: string, at: number, labelled = false): LetterRe
     for (let m = LATER_PAREN_RE.exec(rest); m; m = LATER_PAREN_RE.exec(rest)) letters.push(m[1]!.toUpperCase());
   }
   return { letters, negated, end };
+}
+
+const NUMBERED_OPTION_RE = /\(?([1-9])\)?(?![\d.,]\d|\d)/y;
+
+/** `option 2`, `choice (3)`: options numbered from 1, read as the letter in that place (2 -> B). */
+function numberedOption(text: string, at: number): { letter: string; end: number } | undefined {
+  NUMBERED_OPTION_RE.lastIndex = at;
+  const m = NUMBERED_OPTION_RE.exec(text);
+  return m ? { letter: String.fromCharCode(64 + Number(m[1])), end: at + m[0].length } : undefined;
 }
 
 /**
