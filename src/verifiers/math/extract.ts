@@ -226,10 +226,22 @@ function findFinalAnswer(text: string): Extraction | undefined {
 /** What may follow a `final answer` cue that states an answer (after spaces and emphasis). */
 const STATES_ANSWER_RE = /^(?:[:=$\\(\[{\n\d-]|(?:is|are|was|equals|would\s+be|will\s+be|should\s+be|must\s+be)\b|[A-Z])/;
 
+const FINAL_ANSWER_RE = /final\s+answer/gi;
+
+/** The first index of either literal, or -1. */
+function firstOf(text: string, a: string, b: string): number {
+  const i = text.indexOf(a);
+  const j = text.indexOf(b);
+  return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+}
+
 function finalAnswerStatement(text: string, after: number): Extraction | undefined {
-  const re = /final\s+answer/gi;
   const cues: number[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) cues.push(m.index + m[0].length);
+  // the case-insensitive expression is tried at every character: start it where `final` is first written
+  const first = firstOf(text, 'inal', 'INAL');
+  if (first < 1) return undefined;
+  FINAL_ANSWER_RE.lastIndex = first - 1;
+  for (let m = FINAL_ANSWER_RE.exec(text); m; m = FINAL_ANSWER_RE.exec(text)) cues.push(m.index + m[0].length);
   for (let k = cues.length - 1; k >= 0 && cues[k]! > after; k--) {
     const at = cues[k]!;
     let frag = text.slice(at, at + 600);

@@ -303,8 +303,7 @@ function weakForms(text: string): McqExtraction {
   const lone = line === undefined ? null : LONE_LETTER_RE.exec(line);
   if (lone) return { letter: lone[1], rule: 'lone-letter' };
   const judged = judgedRight(text);
-  const tail = text.slice(-CONCLUDING_WINDOW);
-  const concluding = CONCLUDING_LETTER_RE.exec(tail);
+  const concluding = CONCLUDING_LETTER_RE.exec(text.slice(-CONCLUDING_TAIL));
   if (concluding) return { letter: (concluding[1] ?? concluding[2])!.toUpperCase(), rule: 'concluding-letter' };
   if (judged) return judged.size === 1 ? { letter: [...judged][0], rule: 'judged-right' } : { reason: 'ambiguous', rule: 'judged-right' };
   if (!text.includes('**')) return { reason: 'no-answer' };
@@ -315,8 +314,10 @@ function weakForms(text: string): McqExtraction {
   return { reason: 'no-answer' };
 }
 
-/** How far from the end a concluding `so D.` or a letter judged right is looked for. */
+/** How far from the end a letter judged right is looked for. */
 const CONCLUDING_WINDOW = 4_000;
+/** A concluding `so D.` lies within this many characters of the end. */
+const CONCLUDING_TAIL = 120;
 /** `..., so D.` / `Hence (D).` / `Therefore, option D` / `I think it's B.` / `After analysis: B` ending the text. */
 const CONCLUDING_LETTER_RE = /(?:\b(?:[Ss]o|[Hh]ence|[Tt]hus|[Tt]herefore|[Ii]t's|[Ii]t\s+is)\b[,:]?|:)\s+(?:(?:the\s+)?(?:answer|option|choice)\s+)?(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\b\*{0,2})[.!]?[\s*_]*$/;
 /** `(C) is correct`, `C is the right answer`, `**C** is true`: not `is not`, not `incorrect`; `I` only in parentheses. */
@@ -324,7 +325,10 @@ const JUDGED_RIGHT_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})
 
 /** The letters judged right (`(X) is correct`) within the text's end; several are ambiguous. */
 function judgedRight(text: string): Set<string> | undefined {
-  JUDGED_RIGHT_RE.lastIndex = Math.max(0, text.length - CONCLUDING_WINDOW);
+  const from = Math.max(0, text.length - CONCLUDING_WINDOW);
+  // the expression is tried at every space: run it only where `correct`/`right`/`true` is written
+  if (text.indexOf('correct', from) < 0 && text.indexOf('right', from) < 0 && text.indexOf('true', from) < 0) return undefined;
+  JUDGED_RIGHT_RE.lastIndex = from;
   let letters: Set<string> | undefined;
   for (let m = JUDGED_RIGHT_RE.exec(text); m; m = JUDGED_RIGHT_RE.exec(text)) (letters ??= new Set()).add((m[1] ?? m[2])!.toUpperCase());
   return letters;
