@@ -228,19 +228,9 @@ const STATES_ANSWER_RE = /^(?:[:=$\\(\[{\n\d-]|(?:is|are|was|equals|would\s+be|w
 
 const FINAL_ANSWER_RE = /final\s+answer/gi;
 
-/** The first index of either literal, or -1. */
-function firstOf(text: string, a: string, b: string): number {
-  const i = text.indexOf(a);
-  const j = text.indexOf(b);
-  return i < 0 ? j : j < 0 ? i : Math.min(i, j);
-}
-
 function finalAnswerStatement(text: string, after: number): Extraction | undefined {
   const cues: number[] = [];
-  // the case-insensitive expression is tried at every character: start it where `final` is first written
-  const first = firstOf(text, 'inal', 'INAL');
-  if (first < 1) return undefined;
-  FINAL_ANSWER_RE.lastIndex = first - 1;
+  FINAL_ANSWER_RE.lastIndex = 0;
   for (let m = FINAL_ANSWER_RE.exec(text); m; m = FINAL_ANSWER_RE.exec(text)) cues.push(m.index + m[0].length);
   for (let k = cues.length - 1; k >= 0 && cues[k]! > after; k--) {
     const at = cues[k]!;

@@ -314,23 +314,41 @@ function weakForms(text: string): McqExtraction {
   return { reason: 'no-answer' };
 }
 
-/** How far from the end a letter judged right is looked for. */
-const CONCLUDING_WINDOW = 4_000;
+/** How far from the end a letter judged right is looked for (a conclusion closes the response). */
+const CONCLUDING_WINDOW = 1_500;
 /** A concluding `so D.` lies within this many characters of the end. */
 const CONCLUDING_TAIL = 120;
 /** `..., so D.` / `Hence (D).` / `Therefore, option D` / `I think it's B.` / `After analysis: B` ending the text. */
 const CONCLUDING_LETTER_RE = /(?:\b(?:[Ss]o|[Hh]ence|[Tt]hus|[Tt]herefore|[Ii]t's|[Ii]t\s+is)\b[,:]?|:)\s+(?:(?:the\s+)?(?:answer|option|choice)\s+)?(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\b\*{0,2})[.!]?[\s*_]*$/;
-/** `(C) is correct`, `C is the right answer`, `**C** is true`: not `is not`, not `incorrect`; `I` only in parentheses. */
-const JUDGED_RIGHT_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?(?:correct|right|true)\b(?!\s+(?:only\s+)?(?:if|when)\b)/g;
+/** What comes before a word of judgement: `(C) is `, `C would be the `, `**C** is also `; `I` only in parentheses. */
+const JUDGED_BEFORE_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?$/;
+/** A judgement that holds only under a condition: `correct only if`, `right when`. */
+const JUDGED_CONDITION_RE = /^\s+(?:only\s+)?(?:if|when)\b/;
+const JUDGEMENT_WORDS = ['correct', 'right', 'true'];
 
-/** The letters judged right (`(X) is correct`) within the text's end; several are ambiguous. */
+/** Whether a character code is not a letter (NaN past either end counts as an edge). */
+function isWordEdge(c: number): boolean {
+  return !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
+/**
+ * The letters judged right (`(X) is correct`, `C is the right answer`) within the text's end;
+ * several are ambiguous. Finds the words of judgement by literal search and reads the few
+ * characters before each (not `is not`, not `incorrect`, not `correct only if`).
+ */
 function judgedRight(text: string): Set<string> | undefined {
   const from = Math.max(0, text.length - CONCLUDING_WINDOW);
-  // the expression is tried at every space: run it only where `correct`/`right`/`true` is written
-  if (text.indexOf('correct', from) < 0 && text.indexOf('right', from) < 0 && text.indexOf('true', from) < 0) return undefined;
-  JUDGED_RIGHT_RE.lastIndex = from;
   let letters: Set<string> | undefined;
-  for (let m = JUDGED_RIGHT_RE.exec(text); m; m = JUDGED_RIGHT_RE.exec(text)) (letters ??= new Set()).add((m[1] ?? m[2])!.toUpperCase());
+  for (const word of JUDGEMENT_WORDS) {
+    for (let k = text.indexOf(word, from); k >= 0; k = text.indexOf(word, k + word.length)) {
+      const after = k + word.length;
+      // a whole word (`incorrect`, `rightly` are none), preceded by a space and unconditional
+      if (!isWordEdge(text.charCodeAt(k - 1)) || !isWordEdge(text.charCodeAt(after)) || text.charCodeAt(k - 1) !== 32) continue;
+      if (JUDGED_CONDITION_RE.test(text.slice(after, after + 12))) continue;
+      const m = JUDGED_BEFORE_RE.exec(text.slice(Math.max(0, k - 30), k));
+      if (m) (letters ??= new Set()).add((m[1] ?? m[2])!.toUpperCase());
+    }
+  }
   return letters;
 }
 
