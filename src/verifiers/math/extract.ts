@@ -92,19 +92,17 @@ export function extractAnswer(textIn: string, priority: ExtractionPriority = DEF
 
 /**
  * A new few-shot turn the model went on to write after answering (`\n\nQuestion: ...`,
- * `\n\nProblem:`, `\n\nQ:`, `\n\nUser:`): what follows it answers another question.
+ * `\n\nProblem:`, `\n\nQ:`): what follows it answers another question.
  */
-const TURN_WORDS = ['Question', 'Problem', 'Q', 'Human', 'User'];
-const TURN_AT_RE = /(?:Question|Problem|Q|Human|User)[ \t]*:/y;
+const TURN_WORDS = ['Question:', 'Problem:', 'Q:'];
 const BLANK_LINE_BEFORE_RE = /\n[ \t]*\n[ \t]*$/;
 
-/** Where the first new turn begins, or -1 (literal searches for its words, checked where found). */
+/** Where the first new turn begins, or -1 (a literal search for each turn word, checked where found). */
 function newTurn(text: string): number {
   let first = -1;
   for (const word of TURN_WORDS) {
     for (let k = text.indexOf(word); k > 0 && (first < 0 || k < first); k = text.indexOf(word, k + 1)) {
-      TURN_AT_RE.lastIndex = k;
-      if (TURN_AT_RE.test(text) && BLANK_LINE_BEFORE_RE.test(text.slice(Math.max(0, k - 40), k))) {
+      if (BLANK_LINE_BEFORE_RE.test(text.slice(Math.max(0, k - 40), k))) {
         first = k;
         break;
       }
