@@ -39,6 +39,7 @@ export type Answer =
   | { k: 'ellipsis' };
 
 const MAX_VARIANTS = 16;
+const SCI_X_RE = /(\d)\s*[xX]\s*10\s*\^/g;
 
 /** Strip wrappers that do not change the answer: `$`, `\(`, `\[`, `\boxed{}`, markdown bold, quotes, end punctuation. */
 export function stripAnswer(raw: string): string {
@@ -84,7 +85,8 @@ export function readAnswer(raw: string): Answer[] {
   if (raw.length > MAX_ANSWER_CHARS) return [];
   const s = stripAnswer(raw);
   if (s === '') return [];
-  const cleaned = cleanLatex(s);
+  // `6.02 x 10^23`: scientific notation written with a letter x
+  const cleaned = cleanLatex(s).replace(SCI_X_RE, '$1 \\times 10^');
   // a whole answer that is one number with thousands separators: 7,425,000 / 1 000 / 1,000.5
   if (/^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(cleaned) || /^-?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?$/.test(cleaned)) {
     return [numberAnswer(cleaned.replace(/[, ]/g, ''))];
@@ -95,7 +97,9 @@ export function readAnswer(raw: string): Answer[] {
   if (units) {
     try {
       // a one-letter name (`3 m`) may be a variable: that reading only meets another quantity
-      const ambiguous = /(?:^|[^A-Za-zµμ])[A-Za-zµμ](?![A-Za-zµμ])/.test(units.slice(units.indexOf('{')));
+      // (a compound unit set apart by a space, `30 m/s`, `9.8 m/s^2`, is no product of variables)
+      const unit = units.slice(units.indexOf('{'));
+      const ambiguous = /(?:^|[^A-Za-zµμ])[A-Za-zµμ](?![A-Za-zµμ])/.test(unit) && !(/\d\s/.test(cleaned) && /[/^]/.test(unit));
       for (const a of toAnswers(parseMath(units))) readings.push(ambiguous && a.k === 'expr' ? { ...a, unitOnly: true } : a);
     } catch (err) {
       if (!(err instanceof ParseError) && !(err instanceof RangeError)) throw err;

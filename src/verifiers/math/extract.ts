@@ -20,9 +20,10 @@ import { matchBrace } from './lexer.js';
 import { type Span, mathSpans } from './spans.js';
 import { headingParagraph } from './headings.js';
 import { trustsFallback } from './fallback.js';
+import { blankCodeBlocks } from './code-blocks.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
-import { isUnitName } from './plain-units.js';
+import { isUnitName, plainUnitForm } from './plain-units.js';
 
 /** An extraction rule name. MV-style aliases `latex` and `expr` expand to groups of rules. */
 export type ExtractionRule = 'boxed' | 'final-answer' | 'answer-line' | 'whole' | 'math-span' | 'number' | 'letter';
@@ -44,6 +45,11 @@ export interface Extraction {
   rule: ExtractionRule;
   /** Where the match ends in the searched text. */
   end: number;
+  /**
+   * For a `number` answer written with plain-text units after it (`1 km`, `30 m/s`): the bare
+   * number. The answer is read both ways, so `1 km` meets `1000 m` and still meets `1`.
+   */
+  number?: string;
 }
 
 /** Options of extraction beyond the priority list. */
@@ -70,8 +76,12 @@ export function resolvePriority(spec: ReadonlyArray<string | ReadonlyArray<strin
   return out as ExtractionPriority;
 }
 
-/** Find the answer in `text` following `priority`. The part after the last `</think>` is searched first. */
-export function extractAnswer(text: string, priority: ExtractionPriority = DEFAULT_EXTRACTION, options: ExtractOptions = {}): Extraction | undefined {
+/**
+ * Find the answer in `text` following `priority`. The part after the last `</think>` is searched
+ * first; code and tool-output blocks are not read (code-blocks.ts).
+ */
+export function extractAnswer(textIn: string, priority: ExtractionPriority = DEFAULT_EXTRACTION, options: ExtractOptions = {}): Extraction | undefined {
+  const text = options.gold ? textIn : blankCodeBlocks(textIn);
   const think = text.lastIndexOf('</think>');
   if (think >= 0) {
     const after = extractFrom(text.slice(think + 8), priority, options);
@@ -80,7 +90,37 @@ export function extractAnswer(text: string, priority: ExtractionPriority = DEFAU
   return extractFrom(text, priority, options);
 }
 
+/**
+ * A new few-shot turn the model went on to write after answering (`\n\nQuestion: ...`,
+ * `\n\nProblem:`, `\n\nQ:`): what follows it answers another question.
+ */
+const TURN_WORDS = ['Question:', 'Problem:', 'Q:'];
+const BLANK_LINE_BEFORE_RE = /\n[ \t]*\n[ \t]*$/;
+
+/** Where the first new turn begins, or -1 (a literal search for each turn word, checked where found). */
+function newTurn(text: string): number {
+  let first = -1;
+  for (const word of TURN_WORDS) {
+    for (let k = text.indexOf(word); k > 0 && (first < 0 || k < first); k = text.indexOf(word, k + 1)) {
+      if (BLANK_LINE_BEFORE_RE.test(text.slice(Math.max(0, k - 40), k))) {
+        first = k;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
 function extractFrom(text: string, priority: ExtractionPriority, options: ExtractOptions): Extraction | undefined {
+  const turn = options.gold ? -1 : newTurn(text);
+  if (turn > 0) {
+    const head = extractIn(text.slice(0, turn), priority, options);
+    if (head) return head;
+  }
+  return extractIn(text, priority, options);
+}
+
+function extractIn(text: string, priority: ExtractionPriority, options: ExtractOptions): Extraction | undefined {
   for (const entry of priority) {
     const rules = typeof entry === 'string' ? [entry] : entry;
     let best: Extraction | undefined;
@@ -184,10 +224,12 @@ function findFinalAnswer(text: string): Extraction | undefined {
 /** What may follow a `final answer` cue that states an answer (after spaces and emphasis). */
 const STATES_ANSWER_RE = /^(?:[:=$\\(\[{\n\d-]|(?:is|are|was|equals|would\s+be|will\s+be|should\s+be|must\s+be)\b|[A-Z])/;
 
+const FINAL_ANSWER_RE = /final\s+answer/gi;
+
 function finalAnswerStatement(text: string, after: number): Extraction | undefined {
-  const re = /final\s+answer/gi;
   const cues: number[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) cues.push(m.index + m[0].length);
+  FINAL_ANSWER_RE.lastIndex = 0;
+  for (let m = FINAL_ANSWER_RE.exec(text); m; m = FINAL_ANSWER_RE.exec(text)) cues.push(m.index + m[0].length);
   for (let k = cues.length - 1; k >= 0 && cues[k]! > after; k--) {
     const at = cues[k]!;
     let frag = text.slice(at, at + 600);
@@ -201,13 +243,28 @@ function finalAnswerStatement(text: string, after: number): Extraction | undefin
   return undefined;
 }
 
+const ANSWER_LINE_RE = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)/gi;
+const GSM8K_LINE_RE = /(?:^|\n)####(?=[ \t]*\$?-?\.?\d[\d,.]*(?:\/\d+)?[ \t]*[A-Za-z%$]*[ \t]*(?:\n|$))/g;
+const OTHER_LANGUAGE_ANSWER_RE = /答案\s*(?:是|为|為|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)/gi;
+
+/** Where the last match of a global expression ends, or -1. */
+function lastEnd(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let end = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) end = m.index + m[0].length;
+  return end;
+}
+
+/**
+ * The last answer statement: `Answer: X`, `the answer is X`, `答案是 X`, `la réponse est X`, and
+ * GSM8K's `#### X` (a line of only a number, so a markdown `#### Step 3` heading is none).
+ */
 function findAnswerLine(text: string): Extraction | undefined {
-  const re = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*[*_]*\s*:|\s*=)/gi;
-  let m: RegExpExecArray | null;
-  let last: RegExpExecArray | undefined;
-  while ((m = re.exec(text))) last = m;
-  if (!last) return undefined;
-  const from = last.index + last[0].length;
+  // the rarer cues are searched only where their literal is written (one fast literal search each)
+  let from = lastEnd(ANSWER_LINE_RE, text);
+  if (text.includes('####')) from = Math.max(from, lastEnd(GSM8K_LINE_RE, text));
+  if (text.includes('答案') || text.includes('ponse')) from = Math.max(from, lastEnd(OTHER_LANGUAGE_ANSWER_RE, text));
+  if (from < 0) return undefined;
   let frag = text.slice(from, from + 400);
   const nl = frag.search(/\n\s*\n|\n(?=\s*[A-Z*#])/);
   if (nl >= 0) frag = frag.slice(0, nl);
@@ -229,7 +286,7 @@ function innerAnswer(fragIn: string): string[] | undefined {
   // ("is $5$. Let me check that this is the final answer.")
   const restates = (x: string): boolean => /\$|\\\(|\\\[/.test(x) && !/[\d$\\]/.test(frag.slice(x.length, x.length + 80).split(/[.\n]/)[0]!);
   if (is && is[0].length < frag.length && !findBoxes(is[0]).length && !restates(is[0])) frag = frag.slice(is[0].length);
-  frag = frag.replace(/[\s.]+$/, '');
+  frag = frag.replace(/[\s.。]+$/, '');
   const spans = mathSpans(frag, false);
   // "is $9999$, \boxed{1}": an answer that starts with a math span is that span (and spans joined to it)
   if (spans.length > 0 && /^[\s"'`\\]*$/.test(frag.slice(0, spans[0]!.start))) {
@@ -265,6 +322,9 @@ export function nonMathWords(t: string): string[] {
 
 const MATH_WORDS = /^(?:and|or|sqrt|pi|inf|infty|infinity|oo|sin|cos|tan|sec|csc|cot|ln|log|exp|abs|frac|text|dfrac|tfrac|cdot|times|le|ge|leq|geq|in|cup|cap|pm|mp|left|right|circ|percent|pct|mbox|mathrm|mathbf|boxed|begin|end|pmatrix|bmatrix|matrix|array|quad|qquad|infty|emptyset|ldots|cdots|dots|approx|ne|neq|lt|gt|binom|lfloor|rfloor|lceil|rceil|overline|displaystyle|textbf|mathbb|varnothing|setminus|operatorname|vert|langle|rangle|colon|prime|sum|prod|max|min|gcd|lcm|arcsin|arccos|arctan)$/i;
 
+/** Letters of scripts with no math words (CJK, kana, Hangul, Arabic, Devanagari, Bengali): prose, not a formula. */
+const OTHER_SCRIPT_RE = /[\u0600-\u06ff\u0900-\u09ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
 /**
  * The whole text as the answer: when it has no math delimiters and is either math-looking (every
  * word of 3+ letters is a math command, function or unit) or a short phrase without digits.
@@ -273,7 +333,7 @@ function findWhole(text: string, gold: boolean): Extraction | undefined {
   const t = text.trim();
   if (t.length === 0 || t.length > 300 || /(?<!\\)\$|\\\(|\\\[|\n\s*\n/.test(t)) return undefined;
   const hasDigit = /\d/.test(t);
-  const mathy = nonMathWords(t.replace(/\\text\s*\{[^{}]*\}/g, ' ')).length === 0;
+  const mathy = nonMathWords(t.replace(/\\text\s*\{[^{}]*\}/g, ' ')).length === 0 && !OTHER_SCRIPT_RE.test(t);
   const phrase = (!hasDigit || gold) && t.split(/\s+/).length <= 12 && !/[.!?]\s+\S/.test(t);
   if (!mathy && !phrase) return undefined;
   return make([t], 'whole', text.length);
@@ -325,7 +385,21 @@ function findNumber(textIn: string): Extraction | undefined {
   if (/^-?\d+,\d+$/.test(n) && !/^-?[1-9]\d{0,2}(?:,\d{3})+$/.test(n)) n = n.replace(',', '.');
   else n = n.replace(/,(?=\d{3}\b)/g, '');
   if (last[2]) n += '%';
-  return make([n.replace(/\s+/g, '')], 'number', last.index + last[0].length);
+  n = n.replace(/\s+/g, '');
+  const end = last.index + last[0].length;
+  const unit = last[2] ? undefined : unitAfter(text, end);
+  if (unit) return { text: `${n} ${unit.name}`, parts: [`${n} ${unit.name}`], rule: 'number', end: end + unit.length, number: n };
+  return make([n], 'number', end);
+}
+
+/** A unit written after a number (`km`, `m/s`, `m^2`, `kWh`, `acres`) that ends its clause (`12 in total` is no unit). */
+const UNIT_AFTER_RE = /[ \t]?((?:[A-Za-zµμ]+(?:\^\{?-?\d\}?)?)(?:[ \t]*\/[ \t]*[A-Za-zµμ]+(?:\^\{?-?\d\}?)?)?)(?=[ \t]*(?:[.,;:!?)\]$*]|\n|$))/y;
+
+/** The plain-text unit right after the number ending at `at`, when it names known units. */
+function unitAfter(text: string, at: number): { name: string; length: number } | undefined {
+  UNIT_AFTER_RE.lastIndex = at;
+  const m = UNIT_AFTER_RE.exec(text);
+  return m && plainUnitForm(`1 ${m[1]}`) ? { name: m[1]!, length: m[0].length } : undefined;
 }
 
 function findLetter(text: string, letters: string): Extraction | undefined {

@@ -16,6 +16,9 @@ const TRAILING_TOKENS_RE = /(?:\s*(?:<\|[A-Za-z_]+\|>|<\/s>|<EOS_TOKEN>)(?:user|
 /** How a finished sentence or formula ends (after emphasis and spaces). */
 const FINISHED_RE = /(?:[.!?)\]}$]|\\\]|\\\))[\s*_"'`]*$/;
 
+/** A number that is the right operand of an operation (`2y + 3`): a fragment of an expression, not a value. */
+const OPERAND_END_RE = /[A-Za-z0-9)}\]]\s*(?:[+\-*\/^×·]|\\cdot|\\times)\s*-?\d[\d.,]*$/;
+
 /** Whether a fallback extraction (`number`, `math-span`) may be taken as the response's answer. */
 export function trustsFallback(text: string, ext: Extraction): boolean {
   if (ext.rule !== 'number' && ext.rule !== 'math-span') return true;
@@ -24,5 +27,7 @@ export function trustsFallback(text: string, ext: Extraction): boolean {
   const tail = text.slice(Math.max(ext.end, text.length - 400)).replace(TRAILING_TOKENS_RE, '');
   const after = text.length - ext.end > 400 ? undefined : tail.trim();
   if (after === undefined || after.length > TAIL_AFTER || (after.match(/[.!?](?=\s)/g) ?? []).length > 2) return false;
-  return after === '' || FINISHED_RE.test(after);
+  // text that stops on an operand (`... we get 2y + 3`) was cut off mid-expression
+  if (after === '') return ext.rule !== 'number' || !OPERAND_END_RE.test(text.slice(Math.max(0, ext.end - 60), ext.end));
+  return FINISHED_RE.test(after);
 }

@@ -32,6 +32,8 @@ const goldCache = new Map<string, { ext: Extraction; readings: Answer[] }>();
 
 /** Readings of an extraction: one part is read with all its readings; several parts form a list. */
 export function readExtraction(ext: Extraction): Answer[] {
+  // a number with plain-text units: the quantity, and the bare number
+  if (ext.number !== undefined) return [...readAnswer(ext.parts[0]!), ...readAnswer(ext.number)];
   if (ext.parts.length === 1) return readAnswer(ext.parts[0]!);
   const items: Answer[] = [];
   for (const part of ext.parts) {
@@ -81,8 +83,9 @@ export function verifyMath(response: string, reference: unknown, opts?: MathOpti
   if (!ext) return failVerdict(Reasons.noAnswer);
   if (ext.text.length > MAX_ANSWER_CHARS) return failVerdict(TOO_LONG, { extracted: `${ext.text.slice(0, 80)}...`, details: { note: `extracted answer over ${MAX_ANSWER_CHARS} characters` } });
   const extracted = ext.text;
-  const fast = ext.parts.length === 1 && gold.ext.parts.length === 1 ? plainNumbers(stripAnswer(gold.ext.parts[0]!), stripAnswer(ext.parts[0]!)) : undefined;
-  if (fast !== undefined) return fast ? passVerdict({ extracted }) : failVerdict(Reasons.notEquivalent, { extracted });
+  const fast = ext.parts.length === 1 && gold.ext.parts.length === 1 ? plainNumbers(stripAnswer(gold.ext.parts[0]!), stripAnswer(ext.number ?? ext.parts[0]!)) : undefined;
+  // a number with units that differs from a bare gold may still meet it as a quantity (`1 km`, `1000`): read on
+  if (fast !== undefined && (fast || ext.number === undefined)) return fast ? passVerdict({ extracted }) : failVerdict(Reasons.notEquivalent, { extracted });
   const preds = readExtraction(ext);
   if (preds.length === 0) return failVerdict(Reasons.noAnswer, { extracted });
   const ctx: CompareContext = { tolerance: o.tolerance, strict: o.strict, allowSetRelation: o.allowSetRelation, budget: { left: BUDGET } };

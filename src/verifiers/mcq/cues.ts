@@ -68,7 +68,7 @@ export const CUE_GROUPS: readonly CueGroup[] = [
   {
     kind: 'answer',
     first: 'airjld',
-    source: String.raw`\banswer\b\s*${ANSWER_VERB}|\bI\s+(?:would\s+|will\s+|'ll\s+)?(?:choose|pick|select|go\s+with)\b|(?:${LATIN_COLON})\s*:|${LATIN_IS}`,
+    source: String.raw`\banswer\b\s*${ANSWER_VERB}|\bI(?:\s+would|\s+will|'ll|'d|\s+'ll)?\s+(?:choose|pick|select|go\s+with)\b|(?:${LATIN_COLON})\s*:|${LATIN_IS}`,
   },
   {
     kind: 'option',

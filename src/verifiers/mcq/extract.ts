@@ -241,8 +241,9 @@ function decide(text: string, statements: Statement[]): McqExtraction {
   // A non-letter value after "the closest option is" restates the option's content ("15.42 psia").
   const strong = counted.filter((s) => s.kind !== 'mention' && !(s.kind === 'option' && s.letters.length === 0));
   if (strong.length === 0) {
+    // (an `option` statement without a letter, `the right choice here`, is no mention of one)
     const mention = counted.at(-1);
-    if (mention) return { letter: mention.letters[0], rule: 'mention' };
+    if (mention && mention.letters.length > 0) return { letter: mention.letters[0], rule: 'mention' };
     return weakForms(text);
   }
   const last = strong[strong.length - 1]!;
@@ -292,17 +293,63 @@ function lastLineIfShort(text: string): string | undefined {
   return text.slice(0, end);
 }
 
-/** Weak forms when no answer statement exists: a lone letter as the last line, or a bold letter. */
+/**
+ * Weak forms when no answer statement exists: a lone letter as the last line; else a concluding
+ * `so D.` that ends the text; else the letter judged right (`(C) is correct`, `C is the right
+ * answer`; two different ones are ambiguous); else a bold letter.
+ */
 function weakForms(text: string): McqExtraction {
   const line = lastLineIfShort(text);
   const lone = line === undefined ? null : LONE_LETTER_RE.exec(line);
   if (lone) return { letter: lone[1], rule: 'lone-letter' };
+  const judged = judgedRight(text);
+  const concluding = CONCLUDING_LETTER_RE.exec(text.slice(-CONCLUDING_TAIL));
+  if (concluding) return { letter: (concluding[1] ?? concluding[2])!.toUpperCase(), rule: 'concluding-letter' };
+  if (judged) return judged.size === 1 ? { letter: [...judged][0], rule: 'judged-right' } : { reason: 'ambiguous', rule: 'judged-right' };
   if (!text.includes('**')) return { reason: 'no-answer' };
   BOLD_LETTER_RE.lastIndex = 0;
   const bold = new Set([...text.matchAll(BOLD_LETTER_RE)].map((m) => m[1]!));
   if (bold.size === 1) return { letter: [...bold][0], rule: 'bold-letter' };
   if (bold.size > 1) return { reason: 'ambiguous', rule: 'bold-letter' };
   return { reason: 'no-answer' };
+}
+
+/** How far from the end a letter judged right is looked for (a conclusion closes the response). */
+const CONCLUDING_WINDOW = 1_500;
+/** A concluding `so D.` lies within this many characters of the end. */
+const CONCLUDING_TAIL = 120;
+/** `..., so D.` / `Hence (D).` / `Therefore, option D` / `I think it's B.` / `After analysis: B` ending the text. */
+const CONCLUDING_LETTER_RE = /(?:\b(?:[Ss]o|[Hh]ence|[Tt]hus|[Tt]herefore|[Ii]t's|[Ii]t\s+is)\b[,:]?|:)\s+(?:(?:the\s+)?(?:answer|option|choice)\s+)?(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\b\*{0,2})[.!]?[\s*_]*$/;
+/** What comes before a word of judgement: `(C) is `, `C would be the `, `**C** is also `; `I` only in parentheses. */
+const JUDGED_BEFORE_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?$/;
+/** A judgement that holds only under a condition: `correct only if`, `right when`. */
+const JUDGED_CONDITION_RE = /^\s+(?:only\s+)?(?:if|when)\b/;
+const JUDGEMENT_WORDS = ['correct', 'right', 'true'];
+
+/** Whether a character code is not a letter (NaN past either end counts as an edge). */
+function isWordEdge(c: number): boolean {
+  return !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
+/**
+ * The letters judged right (`(X) is correct`, `C is the right answer`) within the text's end;
+ * several are ambiguous. Finds the words of judgement by literal search and reads the few
+ * characters before each (not `is not`, not `incorrect`, not `correct only if`).
+ */
+function judgedRight(text: string): Set<string> | undefined {
+  const from = Math.max(0, text.length - CONCLUDING_WINDOW);
+  let letters: Set<string> | undefined;
+  for (const word of JUDGEMENT_WORDS) {
+    for (let k = text.indexOf(word, from); k >= 0; k = text.indexOf(word, k + word.length)) {
+      const after = k + word.length;
+      // a whole word (`incorrect`, `rightly` are none), preceded by a space and unconditional
+      if (!isWordEdge(text.charCodeAt(k - 1)) || !isWordEdge(text.charCodeAt(after)) || text.charCodeAt(k - 1) !== 32) continue;
+      if (JUDGED_CONDITION_RE.test(text.slice(after, after + 12))) continue;
+      const m = JUDGED_BEFORE_RE.exec(text.slice(Math.max(0, k - 30), k));
+      if (m) (letters ??= new Set()).add((m[1] ?? m[2])!.toUpperCase());
+    }
+  }
+  return letters;
 }
 
 /** Extract the option letter a response commits to. Pure and total: never throws on any string. */

@@ -84,7 +84,7 @@ const LEAD_WORDS = new Set([
   'closest', 'correct', 'right', 'best', 'most', 'appropriate', 'likely', 'accurate', 'suitable', 'plausible',
   'answer', 'to', 'cannot', "can't", 'can', 'not', 'unable', "won't", 'be', 'provide', 'an', 'give', 'select',
   'choose', 'determine', 'none', 'of', 'given', 'provided', 'above', 'listed', 'available', 'present',
-  'included', 'in', 'among',
+  'included', 'in', 'among', "i'd", "i'll",
 ]);
 const MAX_LEAD = 5;
 const LONGEST_LEAD = Math.max(...[...LEAD_WORDS].map((w) => w.length));

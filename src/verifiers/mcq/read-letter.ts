@@ -20,15 +20,15 @@ export interface LetterRead {
 // Decorations between a cue and its value: spaces, markdown emphasis, quotes, `$`, `\(`, `\[`,
 // `{`, and LaTeX wrappers such as `\boxed{`, `\text{`, `\textbf{`.
 const OPENERS_RE = /(?:[\s*_"'“”‘’`$:]|\\[([]|\\(?:boxed|fbox|text|textbf|mathbf|mathrm|mathit|textit|bf)\s*\{|\{)*/y;
-const LABEL_WORD_RE = /(?:option|choice|letter)\b\s*/iy;
-const HEDGE_RE = /(?:probably|likely|most\s+likely|clearly|definitely|indeed|simply|just|still|then)\s+/iy;
+const LABEL_WORD_RE = /(?:(?:answer\s+)?(?:option|choice|letter)|answer)\b\s*/iy;
+const HEDGE_RE = /(?:probably|likely|most\s+likely|clearly|definitely|indeed|simply|just|still|then|either)\s+/iy;
 // `(A)`, a capital before `,`/`and`/`or`, or after `and`/`or` (matched with the conjunction rather
 // than behind a lookbehind, which would be tried at every position).
 const ANY_PAREN_LETTER_RE = /\(([A-Za-z])\)|(?<![\w'])([A-Z])(?=,|\s+(?:and|or)\b)|\b(?:and|or)\s+([A-Z])(?![\w'/])/g;
 const NOT_RE = /not\s+/iy;
 const PAREN_LETTER_RE = /[([]\s*([A-Za-z])\s*[)\]]/y;
 // A bare capital letter that stands alone: not followed by a letter, digit, `/` (N/A) or `'` + letter (I'm).
-const BARE_LETTER_RE = /([A-Z])(?=$|[\s).,:;*$\\}!?"\]]|'(?![a-z]))/y;
+const BARE_LETTER_RE = /([A-Z])(?=$|[\s).,:;*$\\}!?"\]\u3002]|'(?![a-z]))/y;
 // A bare lowercase letter only when it ends the line: "answer: c", "the answer is d."
 const BARE_LOWER_END_RE = /([a-j])(?=[ \t]*[.)]?[ \t]*(?:$|\n))/y;
 const LOWER_WORD_AFTER_RE = /\s+[a-z]/y;
@@ -51,8 +51,8 @@ function firsts(chars: string): Uint8Array {
 }
 const SPACE_CHARS = ' \t\n\v\f\r';
 const OPENERS_FIRST = firsts(`${SPACE_CHARS}*_"'\`$:\\{`);
-const LABEL_FIRST = firsts('ocLOCl');
-const HEDGE_FIRST = firsts('plmcdisjtPLMCDISJT');
+const LABEL_FIRST = firsts('oclaOCLA');
+const HEDGE_FIRST = firsts('plmcdisjtePLMCDISJTE');
 const NOT_FIRST = firsts('nN');
 const PAREN_FIRST = firsts('([');
 const BARE_FIRST = firsts('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
@@ -131,8 +131,9 @@ export function readLetter(text: string, at: number, labelled = false): LetterRe
   }
   i = skip(HEDGE_RE, HEDGE_FIRST, text, i);
   const label = skip(LABEL_WORD_RE, LABEL_FIRST, text, i);
+  const hasLabel = label > i;
   i = skip(OPENERS_RE, OPENERS_FIRST, text, label);
-  const first = letterAt(text, i, labelled || label > at);
+  const first = letterAt(text, i, labelled || label > at) ?? (hasLabel ? numberedOption(text, i) : undefined);
   if (!first) return { letters: lettersInSentence(text, i), negated: false, end: i, inSentence: true };
   const letters = [first.letter];
   let end = first.end;
@@ -153,6 +154,15 @@ export function readLetter(text: string, at: number, labelled = false): LetterRe
     for (let m = LATER_PAREN_RE.exec(rest); m; m = LATER_PAREN_RE.exec(rest)) letters.push(m[1]!.toUpperCase());
   }
   return { letters, negated, end };
+}
+
+const NUMBERED_OPTION_RE = /\(?([1-9])\)?(?![\d.,]\d|\d)/y;
+
+/** `option 2`, `choice (3)`: options numbered from 1, read as the letter in that place (2 -> B). */
+function numberedOption(text: string, at: number): { letter: string; end: number } | undefined {
+  NUMBERED_OPTION_RE.lastIndex = at;
+  const m = NUMBERED_OPTION_RE.exec(text);
+  return m ? { letter: String.fromCharCode(64 + Number(m[1])), end: at + m[0].length } : undefined;
 }
 
 /**
