@@ -89,6 +89,6 @@ function pickScore(v: unknown): number | undefined {
 
 /** The ratio key that takes class value `cls`: the key itself, else the catch-all, else undefined. */
 export function keyFor(weights: Weights, cls: string): string | undefined {
-  if (cls in weights) return cls;
+  if (Object.hasOwn(weights, cls)) return cls;
   return Object.keys(weights).find((k) => CATCH_ALL_KEYS.includes(k));
 }

@@ -92,7 +92,7 @@ export async function runBlend(files: readonly string[], options: BlendOptions):
         if (reason) {
           summary.badLines += 1;
           options.onBadLine?.(file, l.line, reason);
-          await rejects?.write({ file, line: l.line, reject_reason: reason });
+          rejects?.write({ file, line: l.line, reject_reason: reason });
         } else {
           summary.records += 1;
           const cls = classOf(l.value as DatasetRecord, options.by);
@@ -136,6 +136,12 @@ export async function runBlend(files: readonly string[], options: BlendOptions):
   // Pass 2: write the chosen records.
   const selectors = new Map<string, ClassSelector>();
   for (const p of summary.plan) if (p.take > 0) selectors.set(p.key, createSelector(p, seed));
+  // The selector of each class value, looked up once per value rather than once per line.
+  const selectorOf = new Map<string, ClassSelector | undefined>();
+  for (const cls of counts.keys()) {
+    const key = keyFor(weights, cls);
+    selectorOf.set(cls, key === undefined ? undefined : selectors.get(key));
+  }
   const out = createJsonlWriter(options.out);
   progress = createProgress('blend (select)', { totalBytes, quiet: options.quiet });
   let lines = 0;
@@ -146,11 +152,10 @@ export async function runBlend(files: readonly string[], options: BlendOptions):
         lines += 1;
         if (l.error === undefined && isRecord(l.value)) {
           const cls = classOf(l.value, options.by);
-          const key = cls === undefined ? undefined : keyFor(weights, cls);
-          const selector = key === undefined ? undefined : selectors.get(key);
+          const selector = cls === undefined ? undefined : selectorOf.get(cls);
           if (selector) {
             const copies = selector.next();
-            for (let c = 0; c < copies; c++) await out.write(l.value);
+            for (let c = 0; c < copies; c++) out.write(l.value);
             summary.written += copies;
           }
         }

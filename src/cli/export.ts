@@ -3,6 +3,7 @@
  * the prompt rendered with the record's template, `data_source` a route of the `mixed` preset.
  */
 import { Command, Option } from 'commander';
+import { PARQUET_CODECS, type ParquetCodec } from '../export/parquet.js';
 import { EXPORT_FORMATS, formatExportSummary, runExport, type ExportFormat } from '../export/run.js';
 import { templateNames } from '../templates/template.js';
 import { badLinePrinter } from './blend.js';
@@ -19,6 +20,7 @@ export function registerExport(program: Command): void {
     .option('-t, --template <names>', `templates, at most one per record kind, comma-separated (${templateNames().join(', ')}; default: mcq, open-ended, code, ifeval)`, list, [])
     .option('--out <file>', 'output file (default stdout; required for verl parquet)')
     .option('--split <name>', 'verl extra_info.split', 'train')
+    .addOption(new Option('--compression <codec>', 'verl: parquet page compression (BROTLI reads in pyarrow, pandas, polars, DuckDB; GZIP for readers without Brotli)').choices([...PARQUET_CODECS]).default('BROTLI'))
     .option('--agent <name>', 'nemo-gym: agent_ref.name of each row')
     .option('--rejects <file>', 'records that cannot be exported, with line and reject_reason')
     .option('-q, --quiet', 'no progress and no summary on stderr')
@@ -28,6 +30,7 @@ export function registerExport(program: Command): void {
         templates: o.template,
         out: o.out,
         split: o.split,
+        compression: o.compression as ParquetCodec,
         agent: o.agent,
         rejects: o.rejects,
         quiet: o.quiet,

@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import { openJsonl, createJsonlWriter } from '../core/jsonl.js';
 import type { DatasetRecord } from '../core/records.js';
 import { createProgress } from '../cli/progress.js';
-import { templatesByKind, taskOf } from './task.js';
-import { verlRow, verlColumns, VERL_SCHEMA, type VerlRow } from './verl.js';
-import { createParquetSink } from './parquet.js';
+import { templatesByKind, taskOf, type TrainingTask } from './task.js';
+import { createVerlWriter } from './verl-writer.js';
+import { PARQUET_CODECS, type ParquetCodec } from './parquet.js';
 import { openRlhfRow } from './openrlhf.js';
 import { trlRow } from './trl.js';
 import { nemoGymRow } from './nemo-gym.js';
@@ -28,6 +28,12 @@ export interface ExportOptions {
   out?: string;
   /** verl `extra_info.split` (default `train`). */
   split?: string;
+  /** verl: rows per parquet row group (default 4096). */
+  rowGroupRows?: number;
+  /** verl: page compression (default BROTLI; GZIP for readers built without Brotli). */
+  compression?: ParquetCodec;
+  /** verl: encode parquet on this thread instead of a worker thread. */
+  inThread?: boolean;
   /** NeMo-Gym `agent_ref.name`. */
   agent?: string;
   /** Records that cannot be exported, with `line` and `reject_reason`. */
@@ -51,6 +57,7 @@ export interface ExportSummary {
 /** Export `file` (or `-`) to a trainer format. */
 export async function runExport(file: string, o: ExportOptions): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(o.to)) throw new Error(`--to must be one of ${EXPORT_FORMATS.join(', ')}, got "${o.to}"`);
+  if (o.compression !== undefined && !PARQUET_CODECS.includes(o.compression)) throw new Error(`--compression must be one of ${PARQUET_CODECS.join(', ')}, got "${o.compression}"`);
   if (o.to === 'verl' && (!o.out || o.out === '-')) throw new Error('--to verl writes parquet: give --out FILE.parquet');
   for (const path of [o.out, o.rejects]) {
     if (path && path !== '-' && file !== '-' && resolve(file) === resolve(path)) throw new Error(`${path} is the input file: writing it would destroy what is being read`);
@@ -61,7 +68,7 @@ export async function runExport(file: string, o: ExportOptions): Promise<ExportS
   const source = openJsonl(file);
   const s: ExportSummary = { lines: 0, written: 0, errors: 0, byReason: {}, byDataSource: {}, seconds: 0, peakRssBytes: 0 };
   const rejects = o.rejects ? createJsonlWriter(o.rejects) : undefined;
-  const parquet = o.to === 'verl' ? createParquetSink<VerlRow>(o.out!, VERL_SCHEMA, verlColumns) : undefined;
+  const parquet = o.to === 'verl' ? createVerlWriter(o.out!, { split, rowGroupRows: o.rowGroupRows, codec: o.compression, inThread: o.inThread }) : undefined;
   const jsonl = o.to === 'verl' ? undefined : createJsonlWriter(o.out);
   const progress = createProgress(`export (${o.to})`, { totalBytes: source.size, quiet: o.quiet });
   try {
@@ -71,19 +78,23 @@ export async function runExport(file: string, o: ExportOptions): Promise<ExportS
       if (l.error !== undefined) reason = `${l.error.startsWith('empty') ? 'empty-line' : 'invalid-json'}: ${l.error}`;
       else if (l.value === null || typeof l.value !== 'object' || Array.isArray(l.value)) reason = 'not-an-object: a record must be a JSON object';
       else {
+        // Only rendering is the record's fault; an output that cannot be written stops the run.
+        let task: TrainingTask | undefined;
+        let row: unknown;
         try {
-          const task = taskOf(l.value as DatasetRecord, templates);
-          const index = s.written;
-          if (parquet) parquet.write(verlRow(task, split, index));
-          else {
-            const row = o.to === 'openrlhf' ? openRlhfRow(task) : o.to === 'trl' ? trlRow(task) : nemoGymRow(task, index, o.agent);
-            await jsonl!.write(row);
-          }
-          s.written += 1;
-          s.byDataSource[task.dataSource] = (s.byDataSource[task.dataSource] ?? 0) + 1;
+          task = taskOf(l.value as DatasetRecord, templates);
+          if (!parquet) row = o.to === 'openrlhf' ? openRlhfRow(task) : o.to === 'trl' ? trlRow(task) : nemoGymRow(task, s.written, o.agent);
         } catch (err) {
           const msg = (err as Error).message;
           reason = /^[a-z-]+:/.test(msg) ? msg : `render: ${msg}`;
+        }
+        if (task) {
+          if (parquet) {
+            const wait = parquet.write(task);
+            if (wait) await wait;
+          } else jsonl!.write(row);
+          s.written += 1;
+          s.byDataSource[task.dataSource] = (s.byDataSource[task.dataSource] ?? 0) + 1;
         }
       }
       if (reason !== undefined) {
@@ -92,7 +103,7 @@ export async function runExport(file: string, o: ExportOptions): Promise<ExportS
         s.byReason[code] = (s.byReason[code] ?? 0) + 1;
         o.onBadLine?.(file, l.line, reason);
         const base = l.value !== null && typeof l.value === 'object' && !Array.isArray(l.value) ? (l.value as object) : {};
-        await rejects?.write({ ...base, line: l.line, reject_reason: reason });
+        rejects?.write({ ...base, line: l.line, reject_reason: reason });
       }
       if ((s.lines & 4095) === 0) {
         progress.update(s.lines, source.bytesRead());
@@ -101,7 +112,7 @@ export async function runExport(file: string, o: ExportOptions): Promise<ExportS
     }
   } finally {
     progress.stop();
-    parquet?.close();
+    await parquet?.close();
     await jsonl?.close();
     await rejects?.close();
   }

@@ -59,6 +59,18 @@ export function mixedPreset(): Preset {
   return mixed;
 }
 
+const verifierRoutes = new WeakMap<Preset, Map<string, string | undefined>>();
+/** The route named after `verifier`, else the first route scoring with it (looked up once per preset). */
+function routeOfVerifier(preset: Preset, verifier: string): string | undefined {
+  let byVerifier = verifierRoutes.get(preset);
+  if (!byVerifier) verifierRoutes.set(preset, (byVerifier = new Map()));
+  if (!byVerifier.has(verifier)) {
+    const routes = preset.routes ?? {};
+    byVerifier.set(verifier, Object.keys(routes).find((k) => k === verifier) ?? Object.keys(routes).find((k) => routes[k]!.verifier === verifier));
+  }
+  return byVerifier.get(verifier);
+}
+
 /**
  * The `data_source` for a task scored by `verifier`: the record's own when the `mixed` preset
  * routes it to that verifier (`openai/gsm8k` -> math), else the verifier's own route name.
@@ -66,8 +78,8 @@ export function mixedPreset(): Preset {
 export function dataSourceFor(record: DatasetRecord, verifier: string, preset: Preset = mixedPreset()): { dataSource: string; original?: string } {
   const routes = preset.routes ?? {};
   const own = record.data_source;
-  if (typeof own === 'string' && routes[own]?.verifier === verifier) return { dataSource: own };
-  const route = Object.keys(routes).find((k) => k === verifier) ?? Object.keys(routes).find((k) => routes[k]!.verifier === verifier);
+  if (typeof own === 'string' && Object.hasOwn(routes, own) && routes[own]!.verifier === verifier) return { dataSource: own };
+  const route = routeOfVerifier(preset, verifier);
   if (!route) throw new Error(`no route in preset ${preset.name} scores verifier "${verifier}"`);
   return typeof own === 'string' ? { dataSource: route, original: own } : { dataSource: route };
 }

@@ -25,9 +25,14 @@ export function formatOptions(letters: readonly string[], texts: readonly string
   return texts.map((t, k) => `${letters[k]}) ${t}`).join('\n');
 }
 
-function scalarFields(r: DatasetRecord): Record<string, string> {
+/** The record's string and number fields that `template` has placeholders for, as strings. */
+function scalarFields(r: DatasetRecord, template: Template): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+  for (const k of template.placeholders) {
+    if (!Object.hasOwn(r, k)) continue;
+    const v = r[k];
+    if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+  }
   return out;
 }
 
@@ -45,7 +50,7 @@ export function renderRecord(record: DatasetRecord, template: Template): Rendere
     kind = 'open-ended';
   }
   if (template.kind !== kind) throw new Error(`template "${template.name}" renders ${template.kind} records, this one is ${kind}`);
-  const values = scalarFields(r);
+  const values = scalarFields(r, template);
   const question = questionOf(r);
   if (question !== undefined) values.question = question;
   let reference: unknown;

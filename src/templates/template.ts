@@ -96,9 +96,30 @@ export function templateNames(): string[] {
     .sort();
 }
 
+/** A template's text split once at its placeholders: literal, key, literal, key, ..., literal. */
+const compiled = new WeakMap<Template, { literals: string[]; keys: string[] }>();
+function compile(t: Template): { literals: string[]; keys: string[] } {
+  let c = compiled.get(t);
+  if (!c) {
+    c = { literals: [], keys: [] };
+    let at = 0;
+    for (const m of t.text.matchAll(PLACEHOLDER_RE)) {
+      c.literals.push(t.text.slice(at, m.index));
+      c.keys.push(m[1]!);
+      at = m.index + m[0].length;
+    }
+    c.literals.push(t.text.slice(at));
+    compiled.set(t, c);
+  }
+  return c;
+}
+
 /** Fill `{{placeholders}}` from `values`; a placeholder without a value is an error naming it. */
 export function fillTemplate(t: Template, values: Record<string, string>): string {
-  const missing = t.placeholders.filter((p) => values[p] === undefined);
+  const { literals, keys } = compile(t);
+  const missing = [...new Set(keys.filter((p) => values[p] === undefined))];
   if (missing.length) throw new Error(`template "${t.name}" has placeholders with no value: ${missing.map((p) => `{{${p}}}`).join(', ')}`);
-  return t.text.replace(PLACEHOLDER_RE, (_, key: string) => values[key]!);
+  let out = literals[0]!;
+  for (let i = 0; i < keys.length; i++) out += values[keys[i]!]! + literals[i + 1]!;
+  return out;
 }

@@ -80,7 +80,7 @@ describe('export --to verl', () => {
     const n = 20_000;
     writeFileSync(big, Array.from({ length: n }, (_, i) => JSON.stringify({ id: i, domain: 'math', question: `What is ${i} + 1?`, answer: String(i + 1) })).join('\n') + '\n');
     const out = join(dir, 'big.parquet');
-    const s = await runExport(big, { to: 'verl', out, quiet: true, split: 'test' });
+    const s = await runExport(big, { to: 'verl', out, quiet: true, split: 'test', rowGroupRows: 8192 });
     expect(s.written).toBe(n);
     const table = readParquetTable(out);
     expect(table.numRows).toBe(n);
@@ -91,6 +91,28 @@ describe('export --to verl', () => {
       expect(info.get(i)!.toJSON().split).toBe('test');
       expect(gt.get(i)!.toJSON().ground_truth).toBe(String(i + 1));
     }
+  });
+  it('the worker thread and the one-thread writer, each codec, write the same rows; non-ASCII text and nulls survive the packing', async () => {
+    const src = join(dir, 'unicode.jsonl');
+    const texts = ['Was ist 2 + 2? Grüße, 東京 🚀', 'plain ascii', 'é'.repeat(3000), 'Combien font 3 × 3 ?'];
+    writeFileSync(src, texts.map((q, i) => JSON.stringify({ ...(i % 2 ? { id: `u${i}` } : {}), domain: i === 3 ? 'mathématiques' : 'math', question: q, answer: `${i} €` })).join('\n') + '\n');
+    const read = async (o: { inThread?: boolean; compression?: 'BROTLI' | 'GZIP' | 'UNCOMPRESSED' }) => {
+      const out = join(dir, `u-${o.inThread ? 'in' : 'worker'}-${o.compression ?? 'default'}.parquet`);
+      await runExport(src, { to: 'verl', out, quiet: true, rowGroupRows: 3, ...o });
+      return rowsOf(readParquetTable(out));
+    };
+    const viaWorker = await read({});
+    expect(viaWorker.map((r) => (r.extra_info as { question: string }).question)).toEqual(texts);
+    expect(viaWorker.map((r) => (r.extra_info as { id: string | null }).id)).toEqual([null, 'u1', null, 'u3']);
+    expect(viaWorker.map((r) => (r.extra_info as { index: number }).index)).toEqual([0, 1, 2, 3]);
+    expect(viaWorker[3]).toMatchObject({ ability: 'mathématiques', reward_model: { ground_truth: '3 €' } });
+    expect((viaWorker[0]!.prompt as { content: string }[])[0]!.content).toContain('Grüße, 東京 🚀');
+    for (const o of [{ inThread: true }, { compression: 'GZIP' as const }, { inThread: true, compression: 'UNCOMPRESSED' as const }]) expect(await read(o)).toEqual(viaWorker);
+  });
+  it('fails loudly, before any work, when the parquet file cannot be written or the codec is unknown', async () => {
+    await expect(runExport(records, { to: 'verl', out: join(dir, 'no-such-dir', 'x.parquet'), quiet: true })).rejects.toThrow(/cannot write --out .*its directory does not exist/);
+    await expect(runExport(records, { to: 'verl', out: join(dir, 'x.parquet'), quiet: true, compression: 'LZO' as 'GZIP' })).rejects.toThrow(/--compression must be one of BROTLI, GZIP, UNCOMPRESSED/);
+    await expect(runExport(records, { to: 'verl', out: join(dir, 'x.parquet'), quiet: true, rowGroupRows: 0 })).rejects.toThrow(/positive integer/);
   });
   it('refuses to write parquet to stdout', async () => {
     await expect(runExport(records, { to: 'verl', quiet: true })).rejects.toThrow(/--out FILE\.parquet/);
