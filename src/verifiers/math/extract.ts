@@ -82,12 +82,22 @@ export function resolvePriority(spec: ReadonlyArray<string | ReadonlyArray<strin
  */
 export function extractAnswer(textIn: string, priority: ExtractionPriority = DEFAULT_EXTRACTION, options: ExtractOptions = {}): Extraction | undefined {
   const text = options.gold ? textIn : blankCodeBlocks(textIn);
-  const think = text.lastIndexOf('</think>');
+  const think = lastThinkEnd(text);
   if (think >= 0) {
     const after = extractFrom(text.slice(think + 8), priority, options);
     if (after) return after;
   }
   return extractFrom(text, priority, options);
+}
+
+/**
+ * Where the last `</think>` starts, or -1: forward literal searches (a forward search skips to
+ * each rare `<`; lastIndexOf compares at every position).
+ */
+function lastThinkEnd(text: string): number {
+  let last = text.indexOf('</think>');
+  for (let k = last; k >= 0; k = text.indexOf('</think>', k + 8)) last = k;
+  return last;
 }
 
 /**
