@@ -21,6 +21,7 @@ import { type Span, mathSpans } from './spans.js';
 import { headingParagraph } from './headings.js';
 import { trustsFallback } from './fallback.js';
 import { blankCodeBlocks } from './code-blocks.js';
+import { finalAnswerEnds } from './final-cue.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
 import { isUnitName, plainUnitForm } from './plain-units.js';
@@ -234,12 +235,8 @@ function findFinalAnswer(text: string): Extraction | undefined {
 /** What may follow a `final answer` cue that states an answer (after spaces and emphasis). */
 const STATES_ANSWER_RE = /^(?:[:=$\\(\[{\n\d-]|(?:is|are|was|equals|would\s+be|will\s+be|should\s+be|must\s+be)\b|[A-Z])/;
 
-const FINAL_ANSWER_RE = /final\s+answer/gi;
-
 function finalAnswerStatement(text: string, after: number): Extraction | undefined {
-  const cues: number[] = [];
-  FINAL_ANSWER_RE.lastIndex = 0;
-  for (let m = FINAL_ANSWER_RE.exec(text); m; m = FINAL_ANSWER_RE.exec(text)) cues.push(m.index + m[0].length);
+  const cues = finalAnswerEnds(text);
   for (let k = cues.length - 1; k >= 0 && cues[k]! > after; k--) {
     const at = cues[k]!;
     let frag = text.slice(at, at + 600);
