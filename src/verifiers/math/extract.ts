@@ -21,6 +21,7 @@ import { type Span, mathSpans } from './spans.js';
 import { headingParagraph } from './headings.js';
 import { trustsFallback } from './fallback.js';
 import { blankCodeBlocks } from './code-blocks.js';
+import { finalAnswerEnds } from './final-cue.js';
 import { SCALES } from './text.js';
 import { UNIT_WORDS } from './vocabulary.js';
 import { isUnitName, plainUnitForm } from './plain-units.js';
@@ -82,12 +83,22 @@ export function resolvePriority(spec: ReadonlyArray<string | ReadonlyArray<strin
  */
 export function extractAnswer(textIn: string, priority: ExtractionPriority = DEFAULT_EXTRACTION, options: ExtractOptions = {}): Extraction | undefined {
   const text = options.gold ? textIn : blankCodeBlocks(textIn);
-  const think = text.lastIndexOf('</think>');
+  const think = lastThinkEnd(text);
   if (think >= 0) {
     const after = extractFrom(text.slice(think + 8), priority, options);
     if (after) return after;
   }
   return extractFrom(text, priority, options);
+}
+
+/**
+ * Where the last `</think>` starts, or -1: forward literal searches (a forward search skips to
+ * each rare `<`; lastIndexOf compares at every position).
+ */
+function lastThinkEnd(text: string): number {
+  let last = text.indexOf('</think>');
+  for (let k = last; k >= 0; k = text.indexOf('</think>', k + 8)) last = k;
+  return last;
 }
 
 /**
@@ -224,12 +235,8 @@ function findFinalAnswer(text: string): Extraction | undefined {
 /** What may follow a `final answer` cue that states an answer (after spaces and emphasis). */
 const STATES_ANSWER_RE = /^(?:[:=$\\(\[{\n\d-]|(?:is|are|was|equals|would\s+be|will\s+be|should\s+be|must\s+be)\b|[A-Z])/;
 
-const FINAL_ANSWER_RE = /final\s+answer/gi;
-
 function finalAnswerStatement(text: string, after: number): Extraction | undefined {
-  const cues: number[] = [];
-  FINAL_ANSWER_RE.lastIndex = 0;
-  for (let m = FINAL_ANSWER_RE.exec(text); m; m = FINAL_ANSWER_RE.exec(text)) cues.push(m.index + m[0].length);
+  const cues = finalAnswerEnds(text);
   for (let k = cues.length - 1; k >= 0 && cues[k]! > after; k--) {
     const at = cues[k]!;
     let frag = text.slice(at, at + 600);

@@ -14,11 +14,7 @@ const MAX_PARAGRAPH = 400;
  * back over the occurrences of `answer` (a literal search) and tests only their lines.
  */
 export function headingParagraph(text: string): { start: number; end: number } | undefined {
-  // where `answer` is written, found forwards (a forward literal search is much faster than lastIndexOf)
-  const hits: number[] = [];
-  for (let k = text.indexOf('nswer'); k >= 0; k = text.indexOf('nswer', k + 5)) hits.push(k);
-  for (let k = text.indexOf('NSWER'); k >= 0; k = text.indexOf('NSWER', k + 5)) hits.push(k);
-  hits.sort((a, b) => a - b);
+  const hits = answersEndingLines(text);
   for (let h = hits.length - 1; ; h--) {
     if (h < 0) return undefined;
     const at = hits[h]!;
@@ -37,6 +33,36 @@ export function headingParagraph(text: string): { start: number; end: number } |
     // a heading followed by another heading announces nothing
     if (end > start && !HEADING_LINE_AT.test(text.slice(start, end))) return { start, end };
   }
+}
+
+/**
+ * Where `nswer` / `NSWER` is written with nothing but spaces, tabs, `*`, `_` and `:` after it on
+ * its line (what {@link HEADING_LINE_AT} allows after `answer`), in order. Found by a literal
+ * search for `wer` (one for `nswer` stops at every `n` of the text, `w` is rarer).
+ */
+function answersEndingLines(text: string): number[] {
+  const hits = wordsEndingLines(text, 'wer', 'ns');
+  const upper = wordsEndingLines(text, 'WER', 'NS');
+  return upper.length === 0 ? hits : hits.concat(upper).sort((a, b) => a - b);
+}
+
+/** Where `before + tail` is written and ends its line but for spaces, tabs, `*`, `_`, `:`. */
+function wordsEndingLines(text: string, tail: string, before: string): number[] {
+  const hits: number[] = [];
+  for (let k = text.indexOf(tail); k >= 0; k = text.indexOf(tail, k + tail.length)) {
+    if (k >= before.length && text.startsWith(before, k - before.length) && endsLine(text, k + tail.length)) hits.push(k - before.length);
+  }
+  return hits;
+}
+
+/** Whether only spaces, tabs, `*`, `_` and `:` stand between `at` and the end of its line. */
+function endsLine(text: string, at: number): boolean {
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9 && c !== 42 && c !== 95 && c !== 58) return false;
+  }
+  return true;
 }
 
 /** A heading line that only announces the answer. */

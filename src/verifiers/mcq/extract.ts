@@ -18,6 +18,7 @@ import { findTurnBreak } from './turn-break.js';
 import { findCues } from './find-cues.js';
 import { findPartMarkers } from './part-markers.js';
 import { DEFAULT_LETTERS, foldNonAscii, foldText, isAscii } from './letters.js';
+import { isSpace } from './chars.js';
 import { aliasLetter, readLetter, sentenceEnd } from './read-letter.js';
 
 /** Why no single letter was extracted. */
@@ -302,9 +303,9 @@ function weakForms(text: string): McqExtraction {
   const line = lastLineIfShort(text);
   const lone = line === undefined ? null : LONE_LETTER_RE.exec(line);
   if (lone) return { letter: lone[1], rule: 'lone-letter' };
-  const judged = judgedRight(text);
-  const concluding = CONCLUDING_LETTER_RE.exec(text.slice(-CONCLUDING_TAIL));
+  const concluding = mayConcludeWithLetter(text) ? CONCLUDING_LETTER_RE.exec(text.slice(-CONCLUDING_TAIL)) : null;
   if (concluding) return { letter: (concluding[1] ?? concluding[2])!.toUpperCase(), rule: 'concluding-letter' };
+  const judged = judgedRight(text);
   if (judged) return judged.size === 1 ? { letter: [...judged][0], rule: 'judged-right' } : { reason: 'ambiguous', rule: 'judged-right' };
   if (!text.includes('**')) return { reason: 'no-answer' };
   BOLD_LETTER_RE.lastIndex = 0;
@@ -320,15 +321,44 @@ const CONCLUDING_WINDOW = 1_500;
 const CONCLUDING_TAIL = 120;
 /** `..., so D.` / `Hence (D).` / `Therefore, option D` / `I think it's B.` / `After analysis: B` ending the text. */
 const CONCLUDING_LETTER_RE = /(?:\b(?:[Ss]o|[Hh]ence|[Tt]hus|[Tt]herefore|[Ii]t's|[Ii]t\s+is)\b[,:]?|:)\s+(?:(?:the\s+)?(?:answer|option|choice)\s+)?(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\b\*{0,2})[.!]?[\s*_]*$/;
+/**
+ * Whether the text may end as {@link CONCLUDING_LETTER_RE} wants: past trailing spaces, `*`, `_`,
+ * `.` and `!`, its last character is `)` or a capital. Most responses end otherwise, and the
+ * expression (unanchored) would be tried at every position of the tail.
+ */
+function mayConcludeWithLetter(text: string): boolean {
+  let p = text.length;
+  for (let c = text.charCodeAt(p - 1); isSpace(c) || c === 42 || c === 95 || c === 46 || c === 33; c = text.charCodeAt(--p - 1));
+  const c = text.charCodeAt(p - 1);
+  return c === 41 || (c >= 65 && c <= 90);
+}
+
 /** What comes before a word of judgement: `(C) is `, `C would be the `, `**C** is also `; `I` only in parentheses. */
 const JUDGED_BEFORE_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?$/;
 /** A judgement that holds only under a condition: `correct only if`, `right when`. */
 const JUDGED_CONDITION_RE = /^\s+(?:only\s+)?(?:if|when)\b/;
-const JUDGEMENT_WORDS = ['correct', 'right', 'true'];
+/**
+ * The words of judgement (`correct`, `right`, `true`), each as the tail searched for and the head
+ * checked before it: a literal search stops at every occurrence of its first character, and `g`,
+ * `u` are rarer in prose than `r`, `t`.
+ */
+const JUDGEMENT_WORDS: readonly (readonly [head: string, tail: string])[] = [['', 'correct'], ['ri', 'ght'], ['tr', 'ue']];
 
 /** Whether a character code is not a letter (NaN past either end counts as an edge). */
 function isWordEdge(c: number): boolean {
   return !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
+/**
+ * Whether the text before the space at `space` may end as {@link JUDGED_BEFORE_RE} wants (`is`,
+ * `be`, `also`, `the` and spaces): its last character before the spaces is `s`, `e`, `o` or not
+ * ASCII. A cheap test that spares the expression most words of judgement in prose.
+ */
+function mayBeJudged(text: string, space: number): boolean {
+  let p = space;
+  while (p > 0 && isSpace(text.charCodeAt(p - 1))) p--;
+  const c = text.charCodeAt(p - 1);
+  return c === 115 || c === 101 || c === 111 || c > 127;
 }
 
 /**
@@ -339,11 +369,14 @@ function isWordEdge(c: number): boolean {
 function judgedRight(text: string): Set<string> | undefined {
   const from = Math.max(0, text.length - CONCLUDING_WINDOW);
   let letters: Set<string> | undefined;
-  for (const word of JUDGEMENT_WORDS) {
-    for (let k = text.indexOf(word, from); k >= 0; k = text.indexOf(word, k + word.length)) {
-      const after = k + word.length;
+  for (const [head, tail] of JUDGEMENT_WORDS) {
+    for (let t = text.indexOf(tail, from + head.length); t >= 0; t = text.indexOf(tail, t + tail.length)) {
+      const k = t - head.length;
+      if (head !== '' && !text.startsWith(head, k)) continue;
+      const after = t + tail.length;
       // a whole word (`incorrect`, `rightly` are none), preceded by a space and unconditional
       if (!isWordEdge(text.charCodeAt(k - 1)) || !isWordEdge(text.charCodeAt(after)) || text.charCodeAt(k - 1) !== 32) continue;
+      if (!mayBeJudged(text, k - 1)) continue;
       if (JUDGED_CONDITION_RE.test(text.slice(after, after + 12))) continue;
       const m = JUDGED_BEFORE_RE.exec(text.slice(Math.max(0, k - 30), k));
       if (m) (letters ??= new Set()).add((m[1] ?? m[2])!.toUpperCase());

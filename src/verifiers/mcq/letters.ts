@@ -46,9 +46,14 @@ export function foldText(s: string): string {
   return isAscii(s) ? s : foldNonAscii(s);
 }
 
+const SCRIPT_LETTER_CHARS = Object.keys(SCRIPT_LETTERS);
+
 /** {@link foldText} for a text already known to have non-ASCII characters (extraction tests that once). */
 export function foldNonAscii(s: string): string {
-  return s.normalize('NFKC').replace(/(?<![\u0600-\u06ff\u0980-\u09ff])[أبجدঅবডঢ](?![\u0600-\u06ff\u0980-\u09ff])/g, (c) => SCRIPT_LETTERS[c] ?? c);
+  const n = s.normalize('NFKC');
+  // most texts have none of the script letters: a literal search for each is cheaper than the expression
+  if (!SCRIPT_LETTER_CHARS.some((c) => n.includes(c))) return n;
+  return n.replace(/(?<![\u0600-\u06ff\u0980-\u09ff])[أبجدঅবডঢ](?![\u0600-\u06ff\u0980-\u09ff])/g, (c) => SCRIPT_LETTERS[c] ?? c);
 }
 
 /** Validate and normalise a set of valid letters (e.g. `"abcd"` -> `"ABCD"`). Throws on a bad set. */

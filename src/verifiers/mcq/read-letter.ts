@@ -112,10 +112,15 @@ export function sentenceEnd(text: string, at: number, max = 160, abbreviations =
   return stop;
 }
 
-/** Whether the `.` at `i` is one of `i.e.` / `e.g.` (either dot). */
+/**
+ * Whether the `.` at `i`, followed by a space or the end, closes `i.e.` / `e.g.` (any case). The
+ * first dot of either is followed by a letter, so it never reaches this test.
+ */
 function isAbbreviationDot(text: string, i: number): boolean {
-  const before = text.slice(Math.max(0, i - 3), i).toLowerCase();
-  return before.endsWith('i.e') || before.endsWith('e.g') || (/(?:^|[\s(,])[ie]$/.test(before) && /^[eg]\./i.test(text.slice(i + 1, i + 3)));
+  if (i < 3 || text.charCodeAt(i - 2) !== 46) return false;
+  const a = text.charCodeAt(i - 3) | 32;
+  const b = text.charCodeAt(i - 1) | 32;
+  return (a === 105 && b === 101) || (a === 101 && b === 103);
 }
 
 /** Read the value a cue introduces, starting at `at` (just after the cue). */
