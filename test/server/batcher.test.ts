@@ -10,7 +10,7 @@ import type { Pool, PoolJob } from '../../src/core/pool.js';
 import type { Verdict } from '../../src/core/verdict.js';
 import { createBatcher } from '../../src/server/batcher.js';
 
-/** A pool that answers each sample with a verdict naming it, after `delay(response)` ms; counts run calls. */
+/** A pool that answers each sample with a verdict naming it, after `delay(response)` ms; counts samples run. */
 function fakePool(delay: (response: unknown) => number = () => 0): Pool & { runs: PoolJob[] } {
   const runs: PoolJob[] = [];
   return {
@@ -21,6 +21,17 @@ function fakePool(delay: (response: unknown) => number = () => 0): Pool & { runs
       const v: Verdict = { score: 1, pass: true, extracted: String(job.response) };
       const ms = delay(job.response);
       return ms > 0 ? new Promise((r) => setTimeout(() => r(v), ms)) : Promise.resolve(v);
+    },
+    runBatch(batch, onVerdict) {
+      // Like the real pool: every sample answered through onVerdict as soon as it is done.
+      return Promise.all(
+        batch.samples.map((s, i) =>
+          this.run({ ...s, module: batch.module, timeoutMs: batch.timeoutMs }).then((v) => {
+            onVerdict?.(i, v);
+            return v;
+          }),
+        ),
+      );
     },
     async close() {},
   };
