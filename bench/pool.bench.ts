@@ -2,7 +2,7 @@
  * Does the pool pay for itself? `mathReward` and `mcqReward` end to end on 1 and 2 worker threads
  * against the verifier's own throughput in one thread with no pool ("in-worker": the loop a worker
  * runs, warm). Targets (issue 11): 2 threads >= 1.7x 1 thread; 1 thread >= 50% of in-worker.
- * Medians of `POOL_ROUNDS` rounds (default 5). Also the main thread's CPU time per sample on one
+ * Medians of `POOL_ROUNDS` rounds (default 5); `POOL_MATH_N` sets the math sample count (default 800). Also the main thread's CPU time per sample on one
  * worker (read from /proc on Linux): what the pool costs the calling thread, which is what stops 2
  * threads from scaling on a 2-core machine, and a figure that a busy machine distorts little.
  */
@@ -54,7 +54,7 @@ async function pooled(fn: typeof mcqReward, samples: { response: string; referen
 }
 
 const rows: (string | number)[][] = [['verifier', 'samples', 'in-thread/s', '1 thread/s', '2 threads/s', '2 vs 1', '1 vs in-thread', 'target', 'main thread us/sample (1 thread)', 'in-thread us/sample']];
-for (const [name, fn, n] of [['math', mathReward, 800], ['mcq', mcqReward, 20_000]] as const) {
+for (const [name, fn, n] of [['math', mathReward, Number(process.env.POOL_MATH_N ?? 800)], ['mcq', mcqReward, 20_000]] as const) {
   const samples = honestSamples(name, n);
   const base = await inThread(name, samples);
   const one = await pooled(fn as typeof mcqReward, samples, 1);
