@@ -4,7 +4,7 @@
  */
 import type { JsonlLine } from '../core/jsonl.js';
 import type { Preset } from '../presets/preset.js';
-import { OWN_VERIFIER, routeRecord, type RouteLevel } from '../presets/route-record.js';
+import { OWN_VERIFIER, routeRecord, type RouteLevel, type RoutedRecord } from '../presets/route-record.js';
 import type { GroupCollector, GroupTag } from './groups.js';
 
 /** Options of the score command. */
@@ -31,17 +31,11 @@ export interface ScoreCommandOptions {
   groups?: GroupCollector;
 }
 
-/** One line to verify. */
-export interface Job {
+/** One line to verify: its routed record, plus where it came from. */
+export interface Job extends RoutedRecord {
   line: number;
   id: unknown;
   hasId: boolean;
-  verifier: string;
-  route: string;
-  weight: number;
-  response: unknown;
-  reference: unknown;
-  options: Record<string, unknown>;
   /** `--group-by`: the line's group tag. */
   groupTag?: GroupTag;
   /** The line's record, kept only while it is pending and only when the preset shapes rewards. */

@@ -149,6 +149,7 @@ export async function verifyBatch(
 
   const out: Verdict[] = new Array(total);
   // Samples that pass the checks here go to the pool (or the inline verifier) as one batch.
+  const tail = entry?.tailChars;
   const items: PoolSample[] = [];
   const at: number[] = [];
   for (let k = 0; k < total; k++) {
@@ -169,7 +170,10 @@ export async function verifyBatch(
       out[k] = progress(failVerdict(Reasons.invalidInput, { error: (err as Error).message }), k);
       continue;
     }
-    items.push({ response: s.response, reference: s.reference, options: opts });
+    const r = s.response;
+    // A verifier that reads only a response's tail gets only the tail (see VerifierEntry.tailChars).
+    const response = tail !== undefined && typeof r === 'string' && r.length > tail ? r.slice(-tail) : r;
+    items.push({ response, reference: s.reference, options: opts });
     at.push(k);
   }
   if (inlineVerifier) {

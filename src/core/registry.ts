@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Verifier } from './verifier.js';
 import { SetupError } from './setup-error.js';
 import type { Verdict } from './verdict.js';
+import { MCQ_TAIL_CHARS } from '../verifiers/mcq/window.js';
 
 /** Where a verifier lives and how the batch runner should run it. */
 export interface VerifierEntry {
@@ -17,6 +18,11 @@ export interface VerifierEntry {
    * scorers work per batch, not per sample); the pool is not used.
    */
   batch?: boolean;
+  /**
+   * The verifier reads only the last `tailChars` characters of a string response, so the batch
+   * runner sends only those to a worker (same verdict, bounded copying). Unset: the whole response.
+   */
+  tailChars?: number;
 }
 
 const here = import.meta.url;
@@ -24,7 +30,7 @@ const builtinModule = (path: string): string => new URL(path, here).href;
 
 /** The built-in verifiers, by name. */
 const entries = new Map<string, VerifierEntry>([
-  ['mcq', { name: 'mcq', module: builtinModule('../verifiers/mcq/index.js'), timeoutMs: 2_000 }],
+  ['mcq', { name: 'mcq', module: builtinModule('../verifiers/mcq/index.js'), timeoutMs: 2_000, tailChars: MCQ_TAIL_CHARS }],
   ['math', { name: 'math', module: builtinModule('../verifiers/math/index.js'), timeoutMs: 5_000 }],
   ['code', { name: 'code', module: builtinModule('../verifiers/code/index.js'), timeoutMs: 120_000 }],
   ['ifeval', { name: 'ifeval', module: builtinModule('../verifiers/ifeval/index.js'), timeoutMs: 10_000 }],

@@ -12,6 +12,7 @@
  *    letter on the last line counts only when no answer statement exists.
  * 4. A long run of repeated answer lines at the end is a degenerate loop: `degenerate`.
  */
+import { MCQ_TAIL_CHARS } from './window.js';
 import type { FormatSpec } from '../../core/format.js';
 import { FIRST_PART_RE, type CueKind } from './cues.js';
 import { findTurnBreak } from './turn-break.js';
@@ -54,7 +55,7 @@ interface Statement {
   final: boolean;
 }
 
-const MAX_TAIL = 32_768;
+const MAX_TAIL = MCQ_TAIL_CHARS;
 const DEGENERATE_RUN = 8;
 const CONDITIONAL_RE = /\bif\b[^.!?\n]*\bthen\b[^.!?\n]*$/i;
 const ANSWER_LINE_RE = /^[ \t>*_#]*(?:final\s+)?answer[ \t*_]*:(.*)$/gim;
