@@ -4,7 +4,9 @@
  * runs no solution code (src/verifiers/code/js/test-code.ts), so each attempt must score 0 while
  * the honest solution to the same reference scores 1.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
 
@@ -145,54 +147,44 @@ describe('JavaScript reward-hacking catalogue', () => {
 
 /**
  * The checker's context is kept from one submission to the next (src/verifiers/code/js/checker.ts).
- * Each sequence below runs in order in this thread: the earlier submissions try to leave something
- * in the checker (or the solution's isolate) that would make the last one, which does not solve
- * its task, score 1.
+ * Each sequence (js-state-sequences.mts, run in a Node process of its own; see there why) runs in
+ * order in one thread: the earlier submissions try to leave something in the checker (or the
+ * solution's isolate) that would make the last one, which does not solve its task, score 1.
  */
 describe('JavaScript reward-hacking: state left by a previous submission', () => {
-  const ref = (test_code: string, helpers?: string) => ({ language: 'javascript', test_code, ...(helpers ? { helpers } : {}) });
-  const run = (code: string, r: ReturnType<typeof ref>) => verifyCode('```js\n' + code + '\n```', r, { timeLimitMs: 2000, memoryLimitMb: 64 });
-  const statusOf = (v: Awaited<ReturnType<typeof run>>) => {
-    const t = (v.details as CodeDetails).tests.find((x) => x.status !== 'passed');
-    return [t?.status, t?.message].filter(Boolean).join(' ');
-  };
+  let seq: Record<string, [number, string][]> = {};
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', fileURLToPath(new URL('./js-state-sequences.mts', import.meta.url))], { encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`js-state-sequences exited ${r.status ?? r.signal}: ${r.stderr.slice(-2000)}`);
+    seq = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  }, 150_000);
+  const scores = (name: string) => seq[name]!.map(([score]) => score);
 
-  it('a global the previous tests assigned from a solution value is gone (after a failed assertion)', async () => {
-    const stash = ref('lastResult = echo(7);\nconsole.assert(lastResult === 8);');
-    const uses = ref("const want = typeof lastResult === 'number' ? lastResult : 42;\nconsole.assert(answer() === want);");
-    expect((await run('function echo(x) { return x; }', stash)).score).toBe(0);
-    expect((await run('function answer() { return 7; }', uses)).score).toBe(0);
-    expect((await run('function answer() { return 42; }', uses)).score).toBe(1);
+  it('a global the previous tests assigned from a solution value is gone (after a failed assertion)', () => {
+    expect(scores('assignedGlobal')).toEqual([0, 0, 1]);
   });
 
-  it("the previous tests' and helpers' declarations do not outlive them", async () => {
-    const first = ref('function expected() { return 5; }\nconsole.assert(val() === expected() && val() === limit);', 'const limit = 5;');
-    const second = ref("const e = typeof expected === 'function' ? expected() : typeof limit === 'number' ? limit : 9;\nconsole.assert(val() === e);");
-    expect((await run('function val() { return 5; }', first)).score).toBe(1);
-    expect((await run('function val() { return 5; }', second)).score).toBe(0);
-    expect((await run('function val() { return 9; }', second)).score).toBe(1);
+  it("the previous tests' and helpers' declarations do not outlive them", () => {
+    expect(scores('declarations')).toEqual([1, 0, 1]);
   });
 
-  it("the previous solution's stubs are gone: a name it defined is not defined for the next", async () => {
-    const r = ref('console.assert(check() === 1);');
-    expect((await run('function check() { return 1; }', r)).score).toBe(1);
-    const v = await run('const unrelated = 1;', r);
-    expect(v.score).toBe(0);
-    expect(statusOf(v)).toMatch(/check is not defined/);
+  it("the previous solution's stubs are gone: a name it defined is not defined for the next", () => {
+    expect(scores('stubs')).toEqual([1, 0]);
+    expect(seq.stubs![1]![1]).toMatch(/check is not defined/);
   });
 
-  it('a checker that timed out is not kept, and the next submission is judged in full time', async () => {
-    const spin = ref('for (let i = 0; i < bound(); i++) {}\nconsole.assert(true);');
-    const v = await run('function bound() { return 1e15; }', spin);
-    expect(v.score).toBe(0);
-    expect(statusOf(v)).toMatch(/^timeout/);
-    expect((await run('function echo(x) { return x; }', ref('console.assert(echo(3) === 3);'))).score).toBe(1);
+  it('a checker that timed out is not kept, and the next submission is judged in full time', () => {
+    expect(scores('timedOut')).toEqual([0, 1]);
+    expect(seq.timedOut![0]![1]).toMatch(/^timeout/);
   });
 
-  it("a value the previous solution left on its own global object is not the next one's", async () => {
-    const r = ref('console.assert(JSON.stringify(pairSums([1, 2], [3, 4])) === JSON.stringify([4, 6]));');
-    expect((await run('globalThis.cache = [4, 6];\nconst pairSums = (a, b) => a.map((x, i) => x + b[i]);', r)).score).toBe(1);
-    expect((await run('const pairSums = () => globalThis.cache;', r)).score).toBe(0);
+  it("a value the previous solution left on its own global object is not the next one's", () => {
+    expect(scores('ownGlobal')).toEqual([1, 0]);
+  });
+
+  it('tests that call the solution 300,000 times or forever end as runtime-error, and the process and the next submission go on', () => {
+    expect(scores('manyCalls')).toEqual([0, 0, 1]);
+    expect(seq.manyCalls![0]![1]).toMatch(/called the solution more than \d+ times/);
+    expect(seq.manyCalls![1]![1]).toMatch(/called the solution more than \d+ times/);
   });
 });
-

@@ -39,6 +39,16 @@ export function namesUsed(tests: string): string[] {
   return [...new Set(tests.match(/[A-Za-z_$][\w$]*/g) ?? [])].slice(0, 20_000);
 }
 
+/**
+ * Most calls from the tests into the solution in one submission. isolated-vm's nested synchronous
+ * calls (checker -> host -> solution, each with its own timeout) use native stack that is given
+ * back only when the tests return: about 300,000 calls in one submission overflow the thread's
+ * stack and kill the whole process (SIGSEGV), every other sample's verdict with it. Test code calls
+ * a candidate tens to thousands of times; the cap ends a submission that goes past it as
+ * `runtime-error` well before the overflow.
+ */
+export const MAX_BRIDGED_CALLS = 50_000;
+
 /** The host's side of a bridged call: ask the solution's isolate, answer the checker with a tagged string. */
 function callSolution(sol: Session, name: string, args: string, deadline: number, fail: (status: string) => string): string {
   try {
@@ -114,8 +124,15 @@ export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }
       return 'f' + fatal;
     };
     const s = sol;
+    let calls = 0;
     const hostCall = new ivm.Callback((name: unknown, args: unknown) =>
-      fatal !== undefined ? 'f' + fatal : typeof name !== 'string' || typeof args !== 'string' ? fail('runtime-error: bad bridge call') : callSolution(s, name, args, deadline, fail),
+      fatal !== undefined
+        ? 'f' + fatal
+        : typeof name !== 'string' || typeof args !== 'string'
+          ? fail('runtime-error: bad bridge call')
+          : ++calls > MAX_BRIDGED_CALLS
+            ? fail(`runtime-error: the tests called the solution more than ${MAX_BRIDGED_CALLS} times`)
+            : callSolution(s, name, args, deadline, fail),
     );
     chk.control.applySync(undefined, ['bridge', defined, hostCall], { timeout: left(deadline) });
     let status = 'ok';
