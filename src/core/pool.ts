@@ -23,7 +23,8 @@
  * synchronous hang or a runaway allocation there cannot be stopped, so one sample could cost every
  * other its time or its verdict; `threads: 0` remains the caller's explicit opt-in.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from './module-worker.js';
 import { availableParallelism } from 'node:os';
 import { Reasons, failVerdict, type Verdict } from './verdict.js';
 import { estimateBytes } from './sample-size.js';
@@ -72,23 +73,15 @@ interface Slot {
 }
 
 
-const isTs = import.meta.url.endsWith('.ts');
 /**
  * Chunks a worker holds at once: the one it runs and the next, so it never waits for the main
  * thread between chunks (cheap verifiers would otherwise idle for a round trip per chunk).
  */
 const IN_FLIGHT = 2;
 
-/**
- * Start a worker thread running `worker.js`. When this file runs as TypeScript (tests, development
- * under tsx), Node 20 workers do not inherit the loader, so the worker first registers tsx itself.
- */
+/** Start a worker thread running `worker.js` (or `worker.ts` under tsx). */
 function startWorker(resourceLimits: { maxOldGenerationSizeMb: number }, workerData: unknown): Worker {
-  if (!isTs) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits, workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, resourceLimits, workerData });
+  return startModuleWorker(import.meta.url, 'worker', { resourceLimits, workerData });
 }
 
 /** Create a worker pool. Most callers use the shared pool of {@link getPool} instead. */

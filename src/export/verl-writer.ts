@@ -6,7 +6,8 @@
  * adds to the time per line. At most {@link IN_FLIGHT} batches are queued (`write` returns a
  * promise to wait on when the queue is full), so memory stays flat in the input size.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../core/module-worker.js';
 import { assertWritable } from '../core/jsonl.js';
 import { createParquetSink, type ParquetCodec } from './parquet.js';
 import type { TrainingTask } from './task.js';
@@ -37,14 +38,9 @@ export interface VerlWriter {
   close(): Promise<void>;
 }
 
-const isTs = import.meta.url.endsWith('.ts');
-
-/** Start the worker; under tsx (tests, development) Node 20 workers do not inherit the loader, so it registers tsx first. */
+/** Start the parquet worker (`verl-worker.js`, or `.ts` under tsx). */
 function startWorker(workerData: unknown): Worker {
-  if (!isTs) return new Worker(new URL('./verl-worker.js', import.meta.url), { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./verl-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData });
+  return startModuleWorker(import.meta.url, 'verl-worker', { workerData });
 }
 
 /** Open `path` for verl rows; throws at once when the file cannot be written. */

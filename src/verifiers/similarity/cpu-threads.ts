@@ -4,7 +4,8 @@
  * so `threads: 2` starts one worker. Workers start on first use, are unref'd while idle (an idle
  * team never keeps a process alive) and are terminated by `dispose()`.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../core/module-worker.js';
 import { normalizeRows, type Matrix } from './matrix.js';
 import { checkK, checkSameDim, type TopK } from './cpu.js';
 import { runBand, type CpuBandJob } from './cpu-worker.js';
@@ -18,14 +19,8 @@ export interface CpuThreads {
   dispose(): Promise<void>;
 }
 
-const isTs = import.meta.url.endsWith('.ts');
-
 function startWorker(): Worker {
-  if (!isTs) return new Worker(new URL('./cpu-worker.js', import.meta.url));
-  // Under tsx (tests, development) Node 20 workers do not inherit the loader: register it first.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./cpu-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+  return startModuleWorker(import.meta.url, 'cpu-worker');
 }
 
 interface Member {
