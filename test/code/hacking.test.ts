@@ -100,7 +100,7 @@ const PY_ATTEMPTS: Attempt[] = [
   { name: 'kill the sandbox supervisor', ref: 'pyHumanEval', code: 'import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\ndef pair_sums(a, b):\n    return None', status: /os.kill is not allowed/ },
   { name: 'fork bomb', ref: 'pyStdio', code: 'import os\nwhile True:\n    os.fork()', status: /^runtime-error/ },
   { name: 'fork bomb through subprocess', ref: 'pyStdio', code: 'import subprocess\nsubprocess.run(["sh", "-c", ":(){ :|:& };:"])', status: /^runtime-error/ },
-  { name: 'thread bomb', ref: 'pyStdio', code: 'import threading, time\nwhile True:\n    threading.Thread(target=time.sleep, args=(100,)).start()', status: /^runtime-error|^timeout$/ },
+  { name: 'thread bomb', ref: 'pyStdio', code: 'import threading, time\nwhile True:\n    threading.Thread(target=time.sleep, args=(100,)).start()', status: /^(runtime-error|timeout\b)/ },
   { name: 'network access', ref: 'pyStdio', code: 'import urllib.request\nprint(urllib.request.urlopen("http://example.com", timeout=2).read())', status: /^runtime-error/ },
   { name: 'write into the interpreter', ref: 'pyStdio', code: 'open("/usr/lib/python3.11/os.py", "a").write("x")', status: /^runtime-error: (OSError|PermissionError)/ },
   { name: 'read host files', ref: 'pyStdio', code: 'print(open("/etc/shadow").read())', status: /^runtime-error: FileNotFoundError/ },

@@ -307,7 +307,10 @@ export async function runPython(code: string, ref: NormalizedReference, opts: Re
         return { runs };
       }
     }
-    const why = end === 'kill' && performance.now() >= deadline ? 'timeout' : `runtime-error: the sandbox stopped${z.stderr ? ` (${shorten(z.stderr, 200)})` : ''}`;
+    // next() gives up for two reasons: the zygote ended (it stopped), or the deadline passed while
+    // it lives (a hang; a SIGSTOP'd zygote too). Not read off the clock: a timer may fire a
+    // millisecond before performance.now() reaches the deadline.
+    const why = end === 'kill' && !z.ended ? 'timeout' : `runtime-error: the sandbox stopped${z.stderr ? ` (${shorten(z.stderr, 200)})` : ''}`;
     while (runs.length < total) {
       const run: RawRun = { status: why, timeMs: 0 };
       judge(runs.length, run);
