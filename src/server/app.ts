@@ -22,6 +22,7 @@ import { domainOfVerifier, inferDomain, nemoResponse, planNemo, NEMO_DOMAINS, ty
 import { aggregateMetrics } from './contracts/nemo-metrics.js';
 import { openrlhfResponse, planOpenrlhf } from './contracts/openrlhf.js';
 import { planSlime, slimeResponse } from './contracts/slime.js';
+import { parseJsonBody } from './json-body.js';
 import { HttpError, isObject, requireObjectBody } from './errors.js';
 import { createMetrics, type ServerMetrics } from './metrics.js';
 import { scoreNdjson } from './ndjson.js';
@@ -118,6 +119,14 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     return503OnClosing: true,
   });
 
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
   // NDJSON bodies reach the handler as a stream (no body limit: they are scored window by window).
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
 

@@ -34,6 +34,29 @@ describe('request errors', () => {
     expect(metrics).toMatch(/rewards_rejected_total\{reason="too-large"\} 1/);
     expect(metrics).toMatch(/rewards_rejected_total\{reason="malformed"\} 1/);
   });
+
+  it('400 for a prototype-poisoned body at any depth (escaped keys too) or an empty one; a byte-order mark is no error', async () => {
+    const post = (payload: string) => s.app.inject({ method: 'POST', url: '/v1/score', payload, headers: { 'content-type': 'application/json' } });
+    for (const body of [
+      '{"items": [], "__proto__": {"polluted": 1}}',
+      '{"items": [{"response": "1", "reference": "1", "options": {"\\u005f_proto__": {"x": 1}}}]}',
+      '{"items": [{"response": "1", "reference": "1", "constructor": {"prototype": {"x": 1}}}]}',
+    ]) {
+      const r = await post(body);
+      expect(r.statusCode, body).toBe(400);
+      expect(r.json().error, body).toMatch(/prototype/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const empty = await post('');
+    expect(empty.statusCode).toBe(400);
+    // The words inside a response are data, not keys: they never make a request fail.
+    const words = await post('{"items": [{"response": "\\"__proto__\\": and \\"constructor\\": {\\"prototype\\"} \\\\boxed{2}", "reference": "2"}]}');
+    expect(words.statusCode).toBe(200);
+    expect(words.json().verdicts[0].pass).toBe(true);
+    const bom = await post('\ufeff{"items": [{"response": "\\\\boxed{2}", "reference": "2"}]}');
+    expect(bom.statusCode).toBe(200);
+    expect(bom.json().verdicts[0].pass).toBe(true);
+  });
 });
 
 describe('back-pressure', () => {
