@@ -108,11 +108,22 @@ function thenBetween(thens: number[], from: number, at: number): boolean {
   return lo < thens.length && thens[lo]! + 4 <= at;
 }
 
-/** Read every answer statement in the text (`nonAscii`: whether it has non-ASCII characters). */
+/**
+ * Answer statements read per response: the last {@link MAX_CUES} cues. Reading a statement looks
+ * up to a sentence (200 characters) past its cue, so a text of back-to-back cues ("the answer is
+ * the answer is ...", 2,000 in the 32k-character window) re-read each sentence a dozen times: 5 ms
+ * where an honest response takes microseconds. The last statements decide the answer; no honest
+ * response states an answer hundreds of times.
+ */
+export const MAX_CUES = 128;
+
+/** Read the answer statements of the text, the last {@link MAX_CUES} (`nonAscii`: whether it has non-ASCII characters). */
 function scan(text: string, nonAscii: boolean): Statement[] {
   const out: Statement[] = [];
   let skipTo = 0;
-  const { cues, thens } = findCues(text, nonAscii);
+  const found = findCues(text, nonAscii);
+  const thens = found.thens;
+  const cues = found.cues.length > MAX_CUES ? found.cues.slice(-MAX_CUES) : found.cues;
   for (const { kind, at, end: after } of cues) {
     // A cue inside a value already read ("the answer is option (D)") is not a new statement.
     if (at < skipTo) continue;
