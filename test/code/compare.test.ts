@@ -160,4 +160,29 @@ describe('output comparison: linear time on adversarial inputs, same answers as 
     expect(compareOutput(big + '.000', big)).toBe(true);
     expect(decimalKey('1' + '0'.repeat(150_000))).toBe('+1e150000');
   });
+
+  it("exponents Python's Decimal cannot hold (over 19 digits) are not decimals, as there; a megabyte of them is not parsed", () => {
+    // Python: Decimal('1e0000000000000000000000001') == 10; Decimal('0.1e1000000000000000000') == 1E+999999999999999999;
+    // Decimal('1e' + '9' * 20) raises InvalidOperation (LiveCodeBench's rule then calls the line unequal).
+    expect(decimalKey('1e0000000000000000000000001')).toBe(decimalKey('10'));
+    expect(decimalKey('0.1e1000000000000000000')).toBe('+1e999999999999999999');
+    expect(decimalKey('1e' + '9'.repeat(20))).toBeUndefined();
+    expect(decimalKey('1e-' + '9'.repeat(20))).toBeUndefined();
+    const huge = '1e' + '9'.repeat(1_000_000);
+    expect(decimalKey(huge)).toBeUndefined();
+    expect(compareOutput(huge, '2')).toBe(false);
+    expect(compareOutput(huge, '2', { floatTolerance: 1e-6 })).toBe(false);
+    expect(compareOutput(huge, huge)).toBe(true); // identical lines stay equal
+  });
+
+  it('jsonEqual compares values nested 100,000 deep without overflowing the stack', () => {
+    const nest = (leaf: unknown) => {
+      let v: unknown = leaf;
+      for (let i = 0; i < 100_000; i++) v = i % 2 ? [v] : { k: v };
+      return v;
+    };
+    expect(jsonEqual(nest(1), nest(1))).toBe(true);
+    expect(jsonEqual(nest(1), nest(2))).toBe(false);
+    expect(jsonEqual(nest(1.0000001), nest(1), 1e-6)).toBe(true);
+  });
 });

@@ -51,6 +51,8 @@ function trimZerosEnd(s: string): string {
 }
 
 const DECIMAL_RE = /^([+-]?)(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*)?)?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?$/;
+/** Exponent digits (after leading zeros) beyond which Python's `Decimal` refuses a token. */
+const MAX_EXPONENT_DIGITS = 19;
 const SPECIAL_RE = /^([+-]?)(inf|infinity|nan\d*|snan\d*)$/i;
 
 /**
@@ -69,7 +71,12 @@ export function decimalKey(token: string): string | undefined {
   if (!m) return undefined;
   const intPart = (m[2] ?? '').replace(/_/g, '');
   const fracPart = (m[3] ?? m[4] ?? '').replace(/_/g, '');
-  let exp = m[5] ? BigInt(m[5].replace(/_/g, '')) : 0n;
+  const expText = m[5] ? m[5].replace(/_/g, '').replace(/^([+-]?)0+(?=\d)/, '$1') : '0';
+  // Python's Decimal reads the exponent into a 64-bit integer and refuses a longer one
+  // (InvalidOperation): such a token is not a decimal there, and BigInt of a megabyte of exponent
+  // digits would take seconds here.
+  if (expText.replace(/^[+-]/, '').length > MAX_EXPONENT_DIGITS) return undefined;
+  let exp = BigInt(expText);
   let digits = (intPart + fracPart).replace(/^0+/, '');
   exp -= BigInt(fracPart.length);
   if (digits === '') return '0'; // Decimal('-0') == Decimal('0')
@@ -143,25 +150,37 @@ export function compareOutput(got: string, expected: string, opts: CompareOption
 
 /**
  * Deep equality of two JSON values (call-based results after a JSON round trip): same types, same
- * array lengths, same object keys; numbers within `floatTolerance` when given.
+ * array lengths, same object keys; numbers within `floatTolerance` when given. Iterative, so a
+ * deeply nested value cannot overflow the stack.
  */
 export function jsonEqual(a: unknown, b: unknown, floatTolerance?: number): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') {
-    return floatTolerance !== undefined && withinTolerance(a, b, floatTolerance);
+  const stack: [unknown, unknown][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (floatTolerance !== undefined && withinTolerance(x, y, floatTolerance)) continue;
+      return false;
+    }
+    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false;
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    if (Array.isArray(x)) {
+      const yy = y as unknown[];
+      if (x.length !== yy.length) return false;
+      for (let i = x.length - 1; i >= 0; i--) stack.push([x[i], yy[i]]);
+      continue;
+    }
+    const ox = x as Record<string, unknown>;
+    const oy = y as Record<string, unknown>;
+    const kx = Object.keys(ox);
+    if (kx.length !== Object.keys(oy).length) return false;
+    for (let i = kx.length - 1; i >= 0; i--) {
+      const k = kx[i]!;
+      if (!Object.prototype.hasOwnProperty.call(oy, k)) return false;
+      stack.push([ox[k], oy[k]]);
+    }
   }
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    if (a.length !== bb.length) return false;
-    return a.every((x, i) => jsonEqual(x, bb[i], floatTolerance));
-  }
-  const ka = Object.keys(a as object);
-  const kb = Object.keys(b as object);
-  if (ka.length !== kb.length) return false;
-  const ob = b as Record<string, unknown>;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(ob, k) && jsonEqual((a as Record<string, unknown>)[k], ob[k], floatTolerance));
+  return true;
 }
 
 /** A value after a JSON round trip (`undefined` and functions become `null`, as in an array). */
