@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractCode, fencedBlocks } from '../../src/verifiers/code/extract.js';
+import { extractCode, fenceOpen, fencedBlocks } from '../../src/verifiers/code/extract.js';
 
 describe('extractCode', () => {
   it('takes the last fenced block that fits the language', () => {
@@ -43,5 +43,30 @@ describe('extractCode', () => {
         expect(extractCode(response, 'python')).toEqual({ ok: true, code: body, fenced: true, typescript: false });
       }),
     );
+  });
+});
+
+describe('fenceOpen (opening fence lines, linear time)', () => {
+  // The rule as a regular expression: the readable reference (it backtracks quadratically).
+  const REF = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n`]*$/;
+
+  it('property: reads every line as the reference expression does', () => {
+    const ch = fc.constantFrom(' ', '\t', '`', '~', 'a', 'P', '{', '.', '}', '\r', '\u00a0', '\u2003', 'é');
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 14 }).map((a) => a.join('')), fc.constantFrom('', ' ', '  ', '   ', '    '), fc.constantFrom('```', '````', '~~~', '``', '~~~~~'), (body, indent, fence) => {
+        for (const line of [body, indent + fence + body, indent + fence + ' ' + body]) {
+          const m = REF.exec(line);
+          expect(fenceOpen(line)).toEqual(m ? { fence: m[1], tag: m[2] } : null);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a 1 MB info string ending in a backtick (quadratic for the expression) at once', () => {
+    expect(fenceOpen('```' + 'a'.repeat(1_000_000) + '`')).toBeNull();
+    expect(fenceOpen('```' + ' \t'.repeat(500_000) + '`')).toBeNull();
+    expect(fenceOpen('```py' + ' x'.repeat(500_000))).toEqual({ fence: '```', tag: 'py' });
+    expect(extractCode('```' + 'a'.repeat(1_000_000) + '`\nprint(1)', 'python')).toMatchObject({ ok: true, fenced: false });
   });
 });
