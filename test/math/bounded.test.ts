@@ -50,6 +50,13 @@ describe('math: adversarial inputs end with a judged verdict', () => {
     expect(mathEqual('1', `${'1+'.repeat(600)}1`)).toBe(false);
   });
 
+  it('cues followed by 900k spaces that never reach their colon do not backtrack (answer cue, GSM8K line)', () => {
+    expect(verifyMath(`$ANSWER\t${'\t'.repeat(900_000)}x$`, '1').reason).toBe(TOO_LONG);
+    expect(verifyMath(`####0\t${'\t'.repeat(900_000)}\u0000`, '0').reason).toBe('no-answer');
+    expect(verifyMath(`The answer is \\boxed{7}.\nanswer${' '.repeat(900_000)}*`, '7').pass).toBe(true);
+    expect(verifyMath(`\n####7${' '.repeat(900_000)}kg\u0000\n#### 7`, '7').pass).toBe(true);
+  });
+
   it('an answer followed by a long tail of unclosed spans is still found', () => {
     expect(verifyMath(`The answer is $\\boxed{7}$.${' $x'.repeat(100_000)}`, '7').pass).toBe(true);
   });
