@@ -6,10 +6,13 @@
 import { mcqOptions, questionOf, recordKind, type DatasetRecord } from '../core/records.js';
 import { KEEP, drop, type Filter, type FilterResult } from './filter.js';
 import { createHashLineSet } from './hash-set.js';
+import { charClass, trimEndWhere } from '../core/trim-end.js';
+
+const QUESTION_END = charClass(/[\s.?!]/);
 
 /** Normalise a question for duplicate detection. */
 export function normalizeQuestion(q: string): string {
-  return q.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.?!]+$/, '').trim();
+  return trimEndWhere(q.toLowerCase().replace(/\s+/g, ' '), QUESTION_END).trim();
 }
 
 /**

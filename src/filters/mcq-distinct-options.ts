@@ -5,10 +5,13 @@
  */
 import { mcqOptions } from '../core/records.js';
 import { KEEP, drop, perRecord, type Filter } from './filter.js';
+import { charClass, trimEndWhere } from '../core/trim-end.js';
+
+const OPTION_END = charClass(/[\s.;,]/);
 
 /** Normalise an option text for comparison. */
 export function normalizeOptionText(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.;,]+$/, '').trim();
+  return trimEndWhere(s.toLowerCase().replace(/\s+/g, ' '), OPTION_END).trim();
 }
 
 /** The `mcq-distinct-options` filter. */

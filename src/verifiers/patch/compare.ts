@@ -4,6 +4,9 @@
  */
 import type { FileEdits } from './parse.js';
 import { sequenceRatioWithin } from './sequence-matcher.js';
+import { trimEndWhere } from '../../core/trim-end.js';
+
+const LINE_END_BLANK = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
 
 /** Caps and knobs of the comparison (all sizes in code points or lines, all linear). */
 export interface CompareOptions {
@@ -39,7 +42,7 @@ export interface FileSimilarity {
 
 /** Trim context lines at the ends of a hunk to `context`, drop `\ No newline` markers, strip CRs and trailing blanks. */
 export function canonicalHunk(lines: readonly string[], context: number): string[] {
-  const kept = lines.filter((l) => l[0] !== '\\').map((l) => l.replace(/[ \t\r\f\v]+$/, ''));
+  const kept = lines.filter((l) => l[0] !== '\\').map((l) => trimEndWhere(l, LINE_END_BLANK));
   const isCtx = (l: string): boolean => l[0] !== '+' && l[0] !== '-';
   let lo = 0;
   while (lo < kept.length && isCtx(kept[lo]!)) lo++;

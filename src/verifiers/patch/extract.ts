@@ -8,6 +8,8 @@
  * unified diff starting at the first `diff --git`, `--- ` or `Index: ` line.
  */
 
+import { fencedDiffContents, searchReplaceBlocks, solutionContents } from './blocks.js';
+
 /** One SEARCH/REPLACE edit block. */
 export interface SearchReplaceBlock {
   path: string;
@@ -22,24 +24,16 @@ export type PatchExtraction =
   | { kind: 'empty' }
   | { kind: 'none' };
 
-const SOLUTION = /<solution>([\s\S]*?)<\/solution>/g;
-// `### path` line, then the three markers; the path line is required (per-file matching needs it).
-const SEARCH_REPLACE = /^###[ \t]+(\S[^\n]*?)[ \t]*\r?\n(?:```[^\n]*\n)?<<<<<<< SEARCH\r?\n([\s\S]*?)\r?\n?=======\r?\n([\s\S]*?)\r?\n?>>>>>>> REPLACE[ \t]*$/gm;
-const FENCED_DIFF = /^```[ \t]*(?:diff|patch|udiff)[ \t]*\r?\n([\s\S]*?)^```[ \t]*$/gm;
 const BARE_START = /^(?:diff --git |--- \S|Index: \S)/m;
 
 /** The region of a response to read: the inside of the last `<solution>` block, else all of it. */
 export function solutionRegion(response: string): string {
-  let last: string | undefined;
-  for (const m of response.matchAll(SOLUTION)) last = m[1];
-  return last ?? response;
+  return solutionContents(response).at(-1) ?? response;
 }
 
 /** SEARCH/REPLACE blocks in `text`, in order. */
 export function extractSearchReplace(text: string): SearchReplaceBlock[] {
-  const out: SearchReplaceBlock[] = [];
-  for (const m of text.matchAll(SEARCH_REPLACE)) out.push({ path: m[1]!, search: m[2]!, replace: m[3]! });
-  return out;
+  return searchReplaceBlocks(text);
 }
 
 /** Find the proposed edit in a response (see the module doc for the order of the rules). */
@@ -49,7 +43,7 @@ export function extractPatch(response: string): PatchExtraction {
   if (region.trim() === '') return { kind: 'empty' };
   const blocks = extractSearchReplace(region);
   if (blocks.length) return { kind: 'search-replace', blocks };
-  const fenced = [...region.matchAll(FENCED_DIFF)].map((m) => m[1]!);
+  const fenced = fencedDiffContents(region);
   if (fenced.length) {
     const text = fenced.join('\n');
     return text.trim() === '' ? { kind: 'empty' } : { kind: 'diff', text, rule: 'fenced' };
