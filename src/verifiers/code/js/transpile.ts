@@ -14,11 +14,27 @@ import { createRequire } from 'node:module';
 /** The result of preparing source for the isolate. */
 export type Prepared = { ok: true; code: string } | { ok: false; error: string };
 
-const MODULE_SYNTAX = /(^|[\n;])\s*(import\s*[\w{*'"]|export\s+|export\s*[{*])/;
+const MODULE_KEYWORD = /import\s*[\w{*'"]|export\s+|export\s*[{*]/g;
 
-/** True when the source uses `import`/`export` statements (a cheap syntactic check). */
+/**
+ * True when the source uses `import`/`export` statements (a cheap syntactic check): what
+ * `/(^|[\n;])\s*(import\s*[\w{*'"]|export\s+|export\s*[{*])/` finds, in linear time (that
+ * expression rescans a run of newlines from each of them: 1 MB of blank lines took minutes, on the
+ * host, outside every limit). A keyword counts when the blanks before it hold a newline, or follow
+ * a `;` or the start of the source.
+ */
 export function hasModuleSyntax(code: string): boolean {
-  return MODULE_SYNTAX.test(code);
+  MODULE_KEYWORD.lastIndex = 0;
+  for (let m = MODULE_KEYWORD.exec(code); m; m = MODULE_KEYWORD.exec(code)) {
+    let j = m.index - 1;
+    while (j >= 0 && /\s/.test(code[j]!)) {
+      if (code[j] === '\n') return true;
+      j--;
+    }
+    if (j < 0 || code[j] === ';') return true;
+    MODULE_KEYWORD.lastIndex = m.index + 1; // the match may have eaten the start of the next keyword
+  }
+  return false;
 }
 
 let esbuildPath: string | undefined;
