@@ -66,6 +66,9 @@ export const ADVERSARIAL: Record<'math' | 'mcq' | 'ifeval', Record<string, (n: n
     tower: (n) => `\\boxed{${fill('2^{', n)}}`,
     sqrts: (n) => `\\boxed{${fill('\\sqrt{', n)}2}`,
     parens: (n) => `The answer is ${fill('(', n)}`,
+    // answer cues followed by a run of blanks that never reaches their ':' (quadratic for two adjacent \s*)
+    cueBlanks: (n) => `$ANSWER\t${fill('\t', n - 10)}x$`,
+    gsm8kBlanks: (n) => `####0\t${fill('\t', n - 8)}\u0000`,
   },
   mcq: {
     newlines: (n) => `The answer is (A).${'\n'.repeat(n)}`,
