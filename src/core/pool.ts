@@ -23,6 +23,7 @@
  * synchronous hang or a runaway allocation there cannot be stopped, so one sample could cost every
  * other its time or its verdict; `threads: 0` remains the caller's explicit opt-in.
  */
+import { createChunkSizer } from './chunk-size.js';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from './module-worker.js';
 import { availableParallelism } from 'node:os';
@@ -249,6 +250,7 @@ export function createPool(options: PoolOptions = {}): Pool {
       if (!chunk) return;
       answer(chunk, msg.from, unpackVerdicts<Verdict>(msg.verdicts));
       if (msg.type === 'result') {
+        if (typeof msg.ms === 'number' && chunk.jobs.length > 0) sizer.learn(chunk.module, msg.ms / chunk.jobs.length);
         slot.chunks = slot.chunks.filter((c) => c !== chunk);
         if (chunk.buffer) slot.buffers.give(chunk.buffer);
         chunk.buffer = undefined;
@@ -260,10 +262,12 @@ export function createPool(options: PoolOptions = {}): Pool {
     }
   }
 
+  const sizer = createChunkSizer(maxChunk);
+
   /** Take the next chunk from the queue: consecutive samples of one verifier, within count and bytes. */
   function takeChunk(): QueuedJob[] {
-    const want = Math.min(maxChunk, Math.max(1, Math.ceil(waiting() / (size * 2))));
     const first = queue[head]!;
+    const want = Math.min(maxChunk, Math.max(sizer.least(first.module), Math.ceil(waiting() / (size * 2))));
     let n = 1;
     let bytes = first.bytes;
     if (!first.solo) {

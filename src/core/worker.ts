@@ -54,13 +54,13 @@ function reply(msg: PoolReply): void {
   port!.postMessage(msg);
 }
 
-/** Send finished verdicts (`type` partial or result) of chunk `id` from index `from`. */
-function replyVerdicts(type: 'partial' | 'result', id: number, from: number, verdicts: Verdict[]): void {
+/** Send finished verdicts (`type` partial or result, with the chunk's running time `ms`) of chunk `id` from index `from`. */
+function replyVerdicts(type: 'partial' | 'result', id: number, from: number, verdicts: Verdict[], ms = 0): void {
   try {
-    port!.postMessage({ type, id, from, verdicts: packVerdicts(verdicts) } satisfies PoolReply);
+    port!.postMessage({ type, id, from, verdicts: packVerdicts(verdicts), ms } satisfies PoolReply);
   } catch {
     // A verdict whose details cannot be cloned must still answer its sample.
-    port!.postMessage({ type, id, from, verdicts: packVerdicts(safeVerdicts(verdicts)) } satisfies PoolReply);
+    port!.postMessage({ type, id, from, verdicts: packVerdicts(safeVerdicts(verdicts)), ms } satisfies PoolReply);
   }
 }
 
@@ -75,6 +75,7 @@ async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<voi
   let from = 0;
   let verdicts: Verdict[] = [];
   let lastSent = Date.now();
+  const began = performance.now();
   const n = msg.chunk.n;
   const reader = new ChunkReader(msg.chunk);
   for (let k = 0; k < n; k++) {
@@ -97,7 +98,7 @@ async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<voi
     }
   }
   Atomics.store(state, SHARED.RUNNING, 0);
-  replyVerdicts('result', msg.id, from, verdicts);
+  replyVerdicts('result', msg.id, from, verdicts, performance.now() - began);
 }
 
 // Requests run one after the other (the pool sends the next chunk before this one ends).
