@@ -133,6 +133,17 @@ describe('the single-sample verifier', () => {
     expect(vs[1]!.error).toBe('reference text is empty');
   });
 
+  it('does not embed a response over maxResponseChars (default 100,000): too-long, a judged 0, before any model loads', async () => {
+    const never = { name: 'never', embed: () => Promise.reject(new Error('must not embed')) };
+    const long = 'word '.repeat(20_001);
+    const vs = await scoreSimilarityBatch([{ response: long, reference: 'text' }, { response: 'abcdef', reference: 'text', options: { maxResponseChars: 5 } }], { embedder: never });
+    expect(reasons(vs)).toEqual(['too-long', 'too-long']);
+    expect(vs[0]!.details).toEqual({ chars: 100_005, maxResponseChars: 100_000 });
+    const [bad] = await scoreSimilarityBatch([{ response: 'a', reference: 'b' }], { embedder: never, maxResponseChars: 0 });
+    expect(bad!.reason).toBe('invalid-input');
+    expect(bad!.error).toMatch(/maxResponseChars must be a positive integer/);
+  });
+
   it('applies the format gate and embeds only the answer after </think>', async () => {
     const [bad] = await scoreSimilarityBatch([{ response: 'no think close', reference: 'x', options: { format: { answer: 'free', think: true } } }]);
     expect(bad!.reason).toBe('format');

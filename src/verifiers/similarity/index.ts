@@ -16,7 +16,7 @@ import type { SimilarityReference, SimilaritySample } from './samples.js';
 
 export { scoreSimilarityBatch, cosineVerdict, defaultScorer, disposeSimilarity, DEFAULT_THRESHOLD } from './score.js';
 export type { SimilarityOptions, ScoringMode } from './score.js';
-export { prepareSample, optionsProblem, SimilarityReasons } from './samples.js';
+export { prepareSample, optionsProblem, SimilarityReasons, DEFAULT_SIMILARITY_MAX_RESPONSE_CHARS } from './samples.js';
 export type { SimilarityReference, SimilaritySample, PreparedSample } from './samples.js';
 export { getEmbedder, embedAll, disposeEmbedders, isEmbedder } from './embed.js';
 export type { Embedder, EmbedderKind, EmbedderOptions } from './embed.js';

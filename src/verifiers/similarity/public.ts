@@ -5,6 +5,7 @@ export {
   disposeSimilarity,
   cosineVerdict,
   SimilarityReasons,
+  DEFAULT_SIMILARITY_MAX_RESPONSE_CHARS,
   DEFAULT_THRESHOLD,
   createSimilarityScorer,
   DEFAULT_MIN_GPU_WORK,

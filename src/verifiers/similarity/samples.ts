@@ -24,7 +24,16 @@ export const SimilarityReasons = {
   dimensionMismatch: 'dimension-mismatch',
   /** A vector (given or embedded) is all zeros, so its cosine is 0. */
   zeroVector: 'zero-vector',
+  /** The text to embed is over `maxResponseChars`: not embedded (a judged 0, not an error). */
+  tooLong: 'too-long',
 } as const;
+
+/**
+ * Default `maxResponseChars`: the most characters of a response that are embedded. Embedding is
+ * linear in the text (about 2.6 s per MB with the bundled encoder), so this bounds one sample's
+ * cost (about 0.3 s) without touching real answers (25k tokens and more).
+ */
+export const DEFAULT_SIMILARITY_MAX_RESPONSE_CHARS = 100_000;
 
 /** The reference of one sample: the reference text, or precomputed vectors. */
 export type SimilarityReference =
@@ -55,6 +64,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function optionsProblem(o: Record<string, unknown>): string | undefined {
   if (o.threshold !== undefined && (typeof o.threshold !== 'number' || !(o.threshold >= -1 && o.threshold <= 1))) {
     return `threshold must be a number in [-1, 1], got ${JSON.stringify(o.threshold)}`;
+  }
+  if (o.maxResponseChars !== undefined && (typeof o.maxResponseChars !== 'number' || !Number.isInteger(o.maxResponseChars) || o.maxResponseChars < 1)) {
+    return `maxResponseChars must be a positive integer, got ${JSON.stringify(o.maxResponseChars)}`;
   }
   if (o.scoring !== undefined && o.scoring !== 'cosine' && o.scoring !== 'rescaled' && o.scoring !== 'threshold') {
     return `scoring must be "cosine", "rescaled" or "threshold", got ${JSON.stringify(o.scoring)}`;
@@ -115,5 +127,9 @@ export function prepareSample(sample: unknown, shared: Record<string, unknown> =
   const g = gated(sample.response, options.format);
   if ('verdict' in g) return { kind: 'failed', verdict: g.verdict };
   if (g.text.trim() === '') return { kind: 'failed', verdict: failVerdict(Reasons.noAnswer, { error: 'response text is empty' }) };
+  const max = (options.maxResponseChars as number | undefined) ?? DEFAULT_SIMILARITY_MAX_RESPONSE_CHARS;
+  if (g.text.length > max) {
+    return { kind: 'failed', verdict: failVerdict(SimilarityReasons.tooLong, { details: { chars: g.text.length, maxResponseChars: max } }) };
+  }
   return { kind: 'texts', response: g.text, reference: refText, options };
 }

@@ -31,6 +31,8 @@ export interface SimilarityOptions extends EmbedderOptions {
   backend?: BackendChoice;
   /** A scorer of your own (its backend setting wins over `backend`). */
   scorer?: SimilarityScorer;
+  /** Most characters of the text to embed (default 100,000); a longer one scores 0 with reason `too-long`. */
+  maxResponseChars?: number;
   /** Precomputed response vector for a single sample (the verifier's options path). */
   response_embedding?: readonly number[];
 }
