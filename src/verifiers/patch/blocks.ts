@@ -9,6 +9,8 @@
  * U+2029.
  */
 
+import type { SearchReplaceBlock } from './extract.js';
+
 const isTerminator = (c: string | undefined): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
 const atLineStart = (text: string, i: number): boolean => i === 0 || isTerminator(text[i - 1]);
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -86,13 +88,6 @@ export function fencedDiffContents(text: string): string[] {
   return out;
 }
 
-/** One SEARCH/REPLACE block as the expression's groups give it. */
-export interface SearchReplaceMatch {
-  path: string;
-  search: string;
-  replace: string;
-}
-
 /** Index after `>>>>>>> REPLACE` and blanks at `m` when a line ends there, else -1. */
 function replaceMarkerEnd(text: string, m: number): number {
   const end = skipBlanks(text, m + 15);
@@ -128,8 +123,8 @@ function searchHeader(text: string, l: number): [string, number] | undefined {
  * SEARCH/REPLACE blocks, in order:
  * `/^###[ \t]+(\S[^\n]*?)[ \t]*\r?\n(?:```[^\n]*\n)?<<<<<<< SEARCH\r?\n([\s\S]*?)\r?\n?=======\r?\n([\s\S]*?)\r?\n?>>>>>>> REPLACE[ \t]*$/gm`.
  */
-export function searchReplaceBlocks(text: string): SearchReplaceMatch[] {
-  const out: SearchReplaceMatch[] = [];
+export function searchReplaceBlocks(text: string): SearchReplaceBlock[] {
+  const out: SearchReplaceBlock[] = [];
   // The last complete `>>>>>>> REPLACE` line: a block can end only at or before it.
   let lastMarker = -1;
   for (let m = text.lastIndexOf('>>>>>>> REPLACE'); m >= 0; m = m > 0 ? text.lastIndexOf('>>>>>>> REPLACE', m - 1) : -1) {
