@@ -20,8 +20,8 @@ export type PoolReply =
   | { type: 'ready' }
   | { type: 'loaded'; module: string }
   | { type: 'load-error'; module: string; error: string }
-  | { type: 'partial'; id: number; from: number; verdicts: WireVerdicts; ms?: number }
-  | { type: 'result'; id: number; from: number; verdicts: WireVerdicts; /** Milliseconds the worker spent running the chunk. */ ms?: number };
+  | { type: 'partial'; id: number; from: number; verdicts: WireVerdicts }
+  | { type: 'result'; id: number; from: number; verdicts: WireVerdicts; /** Milliseconds the worker spent running the chunk. */ ms: number };
 
 /**
  * Layout of the shared array each worker writes: [RUNNING] = 1 + index in the chunk of the sample

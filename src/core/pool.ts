@@ -23,8 +23,8 @@
  * synchronous hang or a runaway allocation there cannot be stopped, so one sample could cost every
  * other its time or its verdict; `threads: 0` remains the caller's explicit opt-in.
  */
-import { createChunkSizer } from './chunk-size.js';
 import type { Worker } from 'node:worker_threads';
+import { createChunkSizer } from './chunk-size.js';
 import { startModuleWorker } from './module-worker.js';
 import { availableParallelism } from 'node:os';
 import { Reasons, failVerdict, type Verdict } from './verdict.js';
@@ -96,6 +96,7 @@ export function createPool(options: PoolOptions = {}): Pool {
   const epoch = Date.now();
   const queue: QueuedJob[] = [];
   let head = 0; // queue[head..] are waiting; a moving head keeps shift() off the hot path
+  const sizer = createChunkSizer(maxChunk); // the least chunk per verifier, from the workers' timing
   const slots = new Set<Slot>();
   let nextChunkId = 1;
   let closed = false;
@@ -250,7 +251,7 @@ export function createPool(options: PoolOptions = {}): Pool {
       if (!chunk) return;
       answer(chunk, msg.from, unpackVerdicts<Verdict>(msg.verdicts));
       if (msg.type === 'result') {
-        if (typeof msg.ms === 'number' && chunk.jobs.length > 0) sizer.learn(chunk.module, msg.ms / chunk.jobs.length);
+        if (chunk.jobs.length > 0) sizer.learn(chunk.module, msg.ms / chunk.jobs.length);
         slot.chunks = slot.chunks.filter((c) => c !== chunk);
         if (chunk.buffer) slot.buffers.give(chunk.buffer);
         chunk.buffer = undefined;
@@ -261,8 +262,6 @@ export function createPool(options: PoolOptions = {}): Pool {
       }
     }
   }
-
-  const sizer = createChunkSizer(maxChunk);
 
   /** Take the next chunk from the queue: consecutive samples of one verifier, within count and bytes. */
   function takeChunk(): QueuedJob[] {

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { importVerifier } from './registry.js';
 import { runOne } from './run-one.js';
 import { SHARED, type PoolRequest, type PoolReply } from './pool.js';
-import { ChunkReader, packVerdicts } from './pool-wire.js';
+import { ChunkReader, packVerdicts, type WireVerdicts } from './pool-wire.js';
 import { setUntimedClock } from './untimed.js';
 import type { Verdict } from './verdict.js';
 
@@ -54,13 +54,15 @@ function reply(msg: PoolReply): void {
   port!.postMessage(msg);
 }
 
-/** Send finished verdicts (`type` partial or result, with the chunk's running time `ms`) of chunk `id` from index `from`. */
-function replyVerdicts(type: 'partial' | 'result', id: number, from: number, verdicts: Verdict[], ms = 0): void {
+/** Send finished verdicts of chunk `id` from index `from`: a `partial` reply, or with `ms` (the chunk's running time) its `result`. */
+function replyVerdicts(id: number, from: number, verdicts: Verdict[], ms?: number): void {
+  const message = (packed: WireVerdicts): PoolReply =>
+    ms === undefined ? { type: 'partial', id, from, verdicts: packed } : { type: 'result', id, from, verdicts: packed, ms };
   try {
-    port!.postMessage({ type, id, from, verdicts: packVerdicts(verdicts), ms } satisfies PoolReply);
+    port!.postMessage(message(packVerdicts(verdicts)));
   } catch {
     // A verdict whose details cannot be cloned must still answer its sample.
-    port!.postMessage({ type, id, from, verdicts: packVerdicts(safeVerdicts(verdicts)), ms } satisfies PoolReply);
+    port!.postMessage(message(packVerdicts(safeVerdicts(verdicts))));
   }
 }
 
@@ -91,14 +93,14 @@ async function runChunk(msg: Extract<PoolRequest, { type: 'run' }>): Promise<voi
     verdicts.push(await runOne(verifier, s.response, s.reference, s.options));
     const now = Date.now();
     if (now - lastSent >= PARTIAL_MS && k + 1 < n) {
-      replyVerdicts('partial', msg.id, from, verdicts);
+      replyVerdicts(msg.id, from, verdicts);
       from = k + 1;
       verdicts = [];
       lastSent = now;
     }
   }
   Atomics.store(state, SHARED.RUNNING, 0);
-  replyVerdicts('result', msg.id, from, verdicts, performance.now() - began);
+  replyVerdicts(msg.id, from, verdicts, performance.now() - began);
 }
 
 // Requests run one after the other (the pool sends the next chunk before this one ends).
