@@ -6,7 +6,10 @@
  * equal if it is identical, or if both split into the same number of whitespace-separated tokens
  * that are all equal as decimals (Python's `Decimal`: `1.0` equals `1`, `1e2` equals `100`).
  */
+import { trimEndWhere } from '../../core/trim-end.js';
 import type { OutputComparison } from './types.js';
+
+const isZero = (c: string): boolean => c === '0';
 
 /** Options of {@link compareOutput}. */
 export interface CompareOptions {
@@ -43,13 +46,6 @@ export function pySplit(s: string): string[] {
   return t === '' ? [] : t.split(SPLIT_RE);
 }
 
-/** `s` without its trailing '0' characters, in linear time (`/0+$/` is quadratic on inner runs of zeros). */
-function trimZerosEnd(s: string): string {
-  let b = s.length;
-  while (b > 0 && s.charCodeAt(b - 1) === 0x30) b--;
-  return s.slice(0, b);
-}
-
 const DECIMAL_RE = /^([+-]?)(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*)?)?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?$/;
 /** Exponent digits (after leading zeros) beyond which Python's `Decimal` refuses a token. */
 const MAX_EXPONENT_DIGITS = 19;
@@ -80,7 +76,7 @@ export function decimalKey(token: string): string | undefined {
   let digits = (intPart + fracPart).replace(/^0+/, '');
   exp -= BigInt(fracPart.length);
   if (digits === '') return '0'; // Decimal('-0') == Decimal('0')
-  const trailing = digits.length - trimZerosEnd(digits).length;
+  const trailing = digits.length - trimEndWhere(digits, isZero).length; // not /0+$/: quadratic on inner runs of zeros
   digits = digits.slice(0, digits.length - trailing);
   exp += BigInt(trailing);
   return `${m[1] === '-' ? '-' : '+'}${digits}e${exp}`;
