@@ -42,6 +42,8 @@ export const Reasons = {
   format: 'format',
   timeout: 'timeout',
   memoryLimit: 'memory-limit',
+  /** The response (or its answer) is over a verifier's documented input cap: not read, a judged 0. */
+  tooLong: 'too-long',
   invalidInput: 'invalid-input',
   verifierError: 'verifier-error',
 } as const;

@@ -24,12 +24,11 @@ export const SimilarityReasons = {
   dimensionMismatch: 'dimension-mismatch',
   /** A vector (given or embedded) is all zeros, so its cosine is 0. */
   zeroVector: 'zero-vector',
-  /** The text to embed is over `maxResponseChars`: not embedded (a judged 0, not an error). */
-  tooLong: 'too-long',
 } as const;
 
 /**
- * Default `maxResponseChars`: the most characters of a response that are embedded. Embedding is
+ * Default `maxResponseChars`: the most characters of a response that are embedded (a longer one
+ * is not embedded: reason `too-long`, a judged 0, not an error). Embedding is
  * linear in the text (about 2.6 s per MB with the bundled encoder), so this bounds one sample's
  * cost (about 0.3 s) without touching real answers (25k tokens and more).
  */
@@ -129,7 +128,7 @@ export function prepareSample(sample: unknown, shared: Record<string, unknown> =
   if (g.text.trim() === '') return { kind: 'failed', verdict: failVerdict(Reasons.noAnswer, { error: 'response text is empty' }) };
   const max = (options.maxResponseChars as number | undefined) ?? DEFAULT_SIMILARITY_MAX_RESPONSE_CHARS;
   if (g.text.length > max) {
-    return { kind: 'failed', verdict: failVerdict(SimilarityReasons.tooLong, { details: { chars: g.text.length, maxResponseChars: max } }) };
+    return { kind: 'failed', verdict: failVerdict(Reasons.tooLong, { details: { chars: g.text.length, maxResponseChars: max } }) };
   }
   return { kind: 'texts', response: g.text, reference: refText, options };
 }
