@@ -61,6 +61,14 @@ describe('compareOutput, LiveCodeBench rule (default)', () => {
     expect(decimalKey('1.2.3')).toBeUndefined();
   });
 
+  it("identical 'nan' tokens are equal where text counts (tokens rule, or a tolerance), and unequal as LiveCodeBench's Decimals", () => {
+    expect(compareOutput('nan', 'nan', { compare: 'tokens' })).toBe(true);
+    expect(compareOutput('x  nan', 'x nan', { floatTolerance: 1e-6 })).toBe(true);
+    expect(compareOutput('nan', 'nan')).toBe(true); // identical lines
+    expect(compareOutput('1  nan', '1 nan')).toBe(false); // Decimal('nan') != Decimal('nan')
+    expect(compareOutput('nan', 'NaN', { compare: 'tokens' })).toBe(false);
+  });
+
   it('property: an output equals itself under every rule; line-edge whitespace (lines) or any spacing (tokens) does not matter', () => {
     const lines = fc.array(fc.array(fc.oneof(fc.integer({ min: -1e6, max: 1e6 }).map(String), fc.stringMatching(/^[a-z]{1,5}$/)), { maxLength: 4 }).map((ts) => ts.join(' ')), { maxLength: 5 });
     fc.assert(

@@ -102,6 +102,8 @@ export function withinTolerance(a: number, b: number, tol: number): boolean {
  * non-identical line to be a decimal.
  */
 function tokenEqual(a: string, b: string, tol: number | undefined, textOk: boolean): boolean {
+  // Where text counts, identical tokens are equal, `nan` included (as a decimal NaN equals nothing).
+  if (textOk && a === b) return true;
   const ka = decimalKey(a);
   const kb = ka === undefined ? undefined : decimalKey(b);
   if (ka === undefined || kb === undefined) return textOk && a === b;
