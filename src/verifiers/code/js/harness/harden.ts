@@ -31,6 +31,70 @@ const harnessGlobals = {
 // not count them (a 1 GiB Memory under a 128 MB limit), and no test needs it. Intl is frozen like
 // every other intrinsic.
 delete globalThis.WebAssembly;
+// Atomics.waitAsync is removed: a finite timeout makes V8 post a delayed task to isolated-vm's
+// platform, which aborts the whole host process (std::terminate), every other sample with it.
+delete Atomics.waitAsync;
+// Intl runs in ICU, out of the limits' reach: a locales list is canonicalized in one native call
+// that the time limit cannot interrupt (4.5M entries held a worker for 120 s under a 2 s limit),
+// and ICU's objects are malloc'd outside the isolate's memory limit (DateTimeFormats kept in an
+// array: ~30 KB each, 4 GB under a 64 MB limit). So a locales argument holds at most MAX_LOCALES
+// entries (copied, so a getter cannot lie), and one isolate creates at most MAX_INTL_OBJECTS.
+(function limitIntl() {
+  const MAX_LOCALES = 64;
+  const MAX_INTL_OBJECTS = 2000;
+  let made = 0;
+  const localeToString = Intl.Locale.prototype.toString;
+  const isLocale = (l) => {
+    try { localeToString.call(l); return true; } catch { return false; }
+  };
+  const locales = (l) => {
+    if (l === null || typeof l !== 'object' || isLocale(l)) return l;
+    const raw = l.length;
+    const n = raw === undefined ? 0 : Number(raw);
+    if (!(n <= MAX_LOCALES)) throw new RangeError('sandbox: at most ' + MAX_LOCALES + ' locales in one Intl call');
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(l[i]);
+    return out;
+  };
+  const define = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
+  for (const name of ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale', 'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter']) {
+    const C = Intl[name];
+    if (typeof C !== 'function') continue;
+    const W = function (...args) {
+      if (++made > MAX_INTL_OBJECTS) throw new RangeError('sandbox: at most ' + MAX_INTL_OBJECTS + ' Intl objects per program');
+      if (name !== 'Locale') args[0] = locales(args[0]);
+      return new.target ? Reflect.construct(C, args, new.target === W ? C : new.target) : C(...args);
+    };
+    Object.defineProperty(W, 'name', { value: name });
+    Object.defineProperty(W, 'length', { value: C.length });
+    W.prototype = C.prototype;
+    define(C.prototype, 'constructor', W);
+    if (typeof C.supportedLocalesOf === 'function') {
+      const f = C.supportedLocalesOf;
+      define(W, 'supportedLocalesOf', function supportedLocalesOf(l, o) { return f.call(C, locales(l), o); });
+    }
+    define(Intl, name, W);
+  }
+  const canonical = Intl.getCanonicalLocales;
+  define(Intl, 'getCanonicalLocales', function getCanonicalLocales(l) { return canonical.call(Intl, locales(l)); });
+  // Built-in methods that take a locales argument (at: its position).
+  const methods = [
+    [String.prototype, 'localeCompare', 1], [String.prototype, 'toLocaleLowerCase', 0], [String.prototype, 'toLocaleUpperCase', 0],
+    [Number.prototype, 'toLocaleString', 0], [BigInt.prototype, 'toLocaleString', 0], [Date.prototype, 'toLocaleString', 0],
+    [Date.prototype, 'toLocaleDateString', 0], [Date.prototype, 'toLocaleTimeString', 0], [Array.prototype, 'toLocaleString', 0],
+    [Object.getPrototypeOf(Int8Array.prototype), 'toLocaleString', 0],
+  ];
+  for (const [proto, name, at] of methods) {
+    const f = proto[name];
+    if (typeof f !== 'function') continue;
+    const w = { [name](...args) {
+      if (args.length > at) args[at] = locales(args[at]);
+      return Reflect.apply(f, this, args);
+    } }[name];
+    Object.defineProperty(w, 'length', { value: f.length });
+    define(proto, name, w);
+  }
+})();
 const skipFreeze = new Set([moduleObject, moduleObject.exports, processEnv, globalThis]);
 for (const k of Object.keys(harnessGlobals)) {
   Object.defineProperty(globalThis, k, { value: harnessGlobals[k], writable: true, configurable: true, enumerable: false });

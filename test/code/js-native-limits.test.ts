@@ -1,0 +1,82 @@
+/**
+ * Native work in the JavaScript sandbox that the isolate's limits cannot see: ICU (Intl) runs
+ * outside V8's interrupt checks and allocates outside the isolate's heap, and Atomics.waitAsync
+ * posts to isolated-vm's platform. Each hostile sample must fail within its own limits, and an
+ * honest sample after it must still score 1; honest uses of Intl keep working.
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
+
+const MULTIPLE = {
+  language: 'javascript',
+  test_code: "const assert = require('node:assert');\nassert.deepEqual(pairSums([1, 2], [3, 4]), [4, 6]);",
+};
+const HONEST = 'function pairSums(a, b) { return a.map((x, i) => x + b[i]); }';
+const run = (code: string, ref: unknown = MULTIPLE) => verifyCode('```js\n' + code + '\n```', ref, { timeLimitMs: 2000, memoryLimitMb: 64 });
+const statusOf = (v: { details?: unknown }) => (v.details as CodeDetails).tests[0]?.status ?? '';
+
+describe('JavaScript sandbox: native work outside the isolate limits', () => {
+  it('Atomics.waitAsync is not there (with a timeout it aborted the whole host process)', async () => {
+    for (const ref of [MULTIPLE, { language: 'javascript', entry_point: 'pairSums', tests: [{ args: [[1, 2], [3, 4]], expected: [4, 6] }] }]) {
+      const v = await run(`Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(16)), 0, 0, 10);\n${HONEST}`, ref);
+      expect(v.score).toBe(0);
+      expect(statusOf(v)).toMatch(/^runtime-error: TypeError/);
+      expect((await run(HONEST, ref)).score).toBe(1);
+    }
+  });
+
+  it('a locales list of millions (one uninterruptible ICU call) is refused at once, in every Intl entry point', async () => {
+    const calls = [
+      'Intl.getCanonicalLocales(big)',
+      'new Intl.Collator(big)',
+      'Intl.DateTimeFormat(big)',
+      "'a'.localeCompare('b', big)",
+      '(1).toLocaleString(big)',
+      'Intl.NumberFormat.supportedLocalesOf(big)',
+      // An array-like whose length grows after the first read is copied, not read twice.
+      "(() => { let n = 0; return Intl.getCanonicalLocales({ get length() { return n++ ? 4e6 : 2; }, 0: 'en', 1: 'de' }).length === 2 ? undefined : fail(); })()",
+    ];
+    for (const call of calls) {
+      const v = await run(`const big = new Array(4.5e6).fill('en-Latn-US-u-ca-gregory');\n${call};\n${HONEST}`);
+      if (call.startsWith('(() =>')) {
+        expect(v.score, call).toBe(1);
+        continue;
+      }
+      expect(v.score, call).toBe(0);
+      expect(statusOf(v), call).toMatch(/at most 64 locales/);
+    }
+  });
+
+  it('Intl objects kept alive are capped (ICU memory is outside the isolate memory limit)', async () => {
+    const v = await run(`const keep = [];\nfor (let i = 0; i < 1e6; i++) keep.push(new Intl.DateTimeFormat('en', { hour: i % 2 ? 'numeric' : '2-digit' }));\n${HONEST}`);
+    expect(v.score).toBe(0);
+    expect(statusOf(v)).toMatch(/at most 2000 Intl objects/);
+    expect((await run(HONEST)).score).toBe(1);
+  });
+
+  it('honest uses of Intl and locale methods give what Node gives', async () => {
+    const program = [
+      "const words = ['b', 'a', 'C', 'ä'];",
+      "class Ci extends Intl.Collator { constructor() { super('de', { sensitivity: 'base' }); } }",
+      'const out = [',
+      "  [...words].sort((x, y) => x.localeCompare(y)).join(','),",
+      "  [...words].sort(new Ci().compare).join(','),",
+      "  (1234567.891).toLocaleString(['de-DE', 'en-US']),",
+      "  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(12.5),",
+      "  Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).format(new Date(0)),",
+      "  Intl.Collator.supportedLocalesOf(['en', 'de']).join(','),",
+      "  Intl.getCanonicalLocales(['EN-us']).join(','),",
+      "  new Intl.Locale('en-US').language,",
+      "  String(new Intl.Collator() instanceof Intl.Collator),",
+      "  [1.5, 2000].toLocaleString('en-US'),",
+      "  'istanbul'.toLocaleUpperCase('tr'),",
+      '];',
+      "console.log(out.join('\\n'));",
+    ].join('\n');
+    // What Node itself prints for the same program.
+    const lines: string[] = [];
+    new Function('console', program)({ log: (s: string) => lines.push(s) });
+    const v = await run(program, { language: 'javascript', tests: [{ input: '', output: lines.join('\n') + '\n' }] });
+    expect(v.score, JSON.stringify(v.details)).toBe(1);
+  });
+});
