@@ -35,6 +35,9 @@ interface Zygote {
   drained: Promise<boolean>;
 }
 
+/** Characters of a judged test's output kept for the verdict's details. */
+const KEEP_CHARS = 4096;
+
 /** Started zygotes waiting for a job. */
 const idle: Zygote[] = [];
 /**
@@ -302,7 +305,12 @@ export async function runPython(code: string, ref: NormalizedReference, opts: Re
       if (msg.json !== undefined) run.json = msg.json;
       if (msg.message) run.message = shorten(msg.message);
       runs.push(run);
-      if (!judge(msg.i, run) && opts.stopAtFirstFailure && runs.length < total) {
+      const passed = judge(msg.i, run);
+      // Judged: only the start of a large output is kept (for the verdict's `got`), so a sample's
+      // many large outputs are not all held at once.
+      if (run.stdout !== undefined && run.stdout.length > KEEP_CHARS) run.stdout = run.stdout.slice(0, KEEP_CHARS);
+      if (run.json !== undefined && run.json.length > KEEP_CHARS) run.json = run.json.slice(0, KEEP_CHARS);
+      if (!passed && opts.stopAtFirstFailure && runs.length < total) {
         end = 'cancel';
         return { runs };
       }

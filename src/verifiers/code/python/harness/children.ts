@@ -257,7 +257,11 @@ def _child_call(job, start, msg_fd):
     for i in range(start, len(tests)):
         try:
             result = fn(*tests[i])
-            _send(msg_fd, {'i': i, 'status': 'ok', 'json': json.dumps(_jsonable(result), allow_nan=False)})
+            text = json.dumps(_jsonable(result), allow_nan=False)
+            if len(text) > job['maxOutput']:
+                _send(msg_fd, {'i': i, 'status': _OUTPUT_LIMIT})
+            else:
+                _send(msg_fd, {'i': i, 'status': 'ok', 'json': text})
         except BaseException as e:
             st = _status_of(e)
             _send(msg_fd, {'i': i, 'status': 'runtime-error: SystemExit' if st == 'exit' else st})

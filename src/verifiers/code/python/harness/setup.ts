@@ -164,9 +164,20 @@ def _address_space():
     return hi
 
 
+_OUTPUT_LIMIT = 'runtime-error: output limit exceeded (a result larger than maxOutputBytes)'
+
+
+def _cpu_seconds(job):
+    # One test's CPU allowance (the kernel's backstop; the per-test wall-clock deadline is tighter).
+    return max(1, int(math.ceil(job['timeLimitMs'] / 1000.0)) + 1)
+
+
 def _limits(job):
-    cpu = max(1, int(math.ceil(job['timeLimitMs'] / 1000.0)) + 1)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    cpu = _cpu_seconds(job)
+    # A call-based child runs several tests: its soft limit starts at one test's allowance and the
+    # job process moves it on after each result (prlimit); the hard limit covers them all.
+    tests = job.get('_cpuTests', 1)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu * tests + 1))
     # RLIMIT_AS counts every mapping: heap, MAP_SHARED / MAP_POPULATE anonymous memory, mapped files.
     space = job['_space'] + job['memoryMb'] * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (space, space))

@@ -200,23 +200,45 @@ def _run_call(job):
             if 'load' in m:
                 state['load'] = m['load']
                 return False
+            # The child writes these lines, and solution code in it can write them too: 'loaded'
+            # restarts the clock once (a forged one again would stretch every test's deadline),
+            # a result only for the test that is due, and no result larger than maxOutput (the
+            # host would hold every one of them: 100 MB results ran it out of memory).
             if m.get('loaded'):
+                if state['loaded']:
+                    return False
                 state['loaded'] = True
                 state['t'] = time.monotonic()
                 return True
             i = m.get('i')
             if isinstance(i, int) and i == state['next']:
                 now = time.monotonic()
-                res = {'i': i, 'status': str(m.get('status')), 'timeMs': (now - state['t']) * 1000.0}
+                res = {'i': i, 'status': str(m.get('status'))[:2000], 'timeMs': (now - state['t']) * 1000.0}
                 if res['status'] == 'ok':
-                    res['json'] = str(m.get('json'))
+                    got = m.get('json')
+                    got = got if isinstance(got, str) else 'null'
+                    if len(got) > job['maxOutput']:
+                        res['status'] = _OUTPUT_LIMIT
+                    else:
+                        res['json'] = got
                 _send(1, res)
                 state['next'] = i + 1
                 state['t'] = now
+                # Each test gets its own CPU allowance: the child's soft RLIMIT_CPU moves on by one
+                # test's worth (a limit set once for the whole child failed honest solutions
+                # whose tests each took most of their time).
+                try:
+                    resource.prlimit(state['pid'], resource.RLIMIT_CPU, (_cpu_seconds(job) * (i + 2 - state['start']), state['cpuHard']))
+                except (OSError, ValueError, KeyError):
+                    pass
                 return True
             return False
 
+        state['start'] = nxt
+        job['_cpuTests'] = n - nxt
+        state['cpuHard'] = _cpu_seconds(job) * (n - nxt) + 1
         pid, r = _fork(_child_call, job, nxt)
+        state['pid'] = pid
         status, timed_out, _ = _watch(pid, r, limit, on_message)
         if state.get('compile') is not None and not timed_out:
             return {'compile': state['compile']}
