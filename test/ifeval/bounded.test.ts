@@ -9,6 +9,10 @@ import { buildCheck } from '../../src/verifiers/ifeval/kwargs.js';
 import { getInstruction } from '../../src/verifiers/ifeval/registry.js';
 import { FeatureCache } from '../../src/verifiers/ifeval/text/features.js';
 import { verifyIfeval, DEFAULT_MAX_RESPONSE_CHARS, RESPONSE_TOO_LONG } from '../../src/verifiers/ifeval/index.js';
+import { verifyOne } from '../../src/index.js';
+import { pyCompile, pyFindall, pyFindallCount } from '../../src/verifiers/ifeval/text/pyregex.js';
+import { titleMatches } from '../../src/verifiers/ifeval/instructions/ifeval/detectable-format-title.js';
+import { countPlaceholders } from '../../src/verifiers/ifeval/instructions/ifeval/detectable-content-number-placeholders.js';
 
 /** The reference's loop, literally: `for line in lines: if line.strip() == '': lines.remove(line)`. */
 function referenceLineIndent(text: string): boolean {
@@ -43,5 +47,48 @@ describe('ifeval bounded', () => {
     expect(v.error).toMatch(/maxResponseChars/);
     expect(verifyIfeval(long, ref, { maxResponseChars: DEFAULT_MAX_RESPONSE_CHARS + 1 }).pass).toBe(true);
     expect(() => verifyIfeval('x', ref, { maxResponseChars: -1 })).toThrow(/positive integer/);
+  });
+});
+
+describe('ifeval one-pass scanners equal the regexes they replace', () => {
+  const text = fc.array(fc.constantFrom('<', '>', '[', ']', '\n', 'a', ' '), { maxLength: 24 }).map((cs) => cs.join(''));
+
+  it("detectable_format:title finds what re.findall(r'<<[^\\n]+>>') finds", () => {
+    const rx = pyCompile('<<[^\\n]+>>');
+    fc.assert(fc.property(text, (t) => {
+      expect(titleMatches(t)).toEqual(pyFindall(rx, t));
+    }), { numRuns: 5000 });
+  });
+
+  it('detectable_content:number_placeholders counts what re.findall(r"\\[.*?\\]") counts', () => {
+    const rx = pyCompile(String.raw`\[.*?\]`);
+    fc.assert(fc.property(text, (t) => {
+      expect(countPlaceholders(t)).toBe(pyFindallCount(rx, t));
+    }), { numRuns: 5000 });
+  });
+
+  it('both stay linear on their worst lines (50,000 openers that never close took 1-1.9 s each)', () => {
+    for (const t of ['<<'.repeat(25_000), '<<a'.repeat(16_000), '['.repeat(50_000), '[a '.repeat(16_000), ('[' + 'a'.repeat(10) + '\n').repeat(4000)]) {
+      // Counted in steps rather than timed: the scanners call indexOf/lastIndexOf a bounded number of times per match or line.
+      expect(titleMatches(t).length).toBeLessThanOrEqual(1);
+      expect(countPlaceholders(t)).toBe(0);
+    }
+    expect(countPlaceholders('[a]'.repeat(20_000) + '\n[x]')).toBe(20_001);
+  });
+});
+
+describe('ifeval instruction lists', () => {
+  it('an instruction repeated with the same kwargs gives each copy the same result (checked once)', async () => {
+    const ids = ['detectable_format:title', 'punctuation:no_comma', 'detectable_format:title', 'detectable_content:number_placeholders', 'detectable_content:number_placeholders'];
+    const kwargs = [{}, {}, {}, { num_placeholders: 2 }, { num_placeholders: 3 }];
+    const v = await verifyIfeval('<<Title>>\nNo commas here [a] and [b].', { instruction_id_list: ids, kwargs }, { mode: 'strict' });
+    expect((v.details as { follow_instruction_list: boolean[] }).follow_instruction_list).toEqual([true, true, true, true, false]);
+  });
+
+  it('a list of more than 100 instructions is refused as input, not scored', async () => {
+    const n = 200;
+    const v = await verifyOne('ifeval', '<<'.repeat(25_000), { instruction_id_list: Array(n).fill('detectable_format:title'), kwargs: Array(n).fill({}) }, { threads: 0 });
+    expect(v.reason).toBe('invalid-input');
+    expect(String(v.error)).toMatch(/at most 100/);
   });
 });

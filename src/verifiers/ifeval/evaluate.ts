@@ -46,19 +46,41 @@ export function parseReference(reference: unknown): ParsedReference {
   if (!Array.isArray(kwargs) || kwargs.length !== ids.length) {
     throw new InputError(`reference.kwargs must be an array with one object per instruction (${ids.length})`);
   }
+  if (ids.length > MAX_INSTRUCTIONS) {
+    throw new InputError(`reference.instruction_id_list has ${ids.length} instructions; at most ${MAX_INSTRUCTIONS} are evaluated (IFEval and IFBench records have under 10)`);
+  }
+  // An instruction repeated with the same kwargs is one check, run once (each copy re-ran it).
+  const built = new Map<string, Check>();
   const checks = ids.map((id, i) => {
     const spec = getInstruction(id);
     if (!spec) throw new InputError(`reference.instruction_id_list[${i}]: unknown instruction id "${id}"`);
-    return buildCheck(spec, kwargs[i], `instruction ${i} (${id})`);
+    const key = `${id}\u0000${JSON.stringify(kwargs[i]) ?? ''}`;
+    let check = built.get(key);
+    if (!check) built.set(key, (check = buildCheck(spec, kwargs[i], `instruction ${i} (${id})`)));
+    return check;
   });
   return { ids, checks };
+}
+
+/** The most instructions one reference may list (a bigger list is a broken record, refused as input). */
+export const MAX_INSTRUCTIONS = 100;
+
+/** `checks.map(run)`, running a check that appears several times once. */
+function once<T>(checks: readonly Check[], run: (check: Check) => T): T[] {
+  const seen = new Map<Check, T>();
+  return checks.map((check) => {
+    if (seen.has(check)) return seen.get(check)!;
+    const r = run(check);
+    seen.set(check, r);
+    return r;
+  });
 }
 
 /** `follow_instruction_list` under strict rules: a blank response follows nothing. */
 export function evaluateStrict(response: string, checks: readonly Check[], cache = new FeatureCache()): boolean[] {
   if (pyStrip(response) === '') return checks.map(() => false);
   const f = cache.of(response);
-  return checks.map((check) => check(f));
+  return once(checks, (check) => check(f));
 }
 
 /**
@@ -69,8 +91,9 @@ export function evaluateStrict(response: string, checks: readonly Check[], cache
 export function evaluateLoose(response: string, checks: readonly Check[], cache = new FeatureCache(), strict?: readonly boolean[]): boolean[] {
   const first = pyStrip(response) !== '';
   let rest: string[] | undefined;
-  return checks.map((check, i) => {
-    if (strict ? strict[i] : first && check(cache.of(response))) return true;
+  const at = new Map(checks.map((check, i) => [check, i] as const)); // a repeated check's strict result (same for every copy)
+  return once(checks, (check) => {
+    if (strict ? strict[at.get(check)!] : first && check(cache.of(response))) return true;
     rest ??= looseVariants(response)
       .slice(1)
       .filter((v) => pyStrip(v) !== '');
