@@ -57,6 +57,10 @@ class _FakeValue(AssertionError):
     pass
 
 
+class _Slotted:
+    __slots__ = ('a',)
+
+
 def _dunder_snapshot():
     # The comparison/arithmetic dunders of every standard Python-level class as the zygote found
     # them: a solution may monkeypatch such a class (no audit event covers it); the value guard
@@ -81,6 +85,16 @@ def _make_checker():
 
     snapshot = _DUNDER_SNAPSHOT
     missing = _MISSING
+    member = type(_Slotted.__dict__['a'])  # the slot descriptor type
+    # Modules, classes and functions are not data: their namespaces are not walked.
+    opaque = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
+    walk_cache = {}
+    judged = []
+    for name, mod in list(sys.modules.items()):
+        if name == 'unittest' or name.startswith('unittest.'):
+            for c in list(vars(mod).values()):
+                if isinstance(c, type) and c.__module__.startswith('unittest'):
+                    judged.append((c, {k: f for k, f in c.__dict__.items() if isinstance(f, (types.FunctionType, classmethod, staticmethod))}))
 
     def patched(c):
         old = snapshot.get(c)
@@ -132,12 +146,72 @@ def _make_checker():
         bad = suspicious(t)
         if bad is not None:
             raise _FakeValue('the solution produced an object whose class overrides ' + bad + ': not allowed in tests')
+        if walkable(t):
+            inside(v, t, depth)
+
+    def walkable(t):
+        # Whose insides are read: built-in data (a standard class, or a container subclass) and the
+        # solution's own classes; not the classes of libraries the tests imported (unittest.mock's
+        # objects hold sentinels of classes the guard does not know), nor modules and functions.
+        ok = walk_cache.get(t)
+        if ok is None:
+            ok = not issubclass(t, opaque)
+            for c in t.__mro__:
+                if not ok or c in trusted:
+                    continue
+                for f in c.__dict__.values():
+                    if type(f) is types.FunctionType and f.__code__.co_filename != '<solution>':
+                        ok = False
+                        break
+            walk_cache[t] = ok
+        return ok
+
+    def inside(v, t, depth):
+        # What an object of a clean class holds, read without running its class's code: the
+        # elements of a built-in container subclass, its instance attributes and its slots (a
+        # UserList's .data, a Fraction's _numerator, a list subclass's items could hide an
+        # always-equal object that the class's own comparison then consults).
+        for base in (list, tuple, set, frozenset):
+            if issubclass(t, base):
+                for x in base.__iter__(v):
+                    check(x, depth + 1)
+        if issubclass(t, dict):
+            for k, x in dict.items(v):
+                check(k, depth + 1)
+                check(x, depth + 1)
+        try:
+            d = object.__getattribute__(v, '__dict__')
+        except (AttributeError, TypeError):
+            d = None
+        if type(d) is dict:
+            for x in dict.values(d):
+                check(x, depth + 1)
+        for c in t.__mro__:
+            slots = c.__dict__.get('__slots__', ())
+            for name in ((slots,) if type(slots) is str else slots if type(slots) in (tuple, list) else ()):
+                desc = c.__dict__.get(name)
+                if type(desc) is member and name not in ('__dict__', '__weakref__'):
+                    try:
+                        check(desc.__get__(v, t), depth + 1)
+                    except AttributeError:
+                        pass
+
+    def untouched():
+        # The unittest machinery the outcome depends on, as the tests found it: a solution that
+        # patches TestCase.assertEqual or TestResult.wasSuccessful during a call is caught at the
+        # next call's value (patches made while loading are undone before the tests run).
+        for c, saved in judged:
+            d = c.__dict__
+            for k, f in saved.items():
+                if d.get(k, missing) is not f:
+                    raise _FakeValue('the solution patched ' + c.__name__ + '.' + k + ': not allowed in tests')
 
     def value(v):
+        untouched()
         budget[0] = 0
         check(v, 0)
         return v
-    return value
+    return value, untouched
 
 
 class _WrapCalls(ast.NodeTransformer):
@@ -325,7 +399,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     _enter_child(job, msg_fd, (null, null, null))
     code = _compile_solution(job, msg_fd)
     _import_tests_modules(tests_tree)
-    value = _make_checker()
+    value, untouched = _make_checker()
     write = os.write
     exit_now = os._exit
     dumps = json.dumps
@@ -354,6 +428,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
         try:
             exec(tests_code, tg)
             result = run_cases(tg)
+            untouched()
             status, message = _unittest_outcome(result)
         except AssertionError as e:
             status = 'wrong-answer'

@@ -35,6 +35,15 @@ def _child_solution_server(job, req_fd, msg_fd):
     _enter_child(job, msg_fd, (null, null, null), keep=(req_fd,))
     import random as rnd
     rnd_getstate = rnd.getstate
+    # A solution that reseeds the global generator says so (the checker accepts the states that
+    # seed reaches by drawing, see _random_reachable); only the last seed of a call matters.
+    seeded = []
+    rnd_seed = rnd.seed
+
+    def seed(a=None, version=2):
+        seeded.append((a, version))
+        return rnd_seed(a, version)
+    rnd.seed = seed
     g = _load_solution(job, msg_fd, 'before the tests ran')
     leet = _BASES['leetcode']
     handles = []
@@ -80,11 +89,14 @@ def _child_solution_server(job, req_fd, msg_fd):
                 kw = {k: dec(a) for k, a in req['k'].items()}
                 if 'rs' in req:
                     rnd.setstate(dec(req['rs']))
+                del seeded[:]
                 out = fn(*args, **kw)
                 back = [enc(a) if type(a) in (list, dict, set, bytearray) else None for a in args]
                 reply = {'v': enc(out), 'back': back}
                 if 'rs' in req:
                     reply['rs'] = enc(rnd_getstate())
+                    if seeded and seeded[-1][0] is not None:
+                        reply['seed'] = enc(list(seeded[-1]))
         except BaseException as e:
             try:
                 # The first built-in class in the exception's MRO (binascii.Error -> ValueError).

@@ -115,6 +115,7 @@ _FRAME_ATTRS = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame', 'f_bac
 
 
 _FRAMES_OK = [True]
+from _thread import get_ident as _thread_ident
 
 
 def _install_guard():
@@ -124,15 +125,32 @@ def _install_guard():
     frames_ok = _FRAMES_OK
     frames_ok[0] = False
 
+    busy = [0]  # the thread running the hook's own reads (another thread gets no pass)
+    getframe = sys._getframe
+    ident = _thread_ident
+
     def guard(event, args):
         if event == 'object.__getattr__':
             if args[1] in frame_attrs and not frames_ok[0]:
                 raise AttributeError('sandbox: frame introspection is disabled')
+            if args[1] == '__code__' and not frames_ok[0] and busy[0] != ident():
+                # The solution may read its own functions' code, not the tests' (a lambda the
+                # tests pass leads through __globals__ to check.__code__.co_consts: the expected
+                # values). Who reads is the frame doing the attribute access (busy: the hook's own
+                # reads raise events too).
+                busy[0] = ident()
+                try:
+                    reader = getframe(1).f_code.co_filename
+                    target = getattr(getattr(args[0], '__code__', None), 'co_filename', '<solution>')
+                finally:
+                    busy[0] = 0
+                if reader == '<solution>' and target != '<solution>':
+                    raise AttributeError('sandbox: the code of functions the solution did not write is not readable')
         elif event == 'import':
             if args[0].split('.')[0] in blocked_imports:
                 raise ImportError('sandbox: module ' + args[0] + ' is not available')
         elif event == 'sys._getframe':
-            if not frames_ok[0]:
+            if not frames_ok[0] and busy[0] != ident():
                 raise ValueError('sandbox: frame introspection is disabled')
         elif event == 'compile':
             if args[1] == '<tests>':

@@ -30,6 +30,54 @@ class _NeedsInline(BaseException):
 _NOT_RAISED = (StopIteration, StopAsyncIteration, _RemoteError)
 
 
+_MT_WORDS = 624
+# How many 32-bit draws one call of the solution may make for its returned state to be checked
+# (4M: a Python loop needs about a second for them); past that the state is refused.
+_MAX_DRAWS = 1 << 22
+
+
+def _random_reachable(rnd, start, got, seeded):
+    # Whether the global generator's state the solution returned is what drawing numbers does:
+    # 'start' (the state sent with the call, or the state of random.seed(*seeded) when the solution
+    # reseeded) moved on by some number of 32-bit draws. Copying a chosen state back (an all-zero
+    # one makes every randint its lower bound) would otherwise turn seeded random tests trivial.
+    # gauss_next (a float that gauss() caches) is taken as it is.
+    try:
+        version, words, gauss = got
+        if version != start[0] or type(words) is not tuple or len(words) != _MT_WORDS + 1:
+            return False
+        if gauss is not None and type(gauss) is not float:
+            return False
+        q = words[-1]
+        if type(q) is not int or not 1 <= q <= _MT_WORDS:
+            return False
+    except (TypeError, ValueError):
+        return False
+    origins = [start]
+    if seeded is not None:
+        try:
+            r = rnd.Random()
+            r.seed(*seeded)
+            origins.append(r.getstate())
+        except BaseException:
+            return False
+    for origin in origins:
+        r = rnd.Random()
+        r.setstate(origin)
+        p = origin[1][-1]
+        # Jump straight to the draws after which the position index equals the returned one, then
+        # a whole generator's worth (624 words) at a time.
+        step = q - p if q >= p else _MT_WORDS - p + q
+        done = 0
+        while done + step <= _MAX_DRAWS:
+            if step:
+                r.getrandbits(32 * step)
+            done += step
+            if r.getstate()[1] == words:
+                return True
+            step = _MT_WORDS
+    return False
+
 def _raisable_module(mod):
     return mod not in ('__main__', '__tests__', '<prompt>') and mod.split('.')[0] != 'unittest' and not mod.startswith('_pytest')
 
@@ -96,7 +144,15 @@ def _run_unittest_cases(ns):
     loader = ut.TestLoader()
     for c in cases:
         suite.addTests(loader.loadTestsFromTestCase(c))
-    result = ut.TestResult()
+    import traceback
+
+    class Result(ut.TestResult):
+        # Only the exception's own line: formatting the whole traceback reads frames, which the
+        # audit hook refuses where the tests share the solution's process (a failing test read as
+        # 'frame introspection is disabled', a runtime-error instead of a wrong answer).
+        def _exc_info_to_string(self, err, test):
+            return ''.join(traceback.format_exception_only(err[0], err[1])).strip()
+    result = Result()
     suite.run(result)
     return result
 
@@ -171,10 +227,15 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                 raise _NeedsInline()
             req = {'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k}
             if sync_random:
-                req['rs'] = enc(rnd.getstate())
+                req_state = rnd.getstate()
+                req['rs'] = enc(req_state)
             reply = ask(req)
             if sync_random:
-                rnd.setstate(dec(reply['rs']))
+                got = dec(reply['rs'])
+                seeded = dec(reply['seed']) if 'seed' in reply else None
+                if not _random_reachable(rnd, req_state, got, seeded):
+                    raise _RemoteError('sandbox: the solution set the random generator to a state that drawing numbers does not reach')
+                rnd.setstate(got)
             back = reply.get('back') or []
             for orig, new in zip(args, back):
                 if new is None:
