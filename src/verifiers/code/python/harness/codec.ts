@@ -14,7 +14,10 @@
  * list whose first element is a tag: l list, t tuple, s set, z frozenset, d dict (k, v, k, v...),
  * f non-finite float, b bytes, y bytearray, c complex, C Counter, O OrderedDict, q deque,
  * Q Fraction, m Decimal, D defaultdict (of a built-in factory), T date / time / datetime (naive),
- * W timedelta, A array.array, N linked list, R binary tree (level order), h handle.
+ * W timedelta, A array.array, N linked list, R binary tree (level order), r range, K / V / I dict
+ * keys / values / items, i an iterator (a lazy result crosses as its items, at most a million),
+ * n named tuple (name, fields, values; the receiving side builds its own class), h handle. An int
+ * or str enum member crosses as its value.
  */
 export const CODEC_SOURCE = String.raw`# ---- plain data between the solution and the checker ----
 import collections as _collections, fractions as _fractions, decimal as _decimal, datetime as _datetime, array as _array
@@ -24,6 +27,33 @@ _FACTORY_NAMES = {v: k for k, v in _FACTORIES.items()}
 _DT = {'date': _datetime.date, 'time': _datetime.time, 'datetime': _datetime.datetime}
 
 _CODEC_DEPTH = 200
+# Items of a lazy result (an iterator) read before it crosses.
+_MAX_ITEMS = 1000000
+
+import enum as _enum, itertools as _itertools
+_DICT_VIEWS = {type({}.keys()): 'K', type({}.values()): 'V', type({}.items()): 'I'}
+_ITERATORS = frozenset((map, filter, zip, enumerate, reversed, type((lambda: (yield))()), type(iter([])), type(iter(())),
+                        type(iter(range(0))), type(iter(range(1 << 64))), type(iter('')), type(iter({})), type(iter({}.values())),
+                        type(iter({}.items())), type(iter(set())), type(iter(b'')), type(reversed([])),
+                        _itertools.chain, _itertools.islice, _itertools.count, _itertools.cycle, _itertools.repeat,
+                        _itertools.accumulate, _itertools.starmap, _itertools.takewhile, _itertools.dropwhile,
+                        _itertools.compress, _itertools.zip_longest, _itertools.product, _itertools.permutations,
+                        _itertools.combinations, _itertools.combinations_with_replacement, _itertools.groupby,
+                        _itertools.pairwise, _itertools.filterfalse))
+_NAMED = {}
+
+
+def _named_tuple(name, fields):
+    # This side's own named tuple class for a name and fields (never the other side's class).
+    key = (name, tuple(fields))
+    cls = _NAMED.get(key)
+    if cls is None:
+        try:
+            cls = _collections.namedtuple(name if name.isidentifier() else 'NamedTuple', fields)
+        except ValueError:
+            cls = _collections.namedtuple('NamedTuple', fields, rename=True)
+        _NAMED[key] = cls
+    return cls
 
 
 class _CodecError(TypeError):
@@ -117,6 +147,30 @@ def _make_encoder(handle_of, node_classes=()):
             return ['Q', n, m]
         if t is _decimal.Decimal:
             return ['m', _decimal.Decimal.__str__(v)]
+        if t is range:
+            return ['r', v.start, v.stop, v.step]
+        if t in _DICT_VIEWS:
+            tag = _DICT_VIEWS[t]
+            items = list(v)
+            if tag == 'I':
+                return ['I'] + [enc(x, d1) for kv in items for x in kv]
+            return [tag] + [enc(x, d1) for x in items]
+        if t in _ITERATORS:
+            # A lazy result (map, filter, zip, a generator...) crosses as the items it yields, and
+            # arrives as an iterator over them.
+            items = list(_itertools.islice(v, _MAX_ITEMS + 1))
+            if len(items) > _MAX_ITEMS:
+                raise _CodecError('an iterator of more than %d items' % _MAX_ITEMS)
+            return ['i'] + [enc(x, d1) for x in items]
+        if issubclass(t, int) and issubclass(t, _enum.Enum):
+            return int.__int__(v)
+        if issubclass(t, str) and issubclass(t, _enum.Enum):
+            return str.__str__(v)
+        if issubclass(t, tuple):
+            fields = t.__dict__.get('_fields')
+            if type(fields) is tuple and all(type(f) is str and f.isidentifier() for f in fields) and len(fields) == tuple.__len__(v):
+                # A named tuple: its values and field names (the other side builds its own class).
+                return ['n', str(t.__name__)[:100], list(fields)] + [enc(x, d1) for x in tuple.__iter__(v)]
         kind = node_kind(v)
         if kind == 'N':
             vals, seen, cur = [], 0, v
@@ -222,6 +276,18 @@ def _make_decoder(handle, list_node=None, tree_node=None):
             return list_node([dec(y, d1) for y in x[1]])
         if tag == 'R' and len(x) == 2 and type(x[1]) is list and tree_node is not None:
             return tree_node([dec(y, d1) for y in x[1]])
+        if tag == 'r' and len(x) == 4 and all(type(y) is int for y in x[1:]) and x[3] != 0:
+            return range(x[1], x[2], x[3])
+        if tag == 'K':
+            return dict.fromkeys(dec(y, d1) for y in x[1:]).keys()
+        if tag == 'V':
+            return {k: dec(y, d1) for k, y in enumerate(x[1:])}.values()
+        if tag == 'I':
+            return dict(pairs(x, d1)).items()
+        if tag == 'i':
+            return iter([dec(y, d1) for y in x[1:]])
+        if tag == 'n' and len(x) >= 3 and type(x[1]) is str and type(x[2]) is list and len(x[2]) == len(x) - 3:
+            return _named_tuple(x[1], x[2])(*[dec(y, d1) for y in x[3:]])
         if tag == 'h' and len(x) == 3 and type(x[1]) is int and type(x[2]) is str:
             return handle(x[1], x[2])
         raise _CodecError('bad value tag')
