@@ -51,7 +51,10 @@ export const DEFAULT_TRANSPILE_MS = 10_000;
  * `timeoutMs`. A syntax error comes back as `{ ok: false, error }` with esbuild's first message and
  * line; so does a transpilation that runs out of time.
  */
-export function prepareJs(code: string, typescript: boolean, timeoutMs = DEFAULT_TRANSPILE_MS): Prepared {
+export function prepareJs(source: string, typescript: boolean, timeoutMs = DEFAULT_TRANSPILE_MS): Prepared {
+  // A hashbang line is legal only at a script's very start, and the sandbox wraps the program in a
+  // function: it becomes a comment (same line count, so error lines still match).
+  const code = source.startsWith('#!') ? `//${source.slice(2)}` : source;
   const esm = hasModuleSyntax(code);
   if (!typescript && !esm) return { ok: true, code };
   const args = [`--loader=${typescript ? 'ts' : 'js'}`, '--target=es2022', `--sourcefile=${typescript ? 'solution.ts' : 'solution.js'}`, '--log-level=error', '--color=false'];

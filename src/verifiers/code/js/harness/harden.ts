@@ -26,6 +26,11 @@ const harnessGlobals = {
   clearImmediate: clearTimer,
   queueMicrotask: queueMicrotaskImpl,
   performance: { now() { return Date.now() - startTime; }, timeOrigin: startTime },
+  atob: atobImpl,
+  btoa: btoaImpl,
+  TextEncoder: TextEncoderImpl,
+  TextDecoder: TextDecoderImpl,
+  structuredClone: structuredCloneImpl,
 };
 // WebAssembly is removed: its memories live outside the isolate's heap, so the memory limit would
 // not count them (a 1 GiB Memory under a 128 MB limit), and no test needs it. Intl is frozen like

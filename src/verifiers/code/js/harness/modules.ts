@@ -33,9 +33,75 @@ function utf8Decode(bytes, start, end) {
   }
   return s;
 }
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function encodingOf(enc) {
+  const e = String(enc === undefined ? 'utf8' : enc).toLowerCase();
+  if (e === 'utf8' || e === 'utf-8') return 'utf8';
+  if (e === 'binary') return 'latin1';
+  if (e === 'ucs2' || e === 'ucs-2' || e === 'utf-16le') return 'utf16le';
+  if (e === 'hex' || e === 'base64' || e === 'base64url' || e === 'latin1' || e === 'ascii' || e === 'utf16le') return e;
+  throw new TypeError('Unknown encoding: ' + enc);
+}
+/** Bytes of a string in one of Node's encodings (Node's lenient decoding: invalid input stops or is skipped). */
+function encodeString(str, enc) {
+  const e = encodingOf(enc);
+  const out = [];
+  if (e === 'utf8') return utf8Encode(str);
+  if (e === 'hex') {
+    for (let i = 0; i + 1 < str.length; i += 2) {
+      const v = parseInt(str.slice(i, i + 2), 16);
+      if (!/^[0-9a-fA-F]{2}$/.test(str.slice(i, i + 2))) break;
+      out.push(v);
+    }
+  } else if (e === 'base64' || e === 'base64url') {
+    let bits = 0;
+    let n = 0;
+    for (let i = 0; i < str.length; i++) {
+      let c = str[i];
+      if (c === '-') c = '+';
+      else if (c === '_') c = '/';
+      const v = B64.indexOf(c);
+      if (c === '=') break;
+      if (v < 0) continue;
+      bits = (bits << 6) | v;
+      n += 6;
+      if (n >= 8) { n -= 8; out.push((bits >> n) & 255); }
+    }
+  } else if (e === 'utf16le') {
+    for (let i = 0; i < str.length; i++) { const c = str.charCodeAt(i); out.push(c & 255, c >> 8); }
+  } else {
+    for (let i = 0; i < str.length; i++) out.push(str.charCodeAt(i) & 255);
+  }
+  return out;
+}
+function decodeBytes(bytes, enc, start, end) {
+  const e = encodingOf(enc);
+  if (e === 'utf8') return utf8Decode(bytes, start, end);
+  let s = '';
+  if (e === 'hex') {
+    for (let i = start; i < end; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+  } else if (e === 'base64' || e === 'base64url') {
+    const abc = e === 'base64' ? B64 : B64.slice(0, 62) + '-_';
+    let i = start;
+    for (; i + 2 < end; i += 3) {
+      const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+      s += abc[v >> 18] + abc[(v >> 12) & 63] + abc[(v >> 6) & 63] + abc[v & 63];
+    }
+    if (end - i === 1) s += abc[bytes[i] >> 2] + abc[(bytes[i] & 3) << 4] + (e === 'base64' ? '==' : '');
+    else if (end - i === 2) {
+      const v = (bytes[i] << 8) | bytes[i + 1];
+      s += abc[v >> 10] + abc[(v >> 4) & 63] + abc[(v & 15) << 2] + (e === 'base64' ? '=' : '');
+    }
+  } else if (e === 'utf16le') {
+    for (let i = start; i + 1 < end; i += 2) s += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
+  } else {
+    for (let i = start; i < end; i++) s += String.fromCharCode(e === 'ascii' ? bytes[i] & 127 : bytes[i]);
+  }
+  return s;
+}
 class Buffer extends Uint8Array {
   static from(v, enc) {
-    if (typeof v === 'string') { const bytes = utf8Encode(v); const b = new Buffer(bytes.length); b.set(bytes); return b; }
+    if (typeof v === 'string') { const bytes = encodeString(v, enc); const b = new Buffer(bytes.length); b.set(bytes); return b; }
     const b = new Buffer(v.length);
     for (let i = 0; i < v.length; i++) b[i] = v[i];
     return b;
@@ -43,7 +109,7 @@ class Buffer extends Uint8Array {
   static alloc(n, fill) { const b = new Buffer(n); if (fill !== undefined) b.fill(typeof fill === 'number' ? fill : 0); return b; }
   static allocUnsafe(n) { return new Buffer(n); }
   static isBuffer(v) { return v instanceof Buffer; }
-  static byteLength(s) { return typeof s === 'string' ? utf8Encode(s).length : s.length; }
+  static byteLength(s, enc) { return typeof s === 'string' ? encodeString(s, enc).length : s.length; }
   static concat(list) {
     const parts = list.map(function (x) { return typeof x === 'string' ? Buffer.from(x) : x; });
     let n = 0;
@@ -53,7 +119,71 @@ class Buffer extends Uint8Array {
     for (let i = 0; i < parts.length; i++) { b.set(parts[i], o); o += parts[i].length; }
     return b;
   }
-  toString(enc, start, end) { return utf8Decode(this, start === undefined ? 0 : start, end === undefined ? this.length : end); }
+  toString(enc, start, end) {
+    const from = start === undefined ? 0 : Math.max(0, start | 0);
+    const to = end === undefined ? this.length : Math.min(this.length, end | 0);
+    return from >= to ? '' : decodeBytes(this, enc, from, to);
+  }
+}
+/** Web globals Node has and the isolate lacks: atob / btoa, TextEncoder / TextDecoder (UTF-8), structuredClone (plain data). */
+function atobImpl(s) {
+  const clean = String(s).replace(/[\t\n\f\r ]/g, '');
+  if (/[^A-Za-z0-9+/=]/.test(clean) || clean.length % 4 === 1) throw new Error('Invalid character');
+  return decodeBytes(encodeString(clean, 'base64'), 'latin1', 0, encodeString(clean, 'base64').length);
+}
+function btoaImpl(s) {
+  const str = String(s);
+  for (let i = 0; i < str.length; i++) if (str.charCodeAt(i) > 255) throw new Error('Invalid character');
+  const bytes = encodeString(str, 'latin1');
+  return decodeBytes(bytes, 'base64', 0, bytes.length);
+}
+class TextEncoderImpl {
+  get encoding() { return 'utf-8'; }
+  encode(s) { return new Uint8Array(utf8Encode(String(s === undefined ? '' : s))); }
+}
+class TextDecoderImpl {
+  constructor(label) { if (label !== undefined && !/^utf-?8$/i.test(String(label))) throw new RangeError('The "' + label + '" encoding is not supported'); }
+  get encoding() { return 'utf-8'; }
+  decode(bytes) {
+    if (bytes === undefined) return '';
+    const u = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+    return utf8Decode(u, 0, u.length);
+  }
+}
+function structuredCloneImpl(value) {
+  const seen = new Map();
+  const clone = (v) => {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
+      if (typeof v === 'symbol') throw cloneError(v);
+      return v;
+    }
+    if (typeof v === 'function') throw cloneError(v);
+    if (seen.has(v)) return seen.get(v);
+    let out;
+    if (Array.isArray(v)) { out = new Array(v.length); seen.set(v, out); for (const k of Object.keys(v)) out[k] = clone(v[k]); return out; }
+    if (v instanceof Date) out = new Date(v.getTime());
+    else if (v instanceof RegExp) out = new RegExp(v.source, v.flags);
+    else if (v instanceof Map) { out = new Map(); seen.set(v, out); for (const [k, x] of v) out.set(clone(k), clone(x)); return out; }
+    else if (v instanceof Set) { out = new Set(); seen.set(v, out); for (const x of v) out.add(clone(x)); return out; }
+    else if (v instanceof ArrayBuffer) out = v.slice(0);
+    else if (ArrayBuffer.isView(v)) out = new v.constructor(v);
+    else if (v instanceof Error) { out = new (v.constructor)(v.message); }
+    else if (v instanceof Boolean || v instanceof Number || v instanceof String) out = Object(v.valueOf());
+    else {
+      out = {};
+      seen.set(v, out);
+      for (const k of Object.keys(v)) out[k] = clone(v[k]);
+      return out;
+    }
+    seen.set(v, out);
+    return out;
+  };
+  return clone(value);
+}
+function cloneError(v) {
+  const e = new Error(String(typeof v === 'function' ? v : 'Symbol()') + ' could not be cloned.');
+  e.name = 'DataCloneError';
+  return e;
 }
 function sysError(code, message) {
   const e = new Error(code + ': ' + message);
@@ -332,6 +462,14 @@ const cryptoModule = {
 const builtinModules = {
   fs: fs,
   readline: readlineModule,
+  'readline/promises': {
+    createInterface(opts) {
+      const rl = createInterface(opts);
+      const ask = rl.question;
+      rl.question = (query) => new Promise((resolve) => ask(query, resolve));
+      return rl;
+    },
+  },
   assert: assertLoose,
   'assert/strict': assertStrict,
   util: util,
