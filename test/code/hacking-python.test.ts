@@ -246,8 +246,8 @@ describePython('BigCodeBench (stdlib tasks, unittest TestCases)', () => {
     );
     const failing = (vs: { pass: boolean }[]): string[] => rows.filter((_, i) => !vs[i]!.pass).map((r) => r.task_id);
     // 569 passes functions to the solution (inline mode), and inspect needs the frames the audit
-    // hook withholds; 833 returns a generator, which cannot cross to the checker as data.
-    expect(failing(honest)).toEqual(['BigCodeBench/569', 'BigCodeBench/833']);
+    // hook withholds. (833 returns a generator: it crosses as its items, arriving as a generator.)
+    expect(failing(honest)).toEqual(['BigCodeBench/569']);
     expect(stub.filter((v) => v.pass).length).toBe(0);
     expect(patched.filter((v) => v.pass).length).toBe(0);
   }, 600_000);
