@@ -33,6 +33,7 @@ describe('JavaScript sandbox: Node behaviour honest programs rely on', () => {
       "console.log(btoa('hello'), atob('aGVsbG8='));",
       "const u = new TextEncoder().encode('h\\u00e9\\u20ac'); console.log(u.length, new TextDecoder().decode(u));",
       "const o = { a: [1, { b: 2 }], m: new Map([[1, 'x']]), d: new Date(0) }; o.self = o;",
+      "console.log(Buffer.from('hi'), [Buffer.from('a')], { b: Buffer.from('') }, Buffer.alloc(51), Buffer.alloc(60));",
       "const c = structuredClone(o); console.log(c !== o, c.a[1] !== o.a[1], c.self === c, c.m.get(1), c.d.getTime(), JSON.stringify(c.a));",
     ].join('\n');
     for (const input of ['hello world\n', 'h\u00e9llo \u20ac!\n', 'ab\n']) {

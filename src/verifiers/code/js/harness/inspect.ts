@@ -198,6 +198,11 @@ function formatRaw(ctx, v, level) {
     keys = ownEnumerableKeys(v, false);
     braces = [(name || 'Set') + '(' + v.size + ') {', '}'];
     if (v.size === 0 && keys.length === 0) return braces[0] + '}';
+  } else if (typeof Buffer === 'function' && v instanceof Buffer) {
+    // Node's form: <Buffer 68 69>, the first 50 bytes in hex.
+    let hex = '';
+    for (let i = 0; i < Math.min(v.length, 50); i++) hex += ' ' + (v[i] < 16 ? '0' : '') + v[i].toString(16);
+    return '<Buffer' + hex + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more byte' + (v.length === 51 ? '' : 's') : '') + (v.length === 0 ? ' ' : '') + '>';
   } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
     keys = ownEnumerableKeys(v, true);
     braces = [(name || 'TypedArray') + '(' + v.length + ') [', ']'];
