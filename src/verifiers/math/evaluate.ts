@@ -4,8 +4,12 @@
  * otherwise (`\sqrt 2`, `\sin 60^\circ`, `e^{i\pi}`), with variables bound to sample values.
  *
  * Absurd work is refused rather than attempted: exact powers and factorials beyond ~100 000 bits,
- * sums of more than 10 000 terms. A refused exact evaluation returns `undefined` (the caller falls
- * back to numeric evaluation); a refused numeric one returns NaN or Infinity.
+ * sums of more than 10 000 terms, and any exact work beyond the budget of the verification (or of
+ * the top-level call): {@link Q.WORK_BUDGET} units of bigint word operations and series terms,
+ * shared by nested sums and products, so `\sum_{k=1}^{10^4}\sum_{m=1}^{10^4} km` or 10 000
+ * additions of 60 000-bit numbers stop after ~0.1 s. A refused exact evaluation returns
+ * `undefined` (the caller falls back to numeric evaluation); a refused numeric one returns NaN or
+ * Infinity (numeric sums draw on the same budget, one {@link Q.TERM_WORK} per term).
  */
 import type { Node } from './ast.js';
 import * as Q from './rational.js';
@@ -14,20 +18,27 @@ import { type C, NAN, c, cabs, cadd, ccos, cdiv, cexp, clog, cmul, csin, det, ga
 
 export type { C } from './complex.js';
 
-/** Exact value of a constant expression, or `undefined` when it is not rational or too large. */
+/**
+ * Exact value of a constant expression, or `undefined` when it is not rational, too large, or
+ * too much work (see {@link Q.withWork}).
+ */
 export function exactValue(n: Node, env?: ReadonlyMap<string, Rat>): Rat | undefined {
+  return Q.withWork(() => exact(n, env));
+}
+
+function exact(n: Node, env?: ReadonlyMap<string, Rat>): Rat | undefined {
   switch (n.k) {
     case 'num': return n.v;
     case 'based': return basedValue(n.digits, n.base);
     case 'sym': return env?.get(n.name);
     case 'neg': {
-      const a = exactValue(n.arg, env);
+      const a = exact(n.arg, env);
       return a && Q.neg(a);
     }
     case 'add': {
       let acc: Rat | undefined = Q.ZERO;
       for (const a of n.args) {
-        const v = exactValue(a, env);
+        const v = exact(a, env);
         if (!v || !acc) return undefined;
         acc = Q.add(acc, v);
       }
@@ -36,20 +47,20 @@ export function exactValue(n: Node, env?: ReadonlyMap<string, Rat>): Rat | undef
     case 'mul': {
       let acc: Rat | undefined = Q.ONE;
       for (const a of n.args) {
-        const v = exactValue(a, env);
+        const v = exact(a, env);
         if (!v || !acc) return undefined;
         acc = Q.mul(acc, v);
       }
       return acc;
     }
     case 'div': {
-      const a = exactValue(n.num, env);
-      const b = a && exactValue(n.den, env);
+      const a = exact(n.num, env);
+      const b = a && exact(n.den, env);
       return a && b ? Q.div(a, b) : undefined;
     }
     case 'pow': {
-      const b = exactValue(n.base, env);
-      const e = b && exactValue(n.exp, env);
+      const b = exact(n.base, env);
+      const e = b && exact(n.exp, env);
       if (!b || !e) return undefined;
       if (e.d === 1n) return Q.powInt(b, e.n);
       if (e.d > 64n || b.n < 0n) return undefined;
@@ -57,10 +68,10 @@ export function exactValue(n: Node, env?: ReadonlyMap<string, Rat>): Rat | undef
       return r && Q.powInt(r, e.n);
     }
     case 'pct': {
-      const a = exactValue(n.arg, env);
+      const a = exact(n.arg, env);
       return a && Q.div(a, Q.ratInt(100));
     }
-    case 'deg': case 'unit': return exactValue(n.arg, env);
+    case 'deg': case 'unit': return exact(n.arg, env);
     case 'call': return exactCall(n.fn, n.args, env);
     case 'sum': case 'prod': return exactSeries(n, env);
     default: return undefined;
@@ -68,7 +79,7 @@ export function exactValue(n: Node, env?: ReadonlyMap<string, Rat>): Rat | undef
 }
 
 function exactCall(fn: string, args: Node[], env?: ReadonlyMap<string, Rat>): Rat | undefined {
-  const vs = args.map((a) => exactValue(a, env));
+  const vs = args.map((a) => exact(a, env));
   if (vs.some((v) => v === undefined)) return undefined;
   const [a, b] = vs as Rat[];
   if (!a) return undefined;
@@ -86,7 +97,8 @@ function exactCall(fn: string, args: Node[], env?: ReadonlyMap<string, Rat>): Ra
       if (!(vs as Rat[]).every((v) => v.d === 1n)) return undefined;
       let acc = (vs as Rat[])[0]!.n;
       for (const v of (vs as Rat[]).slice(1)) {
-        const g = Q.gcd(acc, v.n);
+        const g = Q.gcdWithin(acc, v.n);
+        if (g === undefined) return undefined;
         acc = fn === 'gcd' ? g : g === 0n ? 0n : (acc / g) * v.n;
       }
       return Q.ratInt(acc < 0n ? -acc : acc);
@@ -101,6 +113,8 @@ function exactCall(fn: string, args: Node[], env?: ReadonlyMap<string, Rat>): Ra
       let k = 0n;
       let x = a.n;
       while (x % base.n === 0n && x > 1n) {
+        // two divisions by a short number (~16 per word) and a size check
+        if (!Q.spendWork(16 * ((Q.bitLength(x) >> 6) + 1) + 1000)) return undefined;
         x /= base.n;
         k++;
       }
@@ -118,14 +132,15 @@ function floorDiv(n: bigint, d: bigint): bigint {
 }
 
 function exactSeries(n: Extract<Node, { k: 'sum' | 'prod' }>, env?: ReadonlyMap<string, Rat>): Rat | undefined {
-  const lo = exactValue(n.lo, env);
-  const hi = exactValue(n.hi, env);
+  const lo = exact(n.lo, env);
+  const hi = exact(n.hi, env);
   if (!lo || !hi || lo.d !== 1n || hi.d !== 1n || hi.n - lo.n > 10_000n) return undefined;
   let acc: Rat | undefined = n.k === 'sum' ? Q.ZERO : Q.ONE;
   const inner = new Map(env ?? []);
   for (let k = lo.n; k <= hi.n && acc; k++) {
+    if (!Q.spendWork(Q.TERM_WORK)) return undefined;
     inner.set(n.v, Q.ratInt(k));
-    const v = exactValue(n.body, inner);
+    const v = exact(n.body, inner);
     if (!v) return undefined;
     acc = n.k === 'sum' ? Q.add(acc, v) : Q.mul(acc, v);
   }
@@ -159,7 +174,7 @@ export interface NumEnv {
 
 /** Numeric value of an expression (NaN when undefined at this point). */
 export function numValue(n: Node, env: NumEnv): Val {
-  return ev(n, env, false);
+  return Q.withWork(() => ev(n, env, false));
 }
 
 function scalar(v: Val): C {
@@ -334,6 +349,7 @@ function seriesVal(n: Extract<Node, { k: 'sum' | 'prod' }>, env: NumEnv): Val {
   const vars = new Map(env.vars);
   let acc = c(n.k === 'sum' ? 0 : 1);
   for (let k = l; k <= h; k++) {
+    if (!Q.spendWork(Q.TERM_WORK)) return NAN;
     vars.set(n.v, k);
     const v = scalar(ev(n.body, { vars, complex: env.complex }, false));
     acc = n.k === 'sum' ? cadd(acc, v) : cmul(acc, v);

@@ -91,7 +91,8 @@ export function verifyMath(response: string, reference: unknown, opts?: MathOpti
   const ctx: CompareContext = { tolerance: o.tolerance, strict: o.strict, allowSetRelation: o.allowSetRelation, budget: { left: BUDGET } };
   let same: boolean;
   try {
-    same = anyEquivalent(gold.readings, preds, ctx);
+    // one work budget for all the exact (and series) evaluation of this sample
+    same = Q.withWork(() => anyEquivalent(gold.readings, preds, ctx));
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     return failVerdict(Reasons.notEquivalent, { extracted, details: { note: 'comparison too large to decide' } });
@@ -109,7 +110,8 @@ export function mathEqual(gold: string, pred: string, opts?: MathOptions): boole
   if (g.length === 0) throw new InputError('gold answer is empty');
   const ctx: CompareContext = { tolerance: o.tolerance, strict: o.strict, allowSetRelation: o.allowSetRelation, budget: { left: BUDGET } };
   try {
-    return anyEquivalent(g, readAnswer(pred), ctx);
+    const preds = readAnswer(pred);
+    return Q.withWork(() => anyEquivalent(g, preds, ctx));
   } catch (err) {
     if (err instanceof RangeError) return false;
     throw err;
