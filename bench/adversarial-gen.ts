@@ -69,6 +69,10 @@ export const ADVERSARIAL: Record<'math' | 'mcq' | 'ifeval', Record<string, (n: n
     // answer cues followed by a run of blanks that never reaches their ':' (quadratic for two adjacent \s*)
     cueBlanks: (n) => `$ANSWER\t${fill('\t', n - 10)}x$`,
     gsm8kBlanks: (n) => `####0\t${fill('\t', n - 8)}\u0000`,
+    // short answers that are huge to evaluate exactly (bounded by the work budget, not by size)
+    bigFractions: () => '\\boxed{\\frac{3^{62000}}{5^{42000}}+\\frac{7^{35000}}{11^{28000}}}',
+    harmonic: () => '\\boxed{\\sum_{k=1}^{10000} \\frac{1}{k}}',
+    nestedSums: () => '\\boxed{\\sum_{k=1}^{10000}\\sum_{m=1}^{10000} k m}',
   },
   mcq: {
     newlines: (n) => `The answer is (A).${'\n'.repeat(n)}`,
@@ -93,6 +97,9 @@ export const ADVERSARIAL: Record<'math' | 'mcq' | 'ifeval', Record<string, (n: n
     commas: (n) => fill(',', n),
     emoji: (n) => fill('😀 ', n),
     mixed: (n) => fill('The quick, brown fox! Jumps? ***\n\n', n),
+    // a line of openers that never close (quadratic for <<[^\n]+>> and \[.*?\] scanned per opener)
+    titleOpeners: (n) => fill('<<', n),
+    placeholderOpeners: (n) => fill('[', n),
   },
 };
 
