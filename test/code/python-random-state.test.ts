@@ -48,4 +48,11 @@ describePython('Python: the shared random generator', () => {
       expect(message(v)).toMatch(/random generator to a state that drawing numbers does not reach/);
     }
   }, 60_000);
+
+  itPython("a gauss() value cached by the solution does not choose the tests' next draw", async () => {
+    const ref = { language: 'python', test_code: 'import random\nrandom.seed(7)\ndef check(candidate):\n    for _ in range(30):\n        x = round(random.gauss(0, 1000))\n        assert candidate(x) == x ** 3 % 1000003\ncheck(f)\n' };
+    expect((await verifyCode(py('def f(x):\n    return x ** 3 % 1000003'), ref)).score).toBe(1);
+    const forge = 'import random\ndef f(x):\n    random._inst.gauss_next = 0.0\n    return 0 if x == 0 else KNOWN.get(x, -1)\n_s = random.Random(7)\nKNOWN = {round(_s.gauss(0, 1000)): None}\nKNOWN = {k: k ** 3 % 1000003 for k in KNOWN}';
+    expect((await verifyCode(py(forge), ref)).score).toBe(0);
+  }, 60_000);
 });

@@ -24,6 +24,7 @@ const HONEST: [string, string, string][] = [
   ['generator', 'def f(n):\n    for i in range(n):\n        yield i * i', 'g = f(3)\nassert next(g) == 0\nassert list(g) == [1, 4]\n'],
   ['named tuple', 'from collections import namedtuple\nP = namedtuple("P", "a b")\ndef f(a, b):\n    return P(a, b)', 'assert f(1, 2) == (1, 2)\nassert f(1, 2).b == 2\nassert f(3, 4)._asdict() == {"a": 3, "b": 4}\n'],
   ['IntEnum member', 'from enum import IntEnum\nclass C(IntEnum):\n    A = 1\ndef f():\n    return C.A', 'assert f() == 1\nassert f() + 1 == 2\n'],
+  ['an int over 4,300 digits', 'def pow2(n):\n    return 2 ** (n * 10 // 3) if n > 1 else 2', 'assert pow2(6000) == 2 ** 20000\nassert pow2(1) == 2\n'],
   ['nested list changed in place', 'def negate(m):\n    for r in m:\n        for i in range(len(r)):\n            r[i] = -r[i]', 'm = [[1, 2], [3]]\nrow = m[0]\nnegate(m)\nassert row == [-1, -2]\nassert m == [[-1, -2], [-3]]\n'],
 ];
 

@@ -57,6 +57,10 @@ class _FakeValue(AssertionError):
     pass
 
 
+# unittest class attributes tests may set (TestCase.maxDiff = None) without touching the outcome.
+_UNITTEST_SETTINGS = frozenset(('maxDiff', 'longMessage', '_classSetupFailed', '_class_cleanups'))
+
+
 class _Slotted:
     __slots__ = ('a',)
 
@@ -94,7 +98,7 @@ def _make_checker():
         if name == 'unittest' or name.startswith('unittest.'):
             for c in list(vars(mod).values()):
                 if isinstance(c, type) and c.__module__.startswith('unittest'):
-                    judged.append((c, {k: f for k, f in c.__dict__.items() if isinstance(f, (types.FunctionType, classmethod, staticmethod))}))
+                    judged.append((c, {k: f for k, f in c.__dict__.items() if k not in _UNITTEST_SETTINGS}))
 
     def patched(c):
         old = snapshot.get(c)
@@ -117,8 +121,8 @@ def _make_checker():
             for name in dunders:
                 if name in d:
                     f = d[name]
-                    code = getattr(f, '__code__', None)
-                    if code is not None and code.co_filename == '<tests>':
+                    # A dunder the tests wrote (a real function; any object can carry a __code__ attribute).
+                    if type(f) is types.FunctionType and f.__code__.co_filename == '<tests>':
                         continue
                     return c.__name__ + '.' + name
         meta = type(cls)
@@ -131,8 +135,10 @@ def _make_checker():
         if t in plain:
             return
         budget[0] += 1
-        if budget[0] > 2000000 or depth > 50:
-            return
+        if budget[0] > 2000000 or depth > 200:
+            # Fail closed: what cannot be checked is not compared (a deeper wrapper or a longer list
+            # could otherwise hide an always-equal object past the limit).
+            raise _FakeValue('the solution produced a value too deep or too large to check in these tests')
         if t is list or t is tuple or t is set or t is frozenset:
             for x in v:
                 if type(x) not in plain:
@@ -186,6 +192,8 @@ def _make_checker():
         if type(d) is dict:
             for x in dict.values(d):
                 check(x, depth + 1)
+        elif d is not None:
+            raise _FakeValue('the solution produced an object whose __dict__ is a ' + type(d).__name__ + ': not allowed in tests')
         for c in t.__mro__:
             slots = c.__dict__.get('__slots__', ())
             for name in ((slots,) if type(slots) is str else slots if type(slots) in (tuple, list) else ()):
@@ -206,18 +214,34 @@ def _make_checker():
                 if d.get(k, missing) is not f:
                     raise _FakeValue('the solution patched ' + c.__name__ + '.' + k + ': not allowed in tests')
 
+    def watch(classes):
+        for c in classes:
+            judged.append((c, dict(c.__dict__)))
+
     def value(v):
         untouched()
         budget[0] = 0
         check(v, 0)
         return v
-    return value, untouched
+    return value, untouched, watch
 
 
 class _WrapCalls(ast.NodeTransformer):
     def visit_Call(self, node):
         self.generic_visit(node)
-        return ast.copy_location(ast.Call(func=ast.Name(id='__vr_value__', ctx=ast.Load()), args=[node], keywords=[]), node)
+        return ast.copy_location(ast.Call(func=ast.Constant(value=_VALUE_SLOT), args=[node], keywords=[]), node)
+
+
+# Where each call of the tests goes through the value guard: a constant of the compiled code, put
+# in place by _bind_value (not a global name, which the tests' globals, reachable from a lambda
+# the tests pass, would let a solution rebind to a no-op).
+_VALUE_SLOT = '\x00value guard\x00'
+
+
+def _bind_value(code, value):
+    consts = tuple(value if (type(c) is str and c == _VALUE_SLOT) else _bind_value(c, value) if type(c) is types.CodeType else c
+                   for c in code.co_consts)
+    return code.replace(co_consts=consts)
 
 
 def _compile_tests(source):
@@ -399,7 +423,8 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     _enter_child(job, msg_fd, (null, null, null))
     code = _compile_solution(job, msg_fd)
     _import_tests_modules(tests_tree)
-    value, untouched = _make_checker()
+    value, untouched, watch = _make_checker()
+    tests_code = _bind_value(tests_code, value)
     write = os.write
     exit_now = os._exit
     dumps = json.dumps
@@ -421,12 +446,15 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
         status = 'runtime-error: SystemExit before the tests ran' if st == 'exit' else st
     if status is None:
         _restore_state(snap)
-        tg = {'__name__': '__tests__', '__builtins__': dict(_BUILTINS), '__vr_value__': value}
+        tg = {'__name__': '__tests__', '__builtins__': dict(_BUILTINS)}
         for n in names:
             if n in g and n not in _BUILTINS:
                 tg[n] = g[n]
         try:
             exec(tests_code, tg)
+            # The tests' own TestCase classes are watched too (a solution reaching them through
+            # TestCase.__subclasses__() could replace their test methods).
+            watch([c for c in list(tg.values()) if isinstance(c, type) and c.__module__ == '__tests__'])
             result = run_cases(tg)
             untouched()
             status, message = _unittest_outcome(result)

@@ -131,7 +131,7 @@ def _install_guard():
 
     def guard(event, args):
         if event == 'object.__getattr__':
-            if args[1] in frame_attrs and not frames_ok[0]:
+            if args[1] in frame_attrs and not frames_ok[0] and busy[0] != ident():
                 raise AttributeError('sandbox: frame introspection is disabled')
             if args[1] == '__code__' and not frames_ok[0] and busy[0] != ident():
                 # The solution may read its own functions' code, not the tests' (a lambda the
@@ -140,12 +140,30 @@ def _install_guard():
                 # reads raise events too).
                 busy[0] = ident()
                 try:
-                    reader = getframe(1).f_code.co_filename
-                    target = getattr(getattr(args[0], '__code__', None), 'co_filename', '<solution>')
+                    frame = getframe(1)
+                    reader = frame.f_code.co_filename
+                    code = getattr(args[0], '__code__', None)
+                    target = getattr(code, 'co_filename', '<solution>')
+                    # Through a library (dis.Bytecode(check)): a running test function's code (its
+                    # constants are the expected values) is not read on the solution's behalf. A
+                    # function the tests pass may be inspected (BigCodeBench 566, 570 count its
+                    # arguments).
+                    running = solution = False
+                    if target == '<tests>':
+                        for _ in range(500):
+                            if frame is None:
+                                break
+                            running = running or frame.f_code is code
+                            solution = solution or frame.f_code.co_filename == '<solution>'
+                            frame = frame.f_back
+                    called = running and solution
                 finally:
                     busy[0] = 0
-                if reader == '<solution>' and target != '<solution>':
+                if (reader == '<solution>' and target != '<solution>') or called:
                     raise AttributeError('sandbox: the code of functions the solution did not write is not readable')
+        elif event == 'object.__setattr__':
+            if args[1] == '__code__' and not frames_ok[0]:
+                raise AttributeError('sandbox: a function\'s code cannot be replaced')
         elif event == 'import':
             if args[0].split('.')[0] in blocked_imports:
                 raise ImportError('sandbox: module ' + args[0] + ' is not available')

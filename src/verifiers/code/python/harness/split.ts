@@ -78,7 +78,7 @@ def _random_reachable(rnd, start, got, seeded):
     # 'start' (the state sent with the call, or the state of random.seed(*seeded) when the solution
     # reseeded) moved on by some number of 32-bit draws. Copying a chosen state back (an all-zero
     # one makes every randint its lower bound) would otherwise turn seeded random tests trivial.
-    # gauss_next (a float that gauss() caches) is taken as it is.
+    # gauss_next (a float that gauss() caches) is checked by the caller.
     try:
         version, words, gauss = got
         if version != start[0] or type(words) is not tuple or len(words) != _MT_WORDS + 1:
@@ -272,6 +272,10 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                 seeded = dec(reply['seed']) if 'seed' in reply else None
                 if not _random_reachable(rnd, req_state, got, seeded):
                     raise _RemoteError('sandbox: the solution set the random generator to a state that drawing numbers does not reach')
+                # gauss() caches its second value; one the solution set could choose the tests' next
+                # draw, so a changed one is dropped (the tests draw afresh).
+                if got[2] is not None and got[2] != req_state[2]:
+                    got = (got[0], got[1], None)
                 rnd.setstate(got)
             back = reply.get('back') or []
             for orig, new in zip(args, back):
