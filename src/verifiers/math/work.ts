@@ -12,12 +12,14 @@ import { bitLength } from './bigint.js';
  * The unit is roughly one 64-bit word operation of V8's bigint arithmetic (about 1-3 ns): an
  * addition of w-word numbers costs ~3w, a product wa*wb (+3(wa+wb)), a gcd its Euclid/Lehmer
  * steps times the words touched, each term of a sum or product 1000 (what a term's bookkeeping
- * costs in practice). 10^8 units is ~0.1-0.2 s of CPU: far more than honest answers need
- * (`2000!`, `\sum_{k=1}^{10000} k^2`, `\frac{3^{60000}}{3^{59998}}` use under 2%), and small
- * against the 1 s per sample the verifier promises. The count is deterministic (sizes and term
- * counts only), so a spent budget gives the same verdict on every machine.
+ * costs in practice). 1.5 x 10^7 units is ~15-30 ms of CPU. The most an honest answer was seen
+ * to use is a full 10,000-term exact sum (`\sum_{k=1}^{10000} k^2`: 10.4M); `\frac{1}{2004!}`
+ * against `\frac{1}{2006!}` uses 2.3M, `\frac{3^{60000}}{3^{59998}}` 3.2M. 10^8 (~0.1-0.2 s)
+ * left adversarial batches 12-14x slower than honest ones where a policy repeats such an answer;
+ * this budget, 3.7-4.8x. The count is deterministic (sizes and term counts only), so a spent
+ * budget gives the same verdict on every machine.
  */
-export const WORK_BUDGET = 100_000_000;
+export const WORK_BUDGET = 15_000_000;
 /** Work charged per term of a sum or product (exact or numeric). */
 export const TERM_WORK = 1_000;
 
