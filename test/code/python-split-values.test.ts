@@ -36,6 +36,12 @@ describePython('Python split test_code: honest results that are not plain lists'
     }, 60_000);
   }
 
+  itPython('an int too large to cross fails with a reason that says so', async () => {
+    const v = await verifyCode(py('def f():\n    return 2 ** 4_000_000'), T('assert f() == 2 ** 4_000_000\n'));
+    expect(v.score).toBe(0);
+    expect(status(v)).toMatch(/an int of more than 400,000 bits/);
+  }, 60_000);
+
   itPython('wrong answers of the same shapes fail', async () => {
     const wrong: [string, string][] = [
       ['def f(n):\n    return range(n + 1)', 'assert list(f(3)) == [0, 1, 2]\n'],

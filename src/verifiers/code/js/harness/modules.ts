@@ -129,7 +129,8 @@ class Buffer extends Uint8Array {
 function atobImpl(s) {
   const clean = String(s).replace(/[\t\n\f\r ]/g, '');
   if (/[^A-Za-z0-9+/=]/.test(clean) || clean.length % 4 === 1) throw new Error('Invalid character');
-  return decodeBytes(encodeString(clean, 'base64'), 'latin1', 0, encodeString(clean, 'base64').length);
+  const bytes = encodeString(clean, 'base64');
+  return decodeBytes(bytes, 'latin1', 0, bytes.length);
 }
 function btoaImpl(s) {
   const str = String(s);

@@ -16,7 +16,7 @@
  * Q Fraction, m Decimal, D defaultdict (of a built-in factory), T date / time / datetime (naive),
  * W timedelta, A array.array, N linked list, R binary tree (level order), r range, K / V / I dict
  * keys / values / items, i an iterator (a lazy result crosses as its items, at most a million),
- * n named tuple (name, fields, values; the receiving side builds its own class), I an int of over
+ * n named tuple (name, fields, values; the receiving side builds its own class), G an int of over
  * 12,800 bits (hex), h handle. An int
  * or str enum member crosses as its value.
  */
@@ -103,7 +103,7 @@ def _make_encoder(handle_of, node_classes=()):
             return v
         if t is int:
             # Past ~3,900 digits as hex: json.dumps refuses ints over Python's 4,300-digit limit.
-            return v if -_BIG_INT < v < _BIG_INT else ['I', format(v, 'x')]
+            return v if -_BIG_INT < v < _BIG_INT else ['G', format(v, 'x')]
         if t is float:
             return _float_out(v)
         if depth > _CODEC_DEPTH:
@@ -291,7 +291,9 @@ def _make_decoder(handle, list_node=None, tree_node=None):
             return list_node([dec(y, d1) for y in x[1]])
         if tag == 'R' and len(x) == 2 and type(x[1]) is list and tree_node is not None:
             return tree_node([dec(y, d1) for y in x[1]])
-        if tag == 'I' and len(x) == 2 and type(x[1]) is str and len(x[1]) < 100000:
+        if tag == 'G' and len(x) == 2 and type(x[1]) is str:
+            if len(x[1]) >= 100000:
+                raise _CodecError('an int of more than 400,000 bits')
             return int(x[1], 16)
         if tag == 'r' and len(x) == 4 and all(type(y) is int for y in x[1:]) and x[3] != 0:
             return range(x[1], x[2], x[3])

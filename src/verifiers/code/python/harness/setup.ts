@@ -208,12 +208,14 @@ def _cpu_seconds(job):
     return max(1, int(math.ceil(job['timeLimitMs'] / 1000.0)) + 1)
 
 
+def _cpu_hard(job):
+    # A call-based child runs several tests ('_cpuTests'): its soft limit starts at one test's
+    # allowance and the job process moves it on after each result (prlimit); the hard limit covers them all.
+    return _cpu_seconds(job) * job.get('_cpuTests', 1) + 1
+
+
 def _limits(job):
-    cpu = _cpu_seconds(job)
-    # A call-based child runs several tests: its soft limit starts at one test's allowance and the
-    # job process moves it on after each result (prlimit); the hard limit covers them all.
-    tests = job.get('_cpuTests', 1)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu * tests + 1))
+    resource.setrlimit(resource.RLIMIT_CPU, (_cpu_seconds(job), _cpu_hard(job)))
     # RLIMIT_AS counts every mapping: heap, MAP_SHARED / MAP_POPULATE anonymous memory, mapped files.
     space = job['_space'] + job['memoryMb'] * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (space, space))

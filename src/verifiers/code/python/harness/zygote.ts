@@ -228,15 +228,14 @@ def _run_call(job):
                 # test's worth (a limit set once for the whole child failed honest solutions
                 # whose tests each took most of their time).
                 try:
-                    resource.prlimit(state['pid'], resource.RLIMIT_CPU, (_cpu_seconds(job) * (i + 2 - state['start']), state['cpuHard']))
-                except (OSError, ValueError, KeyError):
+                    resource.prlimit(state['pid'], resource.RLIMIT_CPU, (_cpu_seconds(job) * (i + 2 - state['start']), _cpu_hard(job)))
+                except (OSError, ValueError):
                     pass
                 return True
             return False
 
         state['start'] = nxt
         job['_cpuTests'] = n - nxt
-        state['cpuHard'] = _cpu_seconds(job) * (n - nxt) + 1
         pid, r = _fork(_child_call, job, nxt)
         state['pid'] = pid
         status, timed_out, _ = _watch(pid, r, limit, on_message)
