@@ -1,8 +1,9 @@
 /**
  * Native work in the JavaScript sandbox that the isolate's limits cannot see: ICU (Intl) runs
  * outside V8's interrupt checks and allocates outside the isolate's heap, and Atomics.waitAsync
- * posts to isolated-vm's platform. Each hostile sample must fail within its own limits, and an
- * honest sample after it must still score 1; honest uses of Intl keep working.
+ * posts to isolated-vm's platform; resizable buffers grow outside the isolate heap. Each hostile
+ * sample must fail within its own limits, and an honest sample after it must still score 1; honest
+ * uses of Intl keep working.
  */
 import { describe, expect, it } from 'vitest';
 import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
@@ -62,6 +63,34 @@ describe('JavaScript sandbox: native work outside the isolate limits', () => {
     expect(statusOf(v)).toMatch(/at most 2000 Intl objects/);
     const ok = await run(`const s = new Intl.Segmenter('en', { granularity: 'word' });\nif ([...s.segment('hello big world')].filter((x) => x.isWordLike).length !== 3) throw new Error('segments');\n${HONEST}`);
     expect(ok.score).toBe(1);
+  });
+
+  it('a resizable ArrayBuffer or growable SharedArrayBuffer is refused (growth was not counted: 1.2-2.2 GB under 64 MB)', async () => {
+    for (const grow of [
+      'const b = new ArrayBuffer(1, { maxByteLength: 2 ** 30 }); b.resize(2 ** 30); new Uint8Array(b).fill(1);',
+      'const b = new SharedArrayBuffer(1, { maxByteLength: 2 ** 30 }); b.grow(2 ** 30); new Uint8Array(b).fill(1);',
+      // The option is read once: a getter that answers undefined first cannot make it resizable later.
+      "let n = 0; const b = new ArrayBuffer(1, { get maxByteLength() { return n++ ? 2 ** 30 : undefined; } }); b.resize(2 ** 30);",
+    ]) {
+      const v = await run(`${grow}\n${HONEST}`);
+      expect(v.score, grow).toBe(0);
+      expect(statusOf(v), grow).toMatch(/^runtime-error: (RangeError: sandbox: resizable|TypeError: b.resize is not a function)/);
+    }
+    expect((await run(HONEST)).score).toBe(1);
+  });
+
+  it('fixed-size buffers, their subclasses and typed arrays work as in Node', async () => {
+    const program = [
+      'class B extends ArrayBuffer { get two() { return 2; } }',
+      'const b = new B(8), a = new ArrayBuffer(8), t = new Uint8Array(4);',
+      "if (!(b instanceof ArrayBuffer) || b.two !== 2 || b.byteLength !== 8 || b.constructor !== B) throw new Error('subclass');",
+      "if (a.constructor !== ArrayBuffer || t.buffer.constructor !== ArrayBuffer || Object.getPrototypeOf(t.buffer) !== ArrayBuffer.prototype) throw new Error('identity');",
+      "if (!ArrayBuffer.isView(t) || a.slice(2).byteLength !== 6 || new SharedArrayBuffer(4).byteLength !== 4) throw new Error('methods');",
+      "try { ArrayBuffer(3); throw new Error('no new'); } catch (e) { if (!(e instanceof TypeError)) throw e; }",
+      HONEST,
+    ].join('\n');
+    const v = await run(program);
+    expect(v.score, JSON.stringify(v.details)).toBe(1);
   });
 
   it('honest uses of Intl and locale methods give what Node gives', async () => {

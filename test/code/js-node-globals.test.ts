@@ -35,6 +35,8 @@ describe('JavaScript sandbox: Node behaviour honest programs rely on', () => {
       "const o = { a: [1, { b: 2 }], m: new Map([[1, 'x']]), d: new Date(0) }; o.self = o;",
       "console.log(Buffer.from('hi'), [Buffer.from('a')], { b: Buffer.from('') }, Buffer.alloc(51), Buffer.alloc(60));",
       "const c = structuredClone(o); console.log(c !== o, c.a[1] !== o.a[1], c.self === c, c.m.get(1), c.d.getTime(), JSON.stringify(c.a));",
+      // An own key named __proto__ stays an own key of the clone; it does not set its prototype.
+      "const p = structuredClone(JSON.parse('{\"__proto__\": {\"x\": 1}, \"y\": 2}')); console.log(Object.getPrototypeOf(p) === Object.prototype, Object.keys(p).join(), p.x);",
     ].join('\n');
     for (const input of ['hello world\n', 'h\u00e9llo \u20ac!\n', 'ab\n']) {
       const v = await sameAsNode(program, input);

@@ -111,6 +111,33 @@ delete Atomics.waitAsync;
     define(proto, name, w);
   }
 })();
+// A resizable ArrayBuffer or growable SharedArrayBuffer is grown outside the isolate's memory
+// accounting (resize(2**30) took host RSS to 1.2 GB under a 64 MB limit; grow() to 2.2 GB), and
+// each reserves its maximum in address space up front. So the constructors refuse maxByteLength
+// (they see a copy of the length only, so a getter cannot answer twice) and resize/grow are gone.
+(function fixedSizeBuffers() {
+  for (const C of [globalThis.ArrayBuffer, globalThis.SharedArrayBuffer]) {
+    if (typeof C !== 'function') continue;
+    const name = C.name;
+    const W = function (length, options) {
+      if (options !== null && (typeof options === 'object' || typeof options === 'function') && options.maxByteLength !== undefined) {
+        throw new RangeError('sandbox: resizable ' + name + 's are not supported (maxByteLength)');
+      }
+      if (!new.target) throw new TypeError("Constructor " + name + " requires 'new'");
+      return Reflect.construct(C, [length], new.target === W ? C : new.target);
+    };
+    for (const k of Reflect.ownKeys(C)) {
+      if (k === 'prototype' || k === 'name' || k === 'length') continue;
+      Object.defineProperty(W, k, Object.getOwnPropertyDescriptor(C, k));
+    }
+    Object.defineProperty(W, 'name', { value: name });
+    Object.defineProperty(W, 'length', { value: C.length });
+    W.prototype = C.prototype;
+    Object.defineProperty(C.prototype, 'constructor', { value: W, writable: true, configurable: true, enumerable: false });
+    for (const m of ['resize', 'grow', 'transfer', 'transferToFixedLength']) delete C.prototype[m];
+    Object.defineProperty(globalThis, name, { value: W, writable: true, configurable: true, enumerable: false });
+  }
+})();
 const skipFreeze = new Set([moduleObject, moduleObject.exports, processEnv, globalThis]);
 for (const k of Object.keys(harnessGlobals)) {
   Object.defineProperty(globalThis, k, { value: harnessGlobals[k], writable: true, configurable: true, enumerable: false });

@@ -153,6 +153,8 @@ class TextDecoderImpl {
 }
 function structuredCloneImpl(value) {
   const seen = new Map();
+  // An own key named __proto__ stays an own key (an assignment would set the clone's prototype).
+  const put = (o, k, x) => Object.defineProperty(o, k, { value: x, writable: true, enumerable: true, configurable: true });
   const clone = (v) => {
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
       if (typeof v === 'symbol') throw cloneError(v);
@@ -161,7 +163,7 @@ function structuredCloneImpl(value) {
     if (typeof v === 'function') throw cloneError(v);
     if (seen.has(v)) return seen.get(v);
     let out;
-    if (Array.isArray(v)) { out = new Array(v.length); seen.set(v, out); for (const k of Object.keys(v)) out[k] = clone(v[k]); return out; }
+    if (Array.isArray(v)) { out = new Array(v.length); seen.set(v, out); for (const k of Object.keys(v)) put(out, k, clone(v[k])); return out; }
     if (v instanceof Date) out = new Date(v.getTime());
     else if (v instanceof RegExp) out = new RegExp(v.source, v.flags);
     else if (v instanceof Map) { out = new Map(); seen.set(v, out); for (const [k, x] of v) out.set(clone(k), clone(x)); return out; }
@@ -173,7 +175,7 @@ function structuredCloneImpl(value) {
     else {
       out = {};
       seen.set(v, out);
-      for (const k of Object.keys(v)) out[k] = clone(v[k]);
+      for (const k of Object.keys(v)) put(out, k, clone(v[k]));
       return out;
     }
     seen.set(v, out);
