@@ -168,8 +168,10 @@ def _last_def(source):
     return names[-1] if names else None
 
 
-def _run_unittest_cases(ns):
+def _run_unittest_cases(ns, watch=None):
     # BigCodeBench-style test code defines TestCase classes and leaves running them to the harness.
+    # watch (inline mode): the result class is watched like unittest's own (a solution reaching it
+    # through TestResult.__subclasses__() could override addFailure).
     ut = sys.modules.get('unittest')
     if ut is None:
         return None
@@ -189,6 +191,8 @@ def _run_unittest_cases(ns):
         # 'frame introspection is disabled', a runtime-error instead of a wrong answer).
         def _exc_info_to_string(self, err, test):
             return ''.join(traceback.format_exception_only(err[0], err[1])).strip()
+    if watch is not None:
+        watch([Result])
     result = Result()
     suite.run(result)
     return result

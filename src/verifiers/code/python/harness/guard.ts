@@ -1,0 +1,226 @@
+/**
+ * Python source of the sandbox zygote, part guard: in inline mode the tests share the solution's
+ * process, so every call the tests make goes through two guards bound into the tests' compiled
+ * code as constants: the callee guard (integrity part) and the value guard here, which refuses
+ * values that fake comparisons (a dunder that is not the trusted class's own, an always-equal
+ * object hidden in a container) and unittest's machinery patched by the solution.
+ */
+export const GUARD_SOURCE = String.raw`# ---- the test_code guard: values seen by the tests must not be objects that fake comparisons ----
+_DUNDERS = ('__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash__', '__bool__', '__contains__',
+            '__abs__', '__neg__', '__pos__', '__round__', '__trunc__', '__floor__', '__ceil__', '__add__', '__radd__',
+            '__sub__', '__rsub__', '__mul__', '__rmul__', '__truediv__', '__rtruediv__', '__floordiv__',
+            '__rfloordiv__', '__mod__', '__rmod__', '__pow__', '__rpow__', '__float__', '__int__', '__index__',
+            '__complex__', '__str__', '__repr__', '__format__', '__class__', '__getattribute__', '__getattr__',
+            '__instancecheck__', '__subclasscheck__', '__len__')
+_PLAIN = frozenset((int, float, str, bool, type(None), bytes, complex))
+
+
+class _FakeValue(AssertionError):
+    pass
+
+
+# unittest class attributes tests may set (TestCase.maxDiff = None) without touching the outcome.
+_UNITTEST_SETTINGS = frozenset(('maxDiff', 'longMessage', '_classSetupFailed', '_class_cleanups'))
+
+
+class _Slotted:
+    __slots__ = ('a',)
+
+
+def _dunder_snapshot():
+    # The comparison/arithmetic dunders of every standard Python-level class as the zygote found
+    # them: a solution may monkeypatch such a class (no audit event covers it); the value guard
+    # then sees a dunder that differs from this snapshot.
+    snap = {}
+    for c in _TRUSTED:
+        if c.__flags__ & (1 << 9):  # Py_TPFLAGS_HEAPTYPE: classes written in Python can be patched
+            d = c.__dict__
+            snap[c] = tuple(d.get(n, _MISSING) for n in _DUNDERS)
+    return snap
+
+
+_MISSING = object()
+_DUNDER_SNAPSHOT = _dunder_snapshot()
+
+
+def _make_checker(environment):
+    # environment: the integrity check (integrity part), run after each call of the tests as well.
+    trusted = _TRUSTED
+    plain = _PLAIN
+    dunders = _DUNDERS
+    budget = [0]
+
+    snapshot = _DUNDER_SNAPSHOT
+    missing = _MISSING
+    member = type(_Slotted.__dict__['a'])  # the slot descriptor type
+    # Modules, classes and functions are not data: their namespaces are not walked.
+    opaque = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
+    walk_cache = {}
+    judged = []
+    for name, mod in list(sys.modules.items()):
+        if name == 'unittest' or name.startswith('unittest.'):
+            for c in list(vars(mod).values()):
+                if isinstance(c, type) and c.__module__.startswith('unittest'):
+                    judged.append((c, {k: f for k, f in c.__dict__.items() if k not in _UNITTEST_SETTINGS}))
+
+    def patched(c):
+        old = snapshot.get(c)
+        if old is None:
+            return None
+        d = c.__dict__
+        for i, name in enumerate(dunders):
+            if d.get(name, missing) is not old[i]:
+                return c.__name__ + '.' + name
+        return None
+
+    def suspicious(cls):
+        for c in cls.__mro__:
+            if c in trusted:
+                bad = patched(c)
+                if bad is not None:
+                    return bad
+                continue
+            d = c.__dict__
+            for name in dunders:
+                if name in d:
+                    f = d[name]
+                    # A dunder the tests wrote (a real function; any object can carry a __code__ attribute).
+                    if type(f) is types.FunctionType and f.__code__.co_filename == '<tests>':
+                        continue
+                    return c.__name__ + '.' + name
+        meta = type(cls)
+        if meta not in trusted:
+            return suspicious(meta) if meta is not cls else None
+        return None
+
+    def check(v, depth):
+        t = type(v)
+        if t in plain:
+            return
+        budget[0] += 1
+        if budget[0] > 2000000 or depth > 200:
+            # Fail closed: what cannot be checked is not compared (a deeper wrapper or a longer list
+            # could otherwise hide an always-equal object past the limit).
+            raise _FakeValue('the solution produced a value too deep or too large to check in these tests')
+        if t is list or t is tuple or t is set or t is frozenset:
+            for x in v:
+                if type(x) not in plain:
+                    check(x, depth + 1)
+            return
+        if t is dict:
+            for k, x in v.items():
+                check(k, depth + 1)
+                check(x, depth + 1)
+            return
+        bad = suspicious(t)
+        if bad is not None:
+            raise _FakeValue('the solution produced an object whose class overrides ' + bad + ': not allowed in tests')
+        if walkable(t):
+            inside(v, t, depth)
+
+    def walkable(t):
+        # Whose insides are read: built-in data (a standard class, or a container subclass) and the
+        # solution's own classes; not the classes of libraries the tests imported (unittest.mock's
+        # objects hold sentinels of classes the guard does not know), nor modules and functions.
+        ok = walk_cache.get(t)
+        if ok is None:
+            ok = not issubclass(t, opaque)
+            for c in t.__mro__:
+                if not ok or c in trusted:
+                    continue
+                for f in c.__dict__.values():
+                    if type(f) is types.FunctionType and f.__code__.co_filename != '<solution>':
+                        ok = False
+                        break
+            walk_cache[t] = ok
+        return ok
+
+    def inside(v, t, depth):
+        # What an object of a clean class holds, read without running its class's code: the
+        # elements of a built-in container subclass, its instance attributes and its slots (a
+        # UserList's .data, a Fraction's _numerator, a list subclass's items could hide an
+        # always-equal object that the class's own comparison then consults).
+        for base in (list, tuple, set, frozenset):
+            if issubclass(t, base):
+                for x in base.__iter__(v):
+                    check(x, depth + 1)
+        if issubclass(t, dict):
+            for k, x in dict.items(v):
+                check(k, depth + 1)
+                check(x, depth + 1)
+        try:
+            d = object.__getattribute__(v, '__dict__')
+        except (AttributeError, TypeError):
+            d = None
+        if type(d) is dict:
+            for x in dict.values(d):
+                check(x, depth + 1)
+        elif d is not None:
+            raise _FakeValue('the solution produced an object whose __dict__ is a ' + type(d).__name__ + ': not allowed in tests')
+        for c in t.__mro__:
+            slots = c.__dict__.get('__slots__', ())
+            for name in ((slots,) if type(slots) is str else slots if type(slots) in (tuple, list) else ()):
+                desc = c.__dict__.get(name)
+                if type(desc) is member and name not in ('__dict__', '__weakref__'):
+                    try:
+                        check(desc.__get__(v, t), depth + 1)
+                    except AttributeError:
+                        pass
+
+    def untouched():
+        # The unittest machinery the outcome depends on, as the tests found it: a solution that
+        # patches TestCase.assertEqual or TestResult.wasSuccessful during a call is caught at the
+        # next call's value (patches made while loading are undone before the tests run).
+        for c, saved in judged:
+            d = c.__dict__
+            for k, f in saved.items():
+                if d.get(k, missing) is not f:
+                    raise _FakeValue('the solution patched ' + c.__name__ + '.' + k + ': not allowed in tests')
+            if len(d) > len(saved):
+                # A new method that shadows a base class's (Result.addFailure over TestResult's);
+                # new data attributes (setUpClass's cls.data) are the tests' own.
+                for k in list(d.keys()):
+                    if k not in saved and callable(d[k]) and any(k in b.__dict__ for b in c.__mro__[1:]):
+                        raise _FakeValue('the solution patched ' + c.__name__ + '.' + k + ': not allowed in tests')
+
+    def watch(classes):
+        for c in classes:
+            judged.append((c, dict(c.__dict__)))
+
+    def value(v):
+        untouched()
+        environment()
+        budget[0] = 0
+        check(v, 0)
+        return v
+    return value, untouched, watch
+
+
+class _WrapCalls(ast.NodeTransformer):
+    # f(args) -> VALUE(CALLEE(f)(args)): the callee guard sees what the tests call (the integrity
+    # check learns the tests' own patches), the value guard what the call returns.
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        func = ast.copy_location(ast.Call(func=ast.Constant(value=_CALLEE_SLOT), args=[node.func], keywords=[]), node.func)
+        call = ast.copy_location(ast.Call(func=func, args=node.args, keywords=node.keywords), node)
+        return ast.copy_location(ast.Call(func=ast.Constant(value=_VALUE_SLOT), args=[call], keywords=[]), node)
+
+
+# Where each call of the tests goes through the guards: constants of the compiled code, put in
+# place by _bind_value (not global names, which the tests' globals, reachable from a lambda the
+# tests pass, would let a solution rebind to no-ops).
+_VALUE_SLOT = '\x00value guard\x00'
+_CALLEE_SLOT = '\x00callee guard\x00'
+
+
+def _bind_value(code, value, callee):
+    def bind(c):
+        if type(c) is str and c == _VALUE_SLOT:
+            return value
+        if type(c) is str and c == _CALLEE_SLOT:
+            return callee
+        return _bind_value(c, value, callee) if type(c) is types.CodeType else c
+    return code.replace(co_consts=tuple(bind(c) for c in code.co_consts))
+
+
+`;
