@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadVerifier } from '../../src/index.js';
-import { WORK_BUDGET, gcd, isTerminating, lastWork, withWork } from '../../src/verifiers/math/rational.js';
+import { WORK_BUDGET, gcd, gcdWithin, isTerminating, lastWork, withWork } from '../../src/verifiers/math/rational.js';
 import { exactValue } from '../../src/verifiers/math/evaluate.js';
 import { parseMath } from '../../src/verifiers/math/index.js';
 
@@ -44,6 +44,20 @@ describe('math: exact evaluation has a work budget', () => {
     const tree = parseMath('\\sum_{k=1}^{10000}\\sum_{m=1}^{10000} k m');
     expect(exactValue(tree)).toBeUndefined();
     expect(lastWork().exhausted).toBe(true);
+  });
+
+  it('work that cannot finish is refused once projected, not after spending the whole budget', () => {
+    // A gcd of two ~200,000-bit numbers (the Lehmer rounds' cost is projected every 16 rounds) and
+    // 1/k summed to 10,000 (the terms left are projected from the average every 64 terms) used
+    // the whole budget before; now a small part of it.
+    for (const expr of ['\\frac{3^{62000}}{5^{42000}}+\\frac{7^{35000}}{11^{28000}}', '\\sum_{k=1}^{10000} \\frac{1}{k}']) {
+      expect(exactValue(parseMath(expr)), expr).toBeUndefined();
+      const w = lastWork();
+      expect(w.exhausted, expr).toBe(true);
+      expect(w.used, expr).toBeLessThan(WORK_BUDGET / 3);
+    }
+    // A gcd that ends in one division step is not projected at all.
+    expect(withWork(() => gcdWithin(3n ** 60000n, 3n ** 59998n))).toBe(3n ** 59998n);
   });
 
   it('a small budget refuses what a full one allows', () => {

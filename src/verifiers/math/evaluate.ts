@@ -131,18 +131,28 @@ function floorDiv(n: bigint, d: bigint): bigint {
   return n % d !== 0n && (n < 0n) !== (d < 0n) ? q - 1n : q;
 }
 
+/** Terms of an exact series between two projections of its work. */
+const SERIES_PROJECT_EVERY = 64;
+
 function exactSeries(n: Extract<Node, { k: 'sum' | 'prod' }>, env?: ReadonlyMap<string, Rat>): Rat | undefined {
   const lo = exact(n.lo, env);
   const hi = exact(n.hi, env);
   if (!lo || !hi || lo.d !== 1n || hi.d !== 1n || hi.n - lo.n > 10_000n) return undefined;
   let acc: Rat | undefined = n.k === 'sum' ? Q.ZERO : Q.ONE;
   const inner = new Map(env ?? []);
+  // Every SERIES_PROJECT_EVERY terms, the work of the terms left is projected from the average so
+  // far (terms only grow, so this never overestimates): a series that cannot finish within the
+  // budget is refused then, not after spending all of it (1/k up to 10,000 spent the whole budget).
+  const total = Number(hi.n - lo.n) + 1;
+  const start = Q.workUsed();
+  let done = 0;
   for (let k = lo.n; k <= hi.n && acc; k++) {
     if (!Q.spendWork(Q.TERM_WORK)) return undefined;
     inner.set(n.v, Q.ratInt(k));
     const v = exact(n.body, inner);
     if (!v) return undefined;
     acc = n.k === 'sum' ? Q.add(acc, v) : Q.mul(acc, v);
+    if (++done % SERIES_PROJECT_EVERY === 0 && done < total && !Q.affordWork(((Q.workUsed() - start) / done) * (total - done))) return undefined;
   }
   return acc;
 }

@@ -7,9 +7,9 @@
  */
 
 import { abs, bitLength, gcd, gcdWithin } from './bigint.js';
-import { TERM_WORK, WORK_BUDGET, lastWork, mulCost, productCost, spendWork, withWork, words } from './work.js';
+import { TERM_WORK, WORK_BUDGET, affordWork, lastWork, mulCost, productCost, spendWork, withWork, words, workUsed } from './work.js';
 
-export { bitLength, gcd, gcdWithin, TERM_WORK, WORK_BUDGET, lastWork, spendWork, withWork };
+export { affordWork, bitLength, gcd, gcdWithin, TERM_WORK, WORK_BUDGET, lastWork, spendWork, withWork, workUsed };
 
 /** A rational `n/d` in lowest terms with `d > 0`. */
 export interface Rat {

@@ -70,6 +70,27 @@ export function spendWork(units: number): boolean {
   return true;
 }
 
+/**
+ * Whether the current scope could still spend `units` (nothing is charged): false when it could
+ * not, and then the scope counts as exhausted (the operation that asked is refused). Outside a
+ * scope, true.
+ */
+export function affordWork(units: number): boolean {
+  const m = meter;
+  if (!m) return true;
+  if (m.exhausted) return false;
+  if (m.used + units > m.budget) {
+    m.exhausted = true;
+    return false;
+  }
+  return true;
+}
+
+/** Units the current scope has used so far (0 outside a scope). */
+export function workUsed(): number {
+  return meter ? meter.used : 0;
+}
+
 /** 64-bit words of a bigint of `bits` bits (at least 1). */
 export function words(bits: number): number {
   return (bits >> 6) + 1;
