@@ -11,7 +11,7 @@
  * `undefined` (the caller falls back to numeric evaluation); a refused numeric one returns NaN or
  * Infinity (numeric sums draw on the same budget, one {@link Q.TERM_WORK} per term).
  */
-import type { Node } from './ast.js';
+import { type Node, children, freeVars } from './ast.js';
 import * as Q from './rational.js';
 import type { Rat } from './rational.js';
 import { type C, NAN, c, cabs, cadd, ccos, cdiv, cexp, clog, cmul, csin, det, gamma } from './complex.js';
@@ -131,6 +131,27 @@ function floorDiv(n: bigint, d: bigint): bigint {
   return n % d !== 0n && (n < 0n) !== (d < 0n) ? q - 1n : q;
 }
 
+/**
+ * The least work of evaluating `body` once, from the series in it whose bounds are constants: each
+ * costs its term count (at TERM_WORK each) times the same for its own body. Infinity past 2^53.
+ */
+function innerSeriesWork(body: Node): number {
+  let w = 0;
+  const visit = (x: Node): void => {
+    if ((x.k === 'sum' || x.k === 'prod') && freeVars(x.lo).length === 0 && freeVars(x.hi).length === 0) {
+      const lo = exact(x.lo);
+      const hi = exact(x.hi);
+      if (lo && hi && lo.d === 1n && hi.d === 1n) {
+        if (hi.n >= lo.n) w += Number(hi.n - lo.n + 1n) * (Q.TERM_WORK + innerSeriesWork(x.body));
+        return;
+      }
+    }
+    for (const c of children(x)) visit(c);
+  };
+  visit(body);
+  return w;
+}
+
 /** Terms of an exact series between two projections of its work. */
 const SERIES_PROJECT_EVERY = 64;
 
@@ -144,6 +165,9 @@ function exactSeries(n: Extract<Node, { k: 'sum' | 'prod' }>, env?: ReadonlyMap<
   // far (terms only grow, so this never overestimates): a series that cannot finish within the
   // budget is refused then, not after spending all of it (1/k up to 10,000 spent the whole budget).
   const total = Number(hi.n - lo.n) + 1;
+  // The least this series can cost, before any term: its terms, each with the terms of the series
+  // with fixed bounds inside it (a 10,000 x 10,000 double sum is refused at once).
+  if (!Q.affordWork(total * (Q.TERM_WORK + innerSeriesWork(n.body)))) return undefined;
   const start = Q.workUsed();
   let done = 0;
   for (let k = lo.n; k <= hi.n && acc; k++) {
