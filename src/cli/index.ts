@@ -223,6 +223,10 @@ export function buildProgram(): Command {
     .option('--max-inflight <n>', 'samples in flight before requests get 429 + Retry-After', positiveInt('--max-inflight'), 4096)
     .option('--body-limit <bytes>', 'largest JSON body (413 above it)', positiveInt('--body-limit'), 64 * 1024 * 1024)
     .option('--timeout <ms>', 'per-sample time limit in ms (default: the verifier\'s)', positiveInt('--timeout'))
+    .option('--max-items <n>', 'most samples in one JSON request (413 above it; NDJSON streams are not limited)', positiveInt('--max-items'), 100_000)
+    .option('--max-connections <n>', 'most open connections (more are refused)', positiveInt('--max-connections'), 1024)
+    .option('--request-timeout <ms>', 'most ms to receive a whole JSON request body (0: no limit)', positiveInt('--request-timeout'), 300_000)
+    .option('--option-caps <json>', 'the most a request\'s options may ask for, e.g. \'{"timeLimitMs":20000,"memoryLimitMb":2048}\' (default: 10 s, 1 GiB, 8 processes, 16 MiB output, the verifiers\' response caps)')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt('--threads'))
     .option('--log-level <level>', 'pino log level (fatal, error, warn, info, debug, silent)', 'info')
     .action(async (o) => {

@@ -7,6 +7,7 @@ import { configurePool, closePool } from '../core/pool.js';
 import { getVerifierEntry, verifierNames } from '../core/registry.js';
 import { loadPreset } from '../presets/preset.js';
 import { buildServer } from '../server/app.js';
+import { parseOptionCaps } from '../server/client-options.js';
 
 /** Options of the serve command (as parsed by commander). */
 export interface ServeCommandOptions {
@@ -20,6 +21,10 @@ export interface ServeCommandOptions {
   timeout?: number;
   threads?: number;
   logLevel: string;
+  maxItems?: number;
+  maxConnections?: number;
+  requestTimeout?: number;
+  optionCaps?: string;
 }
 
 /** Run the server until a signal drains it. Resolves after the drain (exit code 0). */
@@ -36,6 +41,10 @@ export async function runServeCommand(o: ServeCommandOptions): Promise<void> {
     bodyLimit: o.bodyLimit,
     ...(o.timeout !== undefined && { timeoutMs: o.timeout }),
     logLevel: o.logLevel,
+    ...(o.maxItems !== undefined && { maxItems: o.maxItems }),
+    ...(o.maxConnections !== undefined && { maxConnections: o.maxConnections }),
+    ...(o.requestTimeout !== undefined && { requestTimeoutMs: o.requestTimeout }),
+    ...(o.optionCaps !== undefined && { optionCaps: parseOptionCaps(o.optionCaps) }),
   });
   const address = await server.app.listen({ host: o.host, port: o.port });
   server.app.log.info(`rewards serve listening on ${address} (verifier ${o.verifier ?? '-'}, preset ${preset?.name ?? '-'}, auth ${token ? 'on' : 'off'})`);

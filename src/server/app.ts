@@ -28,6 +28,8 @@ import { createMetrics, type ServerMetrics } from './metrics.js';
 import { scoreNdjson } from './ndjson.js';
 import type { Planned, RouteLevel } from './route.js';
 import { scorePlanned, type Scored } from './score.js';
+import { DEFAULT_OPTION_CAPS, type OptionCaps } from './client-options.js';
+import { guardBodies } from './body-guard.js';
 
 /** Settings of a reward server. */
 export interface ServerOptions {
@@ -47,6 +49,14 @@ export interface ServerOptions {
   logLevel?: string;
   /** Verifiers to load into the pool before /readyz says ready (default: those the routing uses). */
   warm?: string[];
+  /** The most a request's options may ask for (default DEFAULT_OPTION_CAPS; client-options.ts). */
+  optionCaps?: OptionCaps;
+  /** Most samples in one JSON request (default 100,000; NDJSON streams are not limited). */
+  maxItems?: number;
+  /** Most open connections (default 1,024; more are refused). */
+  maxConnections?: number;
+  /** Most ms to receive a whole JSON request (default 300,000; 0 turns it off). */
+  requestTimeoutMs?: number;
 }
 
 /** A built server, not yet listening. */
@@ -89,6 +99,15 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     throw new Error(`unknown verifier "${o.verifier}" (known: ${verifierNames().join(', ')})`);
   }
   const metrics = createMetrics();
+  const caps = o.optionCaps ?? DEFAULT_OPTION_CAPS;
+  const warnings: string[] = [];
+  const bodyLimit = o.bodyLimit ?? 64 * 1024 * 1024;
+  const maxItems = o.maxItems ?? 100_000;
+  if (!o.verifier && !o.preset) {
+    // Not an error (items may name their verifier), but OpenRLHF and slime labels rarely do, and
+    // their samples would all score 0 as unroutable.
+    warnings.push('no --verifier or --preset: only samples that name their own verifier (item "verifier", a label object\'s "verifier", a request\'s "verifier") are scored; the rest get invalid-input');
+  }
   const admission = createAdmission(o.maxInflight ?? 4096);
   metrics.inflightSource = () => admission.inflight;
   const auth = createAuth(o.token);
@@ -106,9 +125,10 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   };
   let ready = false;
   let draining = false;
+  let streams = 0; // NDJSON responses still being written
 
   const app = Fastify({
-    bodyLimit: o.bodyLimit ?? 64 * 1024 * 1024,
+    bodyLimit,
     logger: { level: o.logLevel ?? 'info' },
     // Per-request log lines cost more than a cheap sample at thousands of requests per second.
     logController: new LogController({ disableRequestLogging: true }),
@@ -118,6 +138,11 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  // Idle or slow connections cost a file descriptor each (19,995 idle sockets left none for real
+  // clients): past the cap, new connections are refused at once.
+  app.server.maxConnections = o.maxConnections ?? 1024;
+  for (const w of warnings) app.log.warn(w);
+  guardBodies(app, bodyLimit, o.requestTimeoutMs ?? 300_000, metrics);
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -153,7 +178,15 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   });
 
   /** Admit, score, release; a 429 with Retry-After when over --max-inflight. */
+  let lastUnroutedWarning = 0;
   async function admitAndScore(planned: Planned[], reply: FastifyReply): Promise<Scored[] | undefined> {
+    if (planned.length > maxItems) throw new HttpError(413, `${planned.length} samples in one request; at most ${maxItems} (--max-items), or send them as NDJSON`);
+    if (planned.length > 0 && planned.every((p) => 'error' in p) && Date.now() - lastUnroutedWarning > 10_000) {
+      // Every sample of a request failing to plan is most often a set-up mistake (no routing, a
+      // preset whose fields the data lacks): trainers read only the zeros, so say it here.
+      lastUnroutedWarning = Date.now();
+      app.log.warn(`every sample of a request was refused before scoring, e.g. "${(planned[0] as { error: string }).error}" (check --verifier/--preset and the labels)`);
+    }
     if (draining) {
       metrics.rejected.inc({ reason: 'draining' });
       void reply.code(503).header('retry-after', '1').send({ error: 'server is draining' });
@@ -191,31 +224,42 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   app.post('/v1/score', async (req: FastifyRequest, reply) => {
     if (req.body instanceof Readable) {
       const q = isObject(req.query) ? req.query : {};
-      const header = nativeHeader(q.options !== undefined ? { ...q, options: parseQueryOptions(q.options) } : q, levels, resolvePreset);
+      const header = nativeHeader(q.options !== undefined ? { ...q, options: parseQueryOptions(q.options) } : q, levels, resolvePreset, caps);
       if (draining || admission.inflight >= (o.maxInflight ?? 4096)) {
         metrics.rejected.inc({ reason: draining ? 'draining' : 'overloaded' });
         return reply.code(draining ? 503 : 429).header('retry-after', '1').send({ error: draining ? 'server is draining' : 'over --max-inflight' });
       }
-      const lines = scoreNdjson(req.body, { header, admission, score: (p) => scorePlanned(p, submit, metrics) });
-      return reply.type('application/x-ndjson').send(Readable.from(lines));
+      const lines = scoreNdjson(req.body, { header, admission, score: (p) => scorePlanned(p, submit, metrics), maxLineBytes: bodyLimit, draining: () => draining });
+      streams += 1;
+      const counted = (async function* () {
+        try {
+          yield* lines;
+        } finally {
+          streams -= 1;
+        }
+      })();
+      return reply.type('application/x-ndjson').send(Readable.from(counted));
     }
     const body = requireObjectBody(req.body);
-    const header = nativeHeader(body, levels, resolvePreset);
+    const header = nativeHeader(body, levels, resolvePreset, caps);
     const items = nativeItems(body);
+    if (items.length > maxItems) throw new HttpError(413, `${items.length} items in one request; at most ${maxItems} (--max-items), or send them as NDJSON`);
     const scored = await admitAndScore(items.map((it) => planItem(it, header)), reply);
     if (!scored) return reply;
     return { verdicts: items.map((it, i) => nativeVerdict(it, scored[i]!)) };
   });
 
   app.post('/get_reward', async (req, reply) => {
-    const planned = planOpenrlhf(requireObjectBody(req.body), levels);
+    const body = requireObjectBody(req.body);
+    if (Array.isArray(body.query) && body.query.length > maxItems) throw new HttpError(413, `${body.query.length} queries in one request; at most ${maxItems} (--max-items)`);
+    const planned = planOpenrlhf(body, levels, caps);
     if (planned.length === 0) return openrlhfResponse([]);
     const scored = await admitAndScore(planned, reply);
     return scored ? openrlhfResponse(scored) : reply;
   });
 
   app.post('/v1/reward', async (req, reply) => {
-    const scored = await admitAndScore([planSlime(requireObjectBody(req.body), levels)], reply);
+    const scored = await admitAndScore([planSlime(requireObjectBody(req.body), levels, caps)], reply);
     return scored ? slimeResponse(scored[0]!) : reply;
   });
 
@@ -254,7 +298,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
       // Keep listening until the admitted samples are answered, so load balancers and probes see
       // 503 on /readyz (and new work gets 503 + Retry-After) rather than refused connections.
       draining = true;
-      while (admission.inflight > 0) await new Promise((r) => setTimeout(r, 25));
+      while (admission.inflight > 0 || streams > 0) await new Promise((r) => setTimeout(r, 25));
       await app.close();
     },
   };

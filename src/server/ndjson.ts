@@ -5,7 +5,7 @@
  * written as soon as they are ready, so a batch of any size streams through bounded memory.
  * A line that is not JSON gets an output line with `error` and its line number, score 0.
  */
-import { createInterface } from 'node:readline';
+import { bodyLines } from './ndjson-lines.js';
 import type { Readable } from 'node:stream';
 import type { Admission } from './admission.js';
 import { planItem, nativeVerdict, type NativeHeader } from './contracts/native.js';
@@ -18,6 +18,10 @@ export interface StreamContext {
   admission: Admission;
   score: (planned: Planned[]) => Promise<Scored[]>;
   window?: number;
+  /** Longest line in bytes (default 64 MiB); a longer one is that line's error. */
+  maxLineBytes?: number;
+  /** True once the server drains: the stream stops after the window it is in and says so. */
+  draining?: () => boolean;
 }
 
 interface Line {
@@ -26,10 +30,19 @@ interface Line {
   planned: Planned;
 }
 
+/** A verdict as one JSON line; one that cannot be written becomes an error line naming its line. */
+function lineOf(v: Record<string, unknown>, line: number): string {
+  try {
+    return JSON.stringify(v);
+  } catch (err) {
+    return JSON.stringify({ score: 0, pass: false, reason: 'verifier-error', error: `line ${line}: the verdict could not be written: ${(err as Error).message}`, line, outcome: 'error', reward: 0 });
+  }
+}
+
 /** Turn an NDJSON request stream into verdict lines (strings ending in `\n`). */
 export async function* scoreNdjson(input: Readable, ctx: StreamContext): AsyncGenerator<string> {
   const windowSize = ctx.window ?? 256;
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  const lines = bodyLines(input, ctx.maxLineBytes ?? 64 * 2 ** 20);
   let n = 0;
   let window: Line[] = [];
   async function* flush(): AsyncGenerator<string> {
@@ -45,24 +58,33 @@ export async function* scoreNdjson(input: Readable, ctx: StreamContext): AsyncGe
     let out = '';
     lines.forEach((l, k) => {
       const v = nativeVerdict(l.item, scored[k]!);
-      out += JSON.stringify('error' in l.planned ? { ...v, line: l.line } : v) + '\n';
+      out += lineOf('error' in l.planned ? { ...v, line: l.line } : v, l.line) + '\n';
     });
     yield out;
   }
-  for await (const text of rl) {
+  for await (const got of lines) {
     n += 1;
     let item: unknown;
     let planned: Planned;
-    if (text.trim() === '') planned = { error: `line ${n}: empty line` };
+    if ('error' in got) planned = { error: `line ${n}: ${got.error}` };
+    else if (got.text.trim() === '') planned = { error: `line ${n}: empty line` };
     else try {
-      item = JSON.parse(text);
+      item = JSON.parse(got.text);
       planned = planItem(item, ctx.header);
     } catch (err) {
       planned = { error: `line ${n}: invalid JSON: ${(err as Error).message}` };
     }
     if ('error' in planned && !planned.error.startsWith('line ')) planned = { error: `line ${n}: ${planned.error}` };
     window.push({ line: n, item, planned });
-    if (window.length >= windowSize) yield* flush();
+    if (window.length >= windowSize) {
+      yield* flush();
+      if (ctx.draining?.()) {
+        // The lines read so far are answered; the client resumes from the line named here.
+        yield JSON.stringify({ error: `server is draining: lines from ${n + 1} on were not scored; send them again`, line: n + 1, draining: true }) + '\n';
+        input.destroy();
+        return;
+      }
+    }
   }
   if (window.length) yield* flush();
 }

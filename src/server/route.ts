@@ -6,6 +6,7 @@
  * (shared with `rewards score`); a sample with no route becomes a per-sample `invalid-input` verdict.
  */
 import { OWN_VERIFIER, routeRecord, type RouteLevel, type RoutedRecord } from '../presets/route-record.js';
+import { clientOptionsError, DEFAULT_OPTION_CAPS, type OptionCaps } from './client-options.js';
 
 export type { RouteLevel } from '../presets/route-record.js';
 
@@ -17,9 +18,13 @@ export type Planned = { job: Job } | { error: string };
 
 /**
  * Route a record `{response, reference, verifier?, options?, ...fields}`: its own `verifier` first,
- * then `levels`. `extra` are request-wide verifier options (below the item's own `options`).
+ * then `levels`. `extra` are request-wide verifier options (below the item's own `options`). Both
+ * come from the client, so they are checked against `caps` (client-options.ts).
  */
-export function planSample(record: Record<string, unknown>, levels: readonly RouteLevel[], extra?: Record<string, unknown>): Planned {
+export function planSample(record: Record<string, unknown>, levels: readonly RouteLevel[], extra?: Record<string, unknown>, caps: OptionCaps = DEFAULT_OPTION_CAPS): Planned {
   const r = routeRecord(record, [OWN_VERIFIER, ...levels], extra);
-  return 'error' in r ? r : { job: r };
+  if ('error' in r) return r;
+  const own = record.options !== null && typeof record.options === 'object' && !Array.isArray(record.options) ? (record.options as Record<string, unknown>) : undefined;
+  const refused = clientOptionsError(r.verifier, extra, caps) ?? clientOptionsError(r.verifier, own, caps);
+  return refused ? { error: refused } : { job: r };
 }

@@ -7,7 +7,7 @@ import { startServe, stopServe } from '../../bench/serve-process.js';
 
 // A JavaScript solution that keeps its sample busy for about a second (run in the code sandbox).
 const busy = '```javascript\nconst t = Date.now(); while (Date.now() - t < 1200) {} console.log(1);\n```';
-const item = { response: busy, reference: { language: 'javascript', tests: [{ input: '', output: '1' }] }, options: { timeLimitMs: 20_000 }, verifier: 'code' };
+const item = { response: busy, reference: { language: 'javascript', tests: [{ input: '', output: '1' }] }, options: { timeLimitMs: 10_000 }, verifier: 'code' };
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('%s drains', (signal) => {
   it('finishes in-flight samples, answers 503 meanwhile, exits 0', { timeout: 120_000 }, async () => {

@@ -16,8 +16,14 @@ describe('responseOfQuery', () => {
     );
   });
 
-  it('keeps the query whole when it does not start with the prompt', () => {
-    expect(responseOfQuery('answer 4', 'question?')).toBe('answer 4');
+  it('finds the response when the prompt differs in whitespace or only the assistant marker is there; else refuses', () => {
+    // A prompt that shows the answer must never be scored as part of the response.
+    const query = '<|im_start|>user\nFormat: \\boxed{2}. What is 1+1?<|im_end|>\n<|im_start|>assistant\nI do not know.<|im_end|>';
+    expect(responseOfQuery(query, '<|im_start|>user\nFormat:  \\boxed{2}. What is 1+1?<|im_end|>\n<|im_start|>assistant\n')).toBe('I do not know.');
+    expect(responseOfQuery(query, 'a different prompt')).toBe('I do not know.');
+    expect(responseOfQuery(query, undefined)).toBe('I do not know.');
+    expect(responseOfQuery('answer 4', 'question?')).toBeUndefined();
+    expect(responseOfQuery('answer 4', undefined)).toBe('answer 4');
     expect(stripEos('x </s>\n<|endoftext|>')).toBe('x');
     expect(stripEos('no tokens here')).toBe('no tokens here');
   });

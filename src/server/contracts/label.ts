@@ -57,8 +57,54 @@ export function stripEos(text: string): string {
   }
 }
 
-/** The response part of an OpenRLHF query: the prompt prefix removed when present, EOS tokens stripped. */
-export function responseOfQuery(query: string, prompt: unknown): string {
-  const rest = typeof prompt === 'string' && prompt.length > 0 && query.startsWith(prompt) ? query.slice(prompt.length) : query;
-  return stripEos(rest);
+/** Chat-template markers that open the assistant's turn (ChatML, Llama 3, Llama 2/Mistral, Phi, Gemma, DeepSeek). */
+export const ASSISTANT_MARKERS: readonly string[] = [
+  '<|im_start|>assistant',
+  '<|start_header_id|>assistant<|end_header_id|>',
+  '[/INST]',
+  '<|assistant|>',
+  '<start_of_turn>model',
+  '<｜Assistant｜>',
+];
+
+/** Where `prompt` ends in `query` when the two differ only in whitespace runs (detokenising differs), or -1. */
+function looseEnd(query: string, prompt: string): number {
+  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+  let i = 0;
+  let j = 0;
+  while (j < prompt.length) {
+    if (ws(prompt[j]) || ws(query[i])) {
+      // a whitespace run on either side (or both) is skipped there
+      while (ws(prompt[j])) j++;
+      while (ws(query[i])) i++;
+      continue;
+    }
+    if (i >= query.length || query[i] !== prompt[j]) return -1;
+    i++;
+    j++;
+  }
+  return i;
+}
+
+/**
+ * The response part of an OpenRLHF query, EOS tokens stripped: what follows the prompt when the
+ * query starts with it (exactly, or up to whitespace), else what follows the last assistant-turn
+ * marker. Undefined when a prompt was given and neither finds it: scoring the whole query would
+ * score the prompt's text too (a prompt that shows \boxed{2} paid a response "I do not know").
+ */
+export function responseOfQuery(query: string, prompt: unknown): string | undefined {
+  if (typeof prompt === 'string' && prompt.length > 0) {
+    if (query.startsWith(prompt)) return stripEos(query.slice(prompt.length));
+    const end = looseEnd(query, prompt);
+    if (end >= 0) return stripEos(query.slice(end));
+  }
+  let at = -1;
+  let len = 0;
+  for (const m of ASSISTANT_MARKERS) {
+    const k = query.lastIndexOf(m);
+    if (k > at) [at, len] = [k, m.length];
+  }
+  if (at >= 0) return stripEos(query.slice(at + len).replace(/^\s*\n/, ''));
+  if (typeof prompt === 'string' && prompt.length > 0) return undefined;
+  return stripEos(query);
 }

@@ -80,10 +80,23 @@ function ifevalReference(body: Record<string, unknown>): Planned {
   return { job: { verifier: 'ifeval', route: 'instruction_following', weight: 1, response: '', reference, options: { mode: 'strict', reward } } };
 }
 
+/**
+ * Most bytes `unit_tests.packed` may inflate to. A client sends it compressed, so without a cap a
+ * 652 KB request inflated to ~500 MB on the event loop and killed the server.
+ */
+export const MAX_PACKED_TESTS_BYTES = 16 * 2 ** 20;
+
 function unitTests(meta: Record<string, unknown>): { inputs: unknown; outputs: unknown; fn_name?: unknown } {
   const raw = meta.unit_tests;
   if (isObject(raw) && typeof raw.packed === 'string') {
-    const decoded = JSON.parse(inflateSync(Buffer.from(raw.packed, 'base64')).toString('utf8')) as Record<string, unknown>;
+    let inflated: Buffer;
+    try {
+      inflated = inflateSync(Buffer.from(raw.packed, 'base64'), { maxOutputLength: MAX_PACKED_TESTS_BYTES });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      throw new Error(code === 'ERR_BUFFER_TOO_LARGE' ? `"packed" inflates to more than ${MAX_PACKED_TESTS_BYTES} bytes` : `"packed" is not zlib data: ${(err as Error).message}`);
+    }
+    const decoded = JSON.parse(inflated.toString('utf8')) as Record<string, unknown>;
     return { inputs: decoded.inputs, outputs: decoded.outputs, fn_name: raw.fn_name };
   }
   if (!isObject(raw)) throw new Error('"verifier_metadata.unit_tests" must be an object');

@@ -7,11 +7,12 @@
  */
 import { HttpError, missingField, wrongShape } from '../errors.js';
 import { planSample, type Planned, type RouteLevel } from '../route.js';
+import type { OptionCaps } from '../client-options.js';
 import type { Scored } from '../score.js';
 import { labelRecord, responseOfQuery } from './label.js';
 
 /** Plan an OpenRLHF request: one sample per query. */
-export function planOpenrlhf(body: Record<string, unknown>, levels: readonly RouteLevel[]): Planned[] {
+export function planOpenrlhf(body: Record<string, unknown>, levels: readonly RouteLevel[], caps?: OptionCaps): Planned[] {
   if (!('query' in body)) throw missingField('query');
   const { query } = body;
   if (!Array.isArray(query)) throw wrongShape('query', 'an array of strings', query);
@@ -23,7 +24,9 @@ export function planOpenrlhf(body: Record<string, unknown>, levels: readonly Rou
   if (labels.length !== query.length) throw new HttpError(422, `field "labels" has ${labels.length} entries, "query" has ${query.length}`);
   return query.map((q, i) => {
     if (typeof q !== 'string') return { error: `query[${i}] must be a string` };
-    return planSample(labelRecord(labels[i], responseOfQuery(q, prompts[i])), levels);
+    const response = responseOfQuery(q, prompts[i]);
+    if (response === undefined) return { error: `query[${i}] does not start with prompts[${i}] and has no assistant-turn marker: the response cannot be told from the prompt` };
+    return planSample(labelRecord(labels[i], response), levels, undefined, caps);
   });
 }
 

@@ -5,15 +5,16 @@
  */
 import { missingField } from '../errors.js';
 import { planSample, type Planned, type RouteLevel } from '../route.js';
+import type { OptionCaps } from '../client-options.js';
 import type { Scored } from '../score.js';
 import { labelRecord, stripEos } from './label.js';
 
 /** Plan a slime request (one sample). */
-export function planSlime(body: Record<string, unknown>, levels: readonly RouteLevel[]): Planned {
+export function planSlime(body: Record<string, unknown>, levels: readonly RouteLevel[], caps?: OptionCaps): Planned {
   if (!('response' in body)) throw missingField('response');
   if (!('label' in body)) throw missingField('label');
   const response = typeof body.response === 'string' ? stripEos(body.response) : body.response;
-  return planSample(labelRecord(body.label, response), levels);
+  return planSample(labelRecord(body.label, response), levels, undefined, caps);
 }
 
 /** The slime response body. */

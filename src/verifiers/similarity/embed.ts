@@ -79,6 +79,7 @@ function cached(key: string, load: () => Promise<Embedder>): Promise<Embedder> {
 
 /** Embed texts in slices of `batchSize` and stack the rows into one matrix. */
 export async function embedAll(embedder: Embedder, texts: readonly string[], batchSize = 64): Promise<Matrix> {
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`embedBatchSize must be a positive integer, got ${batchSize}`);
   if (texts.length === 0) return { data: new Float32Array(0), rows: 0, dim: 0 };
   const parts: Matrix[] = [];
   for (let i = 0; i < texts.length; i += batchSize) parts.push(await embedder.embed(texts.slice(i, i + batchSize)));

@@ -67,6 +67,10 @@ export function optionsProblem(o: Record<string, unknown>): string | undefined {
   if (o.maxResponseChars !== undefined && (typeof o.maxResponseChars !== 'number' || !Number.isInteger(o.maxResponseChars) || o.maxResponseChars < 1)) {
     return `maxResponseChars must be a positive integer, got ${JSON.stringify(o.maxResponseChars)}`;
   }
+  // 0 or a negative size looped forever on the calling thread (the embed loop never advanced).
+  if (o.embedBatchSize !== undefined && (typeof o.embedBatchSize !== 'number' || !Number.isInteger(o.embedBatchSize) || o.embedBatchSize < 1 || o.embedBatchSize > 4096)) {
+    return `embedBatchSize must be an integer in [1, 4096], got ${JSON.stringify(o.embedBatchSize)}`;
+  }
   if (o.scoring !== undefined && o.scoring !== 'cosine' && o.scoring !== 'rescaled' && o.scoring !== 'threshold') {
     return `scoring must be "cosine", "rescaled" or "threshold", got ${JSON.stringify(o.scoring)}`;
   }
@@ -129,6 +133,10 @@ export function prepareSample(sample: unknown, shared: Record<string, unknown> =
   const max = (options.maxResponseChars as number | undefined) ?? DEFAULT_SIMILARITY_MAX_RESPONSE_CHARS;
   if (g.text.length > max) {
     return { kind: 'failed', verdict: failVerdict(Reasons.tooLong, { details: { chars: g.text.length, maxResponseChars: max } }) };
+  }
+  // The reference is embedded too: one of 3 MB held the embedding thread for 10 s.
+  if (refText.length > max) {
+    return fail(Reasons.invalidInput, `reference text of ${refText.length} chars is over the ${max} embedded (options.maxResponseChars)`);
   }
   return { kind: 'texts', response: g.text, reference: refText, options };
 }

@@ -1,0 +1,72 @@
+/**
+ * Limits on request bodies while they are being received (before any handler runs): a client
+ * that sends a body slowly, or holds many bodies part-sent, costs the server memory and sockets
+ * for nothing (80 connections each 60 MB into a 64 MB body held 5 GB; one byte every 20 s kept a
+ * request open for good). So:
+ * - a JSON body must arrive within `timeoutMs` of the request's start (else the connection is closed);
+ * - the bodies being received at once may add up to at most 4 x the body limit (counted from
+ *   Content-Length, or the whole limit when it is unknown); past that, 503 + Retry-After.
+ * NDJSON streams are exempt: they are read window by window under back-pressure, for as long as
+ * they last.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerMetrics } from './metrics.js';
+
+const RESERVED = Symbol('reserved body bytes');
+const TIMER = Symbol('body timer');
+
+type Guarded = FastifyRequest & { [RESERVED]?: number; [TIMER]?: NodeJS.Timeout };
+
+function isStream(req: FastifyRequest): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-ndjson');
+}
+
+/** Install the hooks on `app`. */
+export function guardBodies(app: FastifyInstance, bodyLimit: number, timeoutMs: number, metrics: ServerMetrics): void {
+  const budget = 4 * bodyLimit;
+  let receiving = 0;
+  const done = (req: Guarded): void => {
+    const t = req[TIMER];
+    if (t) clearTimeout(t);
+    req[TIMER] = undefined;
+    const n = req[RESERVED];
+    if (n) receiving -= n;
+    req[RESERVED] = 0;
+  };
+  app.addHook('onRequest', (req: Guarded, reply, next) => {
+    if (req.method !== 'POST' && req.method !== 'PUT') return next();
+    if (isStream(req)) return next();
+    const declared = Number(req.headers['content-length']);
+    const bytes = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, bodyLimit) : bodyLimit;
+    if (receiving > 0 && receiving + bytes > budget) {
+      metrics.rejected.inc({ reason: 'overloaded' });
+      void reply.code(503).header('retry-after', '1').send({ error: `too many request bodies being received at once (${receiving} bytes)` });
+      return;
+    }
+    receiving += bytes;
+    req[RESERVED] = bytes;
+    if (timeoutMs > 0) {
+      req[TIMER] = setTimeout(() => {
+        metrics.rejected.inc({ reason: 'timeout' });
+        done(req);
+        req.raw.socket?.destroy();
+      }, timeoutMs);
+      req[TIMER].unref();
+    }
+    next();
+  });
+  // The body is in (parsed) once the handler is about to run; a request that ends any other way
+  // (aborted, refused by the parser, answered early) gives its reservation back too.
+  app.addHook('preHandler', (req: Guarded, _reply, next) => {
+    done(req);
+    next();
+  });
+  app.addHook('onResponse', (req: Guarded, _reply, next) => {
+    done(req);
+    next();
+  });
+  app.addHook('onRequestAbort', (req: Guarded, next) => {
+    done(req);
+    next();
+  });
+}
