@@ -59,14 +59,8 @@ export function lastWork(): { used: number; budget: number; exhausted: boolean }
  * exceed the budget, and from then on for every charge of the scope. Outside a scope, free.
  */
 export function spendWork(units: number): boolean {
-  const m = meter;
-  if (!m) return true;
-  if (m.exhausted) return false;
-  if (m.used + units > m.budget) {
-    m.exhausted = true;
-    return false;
-  }
-  m.used += units;
+  if (!affordWork(units)) return false;
+  if (meter) meter.used += units;
   return true;
 }
 
