@@ -42,6 +42,19 @@ describePython('Python split test_code: honest results that are not plain lists'
     expect(status(v)).toMatch(/an int of more than 400,000 bits/);
   }, 60_000);
 
+  itPython('a value the solution sends that the checker could not send back fails, and never forces inline mode', async () => {
+    // The solution's json.dumps turns a naive datetime into one with a time zone; re-encoding it
+    // for the next call used to fail and rerun the tests in the solution's process.
+    const meta = 'class M(type):\n    def __hash__(cls): return hash(int)\n    def __eq__(cls, o): return True\nclass E(metaclass=M):\n    def __eq__(s, o): return True\n    __hash__ = object.__hash__\n';
+    const attack = meta + 'import datetime, json\n_d = json.dumps\njson.dumps = lambda o, *a, **k: _d(o, *a, **k).replace(\'2020-01-01T00:00:00"\', \'2020-01-01T00:00:00+00:00"\')\ndef encode(s):\n    return datetime.datetime(2020, 1, 1)\ndef decode(s):\n    return E()';
+    const tests = T('s = encode("hello")\nassert decode(s) == "hello"\nassert decode(encode("abc")) == "abc"\n');
+    const v = await verifyCode(py(attack), tests);
+    expect(v.score, status(v)).toBe(0);
+    expect(status(v)).toMatch(/time zone/);
+    const honest = await verifyCode(py('import datetime\n_m = {}\ndef encode(s):\n    d = datetime.datetime(2020, 1, 1 + len(_m))\n    _m[d] = s\n    return d\ndef decode(d):\n    return _m[d]'), tests);
+    expect(honest.score, status(honest)).toBe(1);
+  }, 60_000);
+
   itPython('wrong answers of the same shapes fail', async () => {
     const wrong: [string, string][] = [
       ['def f(n):\n    return range(n + 1)', 'assert list(f(3)) == [0, 1, 2]\n'],

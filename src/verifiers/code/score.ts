@@ -8,6 +8,14 @@ import { compareOutput, jsonEqual, jsonRoundTrip } from './compare.js';
 import { shorten, type Judge, type RawRun, type SandboxOutcome } from './run-types.js';
 import type { CodeDetails, NormalizedReference, ResolvedCodeOptions, TestResult } from './types.js';
 
+/**
+ * A flat copy of a short string cut from a long one: `slice()` and concatenation may keep a view
+ * that holds the whole parent alive (a verdict's 200-character `got` held a 16 MB output).
+ */
+function flatCopy(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -85,8 +93,8 @@ export function buildVerdict(
     const ok = results.get(i) ?? passes(ref, i, run, opts);
     const r: TestResult = { status: ok ? 'passed' : run.status === 'ok' ? 'wrong-answer' : run.status };
     if (run.timeMs !== undefined) r.timeMs = Math.round(run.timeMs * 100) / 100;
-    if (!ok && run.status === 'ok') r.got = shorten(ref.kind === 'stdio' ? (run.stdout ?? '') : (run.json ?? ''), 200);
-    if (!ok && run.message) r.message = run.message;
+    if (!ok && run.status === 'ok') r.got = flatCopy(shorten(ref.kind === 'stdio' ? (run.stdout ?? '') : (run.json ?? ''), 200));
+    if (!ok && run.message) r.message = flatCopy(run.message);
     if (ok) passed += 1;
     tests.push(r);
   }

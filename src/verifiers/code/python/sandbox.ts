@@ -38,6 +38,35 @@ interface Zygote {
 /** Characters of a judged test's output kept for the verdict's details. */
 const KEEP_CHARS = 4096;
 
+/**
+ * A reply line as the zygote sends it: a stdio test's output comes as `stdout64`, its raw bytes in
+ * base64 (decoded here as UTF-8, invalid bytes replaced, as Python's `decode('utf-8', 'replace')`
+ * did): as JSON text each invalid byte was a 6-byte escape.
+ */
+type WireReply = PythonReply & { stdout64?: string };
+
+/**
+ * A flat copy of the first `n` characters of `s`. `s.slice()` may return a view that keeps all of
+ * `s` alive (a verdict kept 4 KB of each failing test's output and held all 16 MB of it).
+ */
+export function keepPrefix(s: string, n: number): string {
+  const head = s.length > n ? s.slice(0, n) : s;
+  return Buffer.from(head, 'utf16le').toString('utf16le');
+}
+
+/**
+ * The bytes of output a whole submission may send, all tests together (the zygote fails the tests
+ * past it as output-limit): four tests' worth of maxOutputBytes, or more where the expected
+ * outputs are larger (8 times their size, plus 4 KB per test).
+ */
+function totalOutputBudget(ref: NormalizedReference, opts: ResolvedCodeOptions): number {
+  let expected = 0;
+  if (ref.kind === 'stdio') for (const t of ref.tests) expected += Buffer.byteLength(t.output, 'utf8');
+  else if (ref.kind === 'call') for (const t of ref.tests) expected += (JSON.stringify(t.expected) ?? 'null').length;
+  const tests = ref.kind === 'test_code' ? 1 : ref.tests.length;
+  return Math.max(4 * opts.maxOutputBytes, 8 * expected + 4096 * tests);
+}
+
 /** Started zygotes waiting for a job. */
 const idle: Zygote[] = [];
 /**
@@ -77,13 +106,17 @@ function startZygote(): Zygote {
     w?.();
   };
   const take = (line: string): void => {
-    let msg: PythonReply;
+    let msg: WireReply;
     try {
-      msg = JSON.parse(line) as PythonReply;
+      msg = JSON.parse(line) as WireReply;
     } catch {
       return;
     }
     if (msg === null || typeof msg !== 'object') return;
+    if (typeof msg.stdout64 === 'string') {
+      msg.stdout = Buffer.from(msg.stdout64, 'base64').toString('utf8');
+      delete msg.stdout64;
+    }
     if (msg.ready) {
       z.reuse = msg.reuse === true;
       readyResolve(true);
@@ -246,6 +279,7 @@ function jobFor(seq: number, code: string, ref: NormalizedReference, opts: Resol
     maxOutput: opts.maxOutputBytes,
     maxProcs: opts.maxProcesses,
     prelude: opts.pythonPrelude,
+    maxTotalOutput: totalOutputBudget(ref, opts),
   };
   switch (ref.kind) {
     case 'stdio':
@@ -308,8 +342,8 @@ export async function runPython(code: string, ref: NormalizedReference, opts: Re
       const passed = judge(msg.i, run);
       // Judged: only the start of a large output is kept (for the verdict's `got`), so a sample's
       // many large outputs are not all held at once.
-      if (run.stdout !== undefined && run.stdout.length > KEEP_CHARS) run.stdout = run.stdout.slice(0, KEEP_CHARS);
-      if (run.json !== undefined && run.json.length > KEEP_CHARS) run.json = run.json.slice(0, KEEP_CHARS);
+      if (run.stdout !== undefined && run.stdout.length > KEEP_CHARS) run.stdout = keepPrefix(run.stdout, KEEP_CHARS);
+      if (run.json !== undefined && run.json.length > KEEP_CHARS) run.json = keepPrefix(run.json, KEEP_CHARS);
       if (!passed && opts.stopAtFirstFailure && runs.length < total) {
         end = 'cancel';
         return { runs };

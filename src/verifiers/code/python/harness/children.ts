@@ -43,6 +43,41 @@ def _jsonable(v, depth=0):
     raise TypeError('the result (type %s) cannot be compared: return numbers, strings, lists, dicts, booleans or None' % type(v).__name__)
 
 
+def _unittest_outcome(result, source=''):
+    """(status, message) of a unittest run: ('ok', None), or its first failure (wrong-answer) or error.
+    A run passes only if every test collected ran to its end: a skip (unittest.SkipTest raised by
+    the solution, or a subclass of it), an expected failure or an unexpected success fails it,
+    unless the tests' own source uses skips (skipTest, @skip, skipIf...) or expectedFailure; a run
+    of fewer tests than were collected fails too."""
+    if result is None:
+        return 'ok', None
+    if not result.wasSuccessful():
+        status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
+        bad = (result.failures + result.errors)[0]
+        return status, '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
+    if result.skipped and not _SKIPS_WRITTEN.search(source):
+        test, why = result.skipped[0]
+        return 'runtime-error: a test was skipped', '%s: skipped (%s); the tests skip nothing themselves' % (
+            _test_name(test), str(why)[:200])
+    odd = list(result.expectedFailures) + [(t, '') for t in result.unexpectedSuccesses]
+    if odd and 'expectedFailure' not in source:
+        return 'runtime-error: a test was marked as expected to fail', '%s: not marked so by the tests' % _test_name(odd[0][0])
+    expected = getattr(result, 'expected_tests', None)
+    if expected is not None and result.testsRun != expected:
+        return 'runtime-error: not every test ran', '%d of %d tests ran' % (result.testsRun, expected)
+    return 'ok', None
+
+
+_SKIPS_WRITTEN = __import__('re').compile(r'\b(skip|skipIf|skipUnless|skipTest|SkipTest)\b')
+
+
+def _test_name(test):
+    try:
+        return str(test.id()).split('.')[-1]
+    except BaseException:
+        return '?'
+
+
 def _compile_tests(source):
     tree = ast.parse(source, '<tests>')
     tree = _WrapCalls().visit(tree)
@@ -259,7 +294,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
             result = run_cases(tg, watch)
             untouched()
             environment()
-            status, message = _unittest_outcome(result)
+            status, message = _unittest_outcome(result, job['testCode'])
         except AssertionError as e:
             status = 'wrong-answer'
             message = _describe(e)

@@ -232,8 +232,12 @@ def _float_in(x):
     raise _CodecError('bad float')
 
 
-def _make_decoder(handle, list_node=None, tree_node=None):
-    """A decoder of wire form back to values. handle(id, type name) gives the object for a handle."""
+def _make_decoder(handle, list_node=None, tree_node=None, max_depth=_CODEC_DEPTH):
+    """A decoder of wire form back to values. handle(id, type name) gives the object for a handle.
+    It makes only values the encoder accepts again (no time zone, no iterator past _MAX_ITEMS), so
+    that a value of the solution's that the tests pass back always crosses; the checker decodes
+    with max_depth 50 below the encoder's cap, so that only the tests' own nesting (50 levels of
+    it) can make such a value too deep. Else the solution could force the inline mode."""
 
     def pairs(x, d1):
         if len(x) % 2 != 1:
@@ -248,7 +252,7 @@ def _make_decoder(handle, list_node=None, tree_node=None):
             return x
         if t is not list or not x or type(x[0]) is not str:
             raise _CodecError('bad value')
-        if depth > _CODEC_DEPTH:
+        if depth > max_depth:
             raise _CodecError('value nested too deeply')
         d1 = depth + 1
         tag = x[0]
@@ -265,7 +269,13 @@ def _make_decoder(handle, list_node=None, tree_node=None):
         if tag == 'D' and len(x) >= 2 and (x[1] is None or x[1] in _FACTORIES):
             return _collections.defaultdict(_FACTORIES.get(x[1]), pairs([None] + x[2:], d1))
         if tag == 'T' and len(x) == 3 and x[1] in _DT and type(x[2]) is str and len(x[2]) < 100:
-            return _DT[x[1]].fromisoformat(x[2])
+            try:
+                v = _DT[x[1]].fromisoformat(x[2])
+            except ValueError:
+                raise _CodecError('bad date or time') from None
+            if type(v) is not _DT[x[1]] or (x[1] != 'date' and v.tzinfo is not None):
+                raise _CodecError('a %s with a time zone' % x[1])
+            return v
         if tag == 'W' and len(x) == 4 and all(type(y) is int for y in x[1:]):
             return _datetime.timedelta(x[1], x[2], x[3])
         if tag == 'A' and len(x) == 3 and type(x[1]) is str and type(x[2]) is list:
@@ -304,6 +314,8 @@ def _make_decoder(handle, list_node=None, tree_node=None):
         if tag == 'I':
             return dict(pairs(x, d1)).items()
         if tag == 'i' and len(x) >= 2 and x[1] in ('g', 'm', 'f', ''):
+            if len(x) - 2 > _MAX_ITEMS:
+                raise _CodecError('an iterator of more than %d items' % _MAX_ITEMS)
             items = [dec(y, d1) for y in x[2:]]
             # The same kind of iterator where tests check it (isinstance(r, types.GeneratorType)).
             if x[1] == 'g':

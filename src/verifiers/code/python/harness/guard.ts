@@ -6,6 +6,7 @@
  * object hidden in a container) and unittest's machinery patched by the solution.
  */
 export const GUARD_SOURCE = String.raw`# ---- the test_code guard: values seen by the tests must not be objects that fake comparisons ----
+import weakref as _weakref_mod
 _DUNDERS = ('__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash__', '__bool__', '__contains__',
             '__abs__', '__neg__', '__pos__', '__round__', '__trunc__', '__floor__', '__ceil__', '__add__', '__radd__',
             '__sub__', '__rsub__', '__mul__', '__rmul__', '__truediv__', '__rtruediv__', '__floordiv__',
@@ -13,6 +14,51 @@ _DUNDERS = ('__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash_
             '__complex__', '__str__', '__repr__', '__format__', '__class__', '__getattribute__', '__getattr__',
             '__instancecheck__', '__subclasscheck__', '__len__')
 _PLAIN = frozenset((int, float, str, bool, type(None), bytes, complex))
+# Classes are looked up by id, never by hash or ==: a metaclass of the solution's may define
+# __hash__ / __eq__ (hash(int), always equal) and so make its class count as int. _PLAIN and
+# _TRUSTED keep the objects alive, so their ids stay theirs. Class attributes are read through
+# type's own descriptors (a metaclass may define __mro__, __dict__ or __name__ to hide a dunder).
+_PLAIN_IDS = frozenset(map(id, _PLAIN))
+_TRUSTED_IDS = frozenset(map(id, _TRUSTED))
+_T_MRO = type.__dict__['__mro__'].__get__
+_T_DICT = type.__dict__['__dict__'].__get__
+_T_NAME = type.__dict__['__name__'].__get__
+# Lazy views the tests would read past the guard: a weak proxy (its referent is not reachable
+# without running it) is refused; a mapping proxy's items are checked like a dict's.
+_PROXIES = (id(_weakref_mod.ProxyType), id(_weakref_mod.CallableProxyType))
+_MAPPING_PROXY = types.MappingProxyType
+# Iterators over a list or tuple: their __reduce__ hands over the sequence without running it.
+_SEQ_ITERS = (id(type(iter([]))), id(type(iter(()))))
+_GENERATOR_TYPE = types.GeneratorType
+
+
+def _guarded_items(gen, item):
+    # A generator returned to the tests yields through this one, which checks each item first:
+    # PEP 380's expansion of 'yield from gen' (send, throw and close reach gen as they would).
+    try:
+        y = next(gen)
+    except StopIteration as e:
+        return e.value
+    while True:
+        item(y)
+        try:
+            sent = yield y
+        except GeneratorExit:
+            gen.close()
+            raise
+        except BaseException as e:
+            try:
+                y = gen.throw(e)
+            except StopIteration as stop:
+                return stop.value
+        else:
+            try:
+                y = gen.send(sent)
+            except StopIteration as stop:
+                return stop.value
+
+
+_GUARDED_CODE = _guarded_items.__code__
 
 
 class _FakeValue(AssertionError):
@@ -35,7 +81,7 @@ def _dunder_snapshot():
     for c in _TRUSTED:
         if c.__flags__ & (1 << 9):  # Py_TPFLAGS_HEAPTYPE: classes written in Python can be patched
             d = c.__dict__
-            snap[c] = tuple(d.get(n, _MISSING) for n in _DUNDERS)
+            snap[id(c)] = tuple(d.get(n, _MISSING) for n in _DUNDERS)
     return snap
 
 
@@ -45,8 +91,11 @@ _DUNDER_SNAPSHOT = _dunder_snapshot()
 
 def _make_checker(environment):
     # environment: the integrity check (integrity part), run after each call of the tests as well.
-    trusted = _TRUSTED
-    plain = _PLAIN
+    trusted = _TRUSTED_IDS
+    plain = _PLAIN_IDS
+    mro_of, dict_of, name_of = _T_MRO, _T_DICT, _T_NAME
+    proxies, mapping_proxy, seq_iters = _PROXIES, _MAPPING_PROXY, _SEQ_ITERS
+    generator, guarded, guarded_code = _GENERATOR_TYPE, _guarded_items, _GUARDED_CODE
     dunders = _DUNDERS
     budget = [0]
 
@@ -55,47 +104,74 @@ def _make_checker(environment):
     member = type(_Slotted.__dict__['a'])  # the slot descriptor type
     # Modules, classes and functions are not data: their namespaces are not walked.
     opaque = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
-    walk_cache = {}
+    walk_cache = {}  # id(class) -> (class, whether its insides are read)
     judged = []
+    # unittest swallows its _ShouldStop (the failfast signal) wherever a test raises it: raised by
+    # the solution, it would end a test, or a subTest block, as a pass. Here nothing stops a run
+    # early, so the name becomes () (an except clause that catches nothing) and must stay so.
+    case = sys.modules.get('unittest.case')
+    case_dict = vars(case) if isinstance(case, types.ModuleType) else {}
+    if '_ShouldStop' in case_dict:
+        case_dict['_ShouldStop'] = ()
+    stop = case_dict.get('_ShouldStop', missing)
     for name, mod in list(sys.modules.items()):
         if name == 'unittest' or name.startswith('unittest.'):
             for c in list(vars(mod).values()):
                 if isinstance(c, type) and c.__module__.startswith('unittest'):
                     judged.append((c, {k: f for k, f in c.__dict__.items() if k not in _UNITTEST_SETTINGS}))
 
+    code_ok = _CODE_OK
+    ident = _thread_ident
+
+    def filename_of(f):
+        # The guard's own read of a function's code (the audit hook refuses reads of the tests' code
+        # while solution code is on the stack: a tests' callback the solution calls runs the guard).
+        code_ok[0] = ident()
+        try:
+            return f.__code__.co_filename
+        finally:
+            code_ok[0] = 0
+
+    # unittest.case's own classes (TestCase, _SubTest): their dunders are unittest's, and
+    # untouched() keeps them so before every check (self.subTest() returns a context manager that
+    # holds the TestCase). Not unittest.mock's: mock.ANY equals everything.
+    library = frozenset(id(c) for c, _ in judged if c.__dict__.get('__module__') == 'unittest.case')
+
     def patched(c):
-        old = snapshot.get(c)
+        old = snapshot.get(id(c))
         if old is None:
             return None
-        d = c.__dict__
+        d = dict_of(c)
         for i, name in enumerate(dunders):
             if d.get(name, missing) is not old[i]:
-                return c.__name__ + '.' + name
+                return name_of(c) + '.' + name
         return None
 
     def suspicious(cls):
-        for c in cls.__mro__:
-            if c in trusted:
+        for c in mro_of(cls):
+            if id(c) in trusted:
                 bad = patched(c)
                 if bad is not None:
                     return bad
                 continue
-            d = c.__dict__
+            if id(c) in library:
+                continue
+            d = dict_of(c)
             for name in dunders:
                 if name in d:
                     f = d[name]
                     # A dunder the tests wrote (a real function; any object can carry a __code__ attribute).
-                    if type(f) is types.FunctionType and f.__code__.co_filename == '<tests>':
+                    if type(f) is types.FunctionType and filename_of(f) == '<tests>':
                         continue
-                    return c.__name__ + '.' + name
+                    return name_of(c) + '.' + name
         meta = type(cls)
-        if meta not in trusted:
+        if id(meta) not in trusted:
             return suspicious(meta) if meta is not cls else None
         return None
 
     def check(v, depth):
         t = type(v)
-        if t in plain:
+        if id(t) in plain:
             return
         budget[0] += 1
         if budget[0] > 2000000 or depth > 200:
@@ -104,11 +180,23 @@ def _make_checker(environment):
             raise _FakeValue('the solution produced a value too deep or too large to check in these tests')
         if t is list or t is tuple or t is set or t is frozenset:
             for x in v:
-                if type(x) not in plain:
+                if id(type(x)) not in plain:
                     check(x, depth + 1)
             return
         if t is dict:
             for k, x in v.items():
+                check(k, depth + 1)
+                check(x, depth + 1)
+            return
+        if id(t) in proxies:
+            raise _FakeValue('the solution produced a weak proxy (' + name_of(t) + '): not allowed in tests')
+        if id(t) in seq_iters:
+            state = t.__reduce__(v)
+            if type(state) is tuple and len(state) >= 2 and type(state[1]) is tuple and state[1]:
+                check(state[1][0], depth + 1)
+            return
+        if t is mapping_proxy:
+            for k, x in list(mapping_proxy.items(v)):
                 check(k, depth + 1)
                 check(x, depth + 1)
             return
@@ -122,17 +210,18 @@ def _make_checker(environment):
         # Whose insides are read: built-in data (a standard class, or a container subclass) and the
         # solution's own classes; not the classes of libraries the tests imported (unittest.mock's
         # objects hold sentinels of classes the guard does not know), nor modules and functions.
-        ok = walk_cache.get(t)
-        if ok is None:
-            ok = not issubclass(t, opaque)
-            for c in t.__mro__:
-                if not ok or c in trusted:
-                    continue
-                for f in c.__dict__.values():
-                    if type(f) is types.FunctionType and f.__code__.co_filename != '<solution>':
-                        ok = False
-                        break
-            walk_cache[t] = ok
+        got = walk_cache.get(id(t))
+        if got is not None and got[0] is t:
+            return got[1]
+        ok = not issubclass(t, opaque)
+        for c in mro_of(t):
+            if not ok or id(c) in trusted:
+                continue
+            for f in dict_of(c).values():
+                if type(f) is types.FunctionType and filename_of(f) != '<solution>':
+                    ok = False
+                    break
+        walk_cache[id(t)] = (t, ok)
         return ok
 
     def inside(v, t, depth):
@@ -157,10 +246,11 @@ def _make_checker(environment):
                 check(x, depth + 1)
         elif d is not None:
             raise _FakeValue('the solution produced an object whose __dict__ is a ' + type(d).__name__ + ': not allowed in tests')
-        for c in t.__mro__:
-            slots = c.__dict__.get('__slots__', ())
-            for name in ((slots,) if type(slots) is str else slots if type(slots) in (tuple, list) else ()):
-                desc = c.__dict__.get(name)
+        for c in mro_of(t):
+            cd = dict_of(c)
+            slots = cd.get('__slots__', ())
+            for name in ((slots,) if type(slots) is str else slots if type(slots) is tuple or type(slots) is list else ()):
+                desc = cd.get(name) if type(name) is str else None
                 if type(desc) is member and name not in ('__dict__', '__weakref__'):
                     try:
                         check(desc.__get__(v, t), depth + 1)
@@ -171,6 +261,8 @@ def _make_checker(environment):
         # The unittest machinery the outcome depends on, as the tests found it: a solution that
         # patches TestCase.assertEqual or TestResult.wasSuccessful during a call is caught at the
         # next call's value (patches made while loading are undone before the tests run).
+        if case_dict.get('_ShouldStop', missing) is not stop:
+            raise _FakeValue('the solution patched unittest.case._ShouldStop: not allowed in tests')
         for c, saved in judged:
             d = c.__dict__
             for k, f in saved.items():
@@ -192,7 +284,13 @@ def _make_checker(environment):
         environment()
         budget[0] = 0
         check(v, 0)
+        if type(v) is generator and v.gi_code is not guarded_code:
+            return guarded(v, item)
         return v
+
+    def item(v):
+        budget[0] = 0
+        check(v, 0)
     return value, untouched, watch
 
 

@@ -4,7 +4,8 @@
  * Protocol, one JSON object per line: the zygote prints `{"ready": true, "reuse": bool}` once the
  * prelude is imported; then, one at a time, the host sends a job and the zygote answers
  * `{"compile": msg}` (the solution does not compile), `{"testCompile": msg}` (the reference's test
- * code does not), or one `{"i", "status", "stdout"? | "json"?, "timeMs", "message"?}` per test, then
+ * code does not), or one `{"i", "status", "stdout64"? | "json"?, "timeMs", "message"?}` per test
+ * (stdout64: a stdio test's output bytes in base64, so its size on the wire stays ~1.33x), then
  * `{"done": true, "seq", "cpuMs", "failed"?}`. Any line the host sends while a job runs cancels it
  * (its `done` still follows). With `reuse` the zygote serves job after job, each in fresh user, PID
  * and IPC namespaces (isolate.ts); without it, it exits after one job.
@@ -58,6 +59,8 @@ export interface PythonReply {
   i?: number;
   status?: string;
   stdout?: string;
+  /** A stdio test's output bytes, base64 (decoded as UTF-8 with replacement on the host). */
+  stdout64?: string;
   json?: string;
   timeMs?: number;
   message?: string;

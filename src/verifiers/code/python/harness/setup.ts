@@ -115,6 +115,10 @@ _FRAME_ATTRS = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame', 'f_bac
 
 
 _FRAMES_OK = [True]
+import inspect as _inspect_mod
+# inspect.signature's reader of a function's code: it hands back names and defaults, never the code.
+_SIGNATURE_CODE = _inspect_mod._signature_from_function.__code__
+_CODE_OK = [0]  # the thread of the value guard while it reads a function's code (guard part)
 from _thread import get_ident as _thread_ident
 
 
@@ -126,6 +130,18 @@ def _install_guard():
     frames_ok[0] = False
 
     busy = [0]  # the thread running the hook's own reads (another thread gets no pass)
+    code_ok = _CODE_OK
+    signature_code = _SIGNATURE_CODE
+    function_type, code_type = types.FunctionType, types.CodeType
+
+    def bound(code, depth):
+        # Whether code (or code nested in it) holds the guards the harness binds into the tests'
+        # calls as constants (functions: compiled code never holds one): they lead to the harness.
+        for c in code.co_consts:
+            if type(c) is function_type or (type(c) is code_type and (depth > 50 or bound(c, depth + 1))):
+                return True
+        return False
+
     getframe = sys._getframe
     ident = _thread_ident
 
@@ -133,33 +149,49 @@ def _install_guard():
         if event == 'object.__getattr__':
             if args[1] in frame_attrs and not frames_ok[0] and busy[0] != ident():
                 raise AttributeError('sandbox: frame introspection is disabled')
-            if args[1] == '__code__' and not frames_ok[0] and busy[0] != ident():
+            if args[1] == '__code__' and not frames_ok[0] and busy[0] != ident() and code_ok[0] != ident():
                 # The solution may read its own functions' code, not the tests' (a lambda the
                 # tests pass leads through __globals__ to check.__code__.co_consts: the expected
                 # values). Who reads is the frame doing the attribute access (busy: the hook's own
-                # reads raise events too).
+                # reads raise events too); through a library (dis.Bytecode(fn), inspect), a read
+                # with solution code anywhere on the stack is on the solution's behalf.
                 busy[0] = ident()
                 try:
                     frame = getframe(1)
                     reader = frame.f_code.co_filename
                     code = getattr(args[0], '__code__', None)
                     target = getattr(code, 'co_filename', '<solution>')
-                    # Through a library (dis.Bytecode(check)): a running test function's code (its
-                    # constants are the expected values) is not read on the solution's behalf. A
-                    # function the tests pass may be inspected (BigCodeBench 566, 570 count its
-                    # arguments).
-                    running = solution = False
-                    if target == '<tests>':
+                    solution = reader == '<solution>'
+                    if target == '<tests>' and not solution:
                         for _ in range(500):
                             if frame is None:
                                 break
-                            running = running or frame.f_code is code
-                            solution = solution or frame.f_code.co_filename == '<solution>'
+                            if frame.f_code.co_filename == '<solution>':
+                                solution = True
+                                break
                             frame = frame.f_back
-                    called = running and solution
+                    # Of the tests' code, the solution's side may read only a callback's: a lambda or
+                    # a function nested in another ('<locals>' in its qualified name), or a
+                    # module-level helper (BigCodeBench 566 and 570 inspect the signature of the
+                    # function the tests pass). Never check(), a module-level test*() nor a method
+                    # of a class (a TestCase's test methods, setUp): their constants are the
+                    # expected values (a passed lambda's __globals__ lead to all of them). Nor a
+                    # callback that makes calls (its constants hold the guards), but for
+                    # inspect.signature.
+                    if target == '<tests>' and solution:
+                        qual = getattr(code, 'co_qualname', '')
+                        name = getattr(code, 'co_name', '')
+                        callback = type(qual) is str and type(name) is str and (
+                            '<locals>' in qual or name == '<lambda>' or
+                            ('.' not in qual and name != 'check' and not name.startswith('test')))
+                        if callback and type(code) is code_type and bound(code, 0):
+                            callback = getframe(1).f_code is signature_code
+                    else:
+                        callback = True
+                    refused = (reader == '<solution>' and target != '<solution>') or not callback
                 finally:
                     busy[0] = 0
-                if (reader == '<solution>' and target != '<solution>') or called:
+                if refused:
                     raise AttributeError('sandbox: the code of functions the solution did not write is not readable')
         elif event == 'object.__setattr__':
             if args[1] == '__code__' and not frames_ok[0]:
@@ -382,15 +414,6 @@ def _status_of(exc):
     if isinstance(exc, SystemExit):
         return 'exit'
     return 'runtime-error: ' + _describe(exc)
-
-
-def _unittest_outcome(result):
-    """(status, message) of a unittest run: ('ok', None), or its first failure (wrong-answer) or error."""
-    if result is None or result.wasSuccessful():
-        return 'ok', None
-    status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
-    bad = (result.failures + result.errors)[0]
-    return status, '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
 
 
 def _send(fd, obj):

@@ -168,6 +168,13 @@ def _last_def(source):
     return names[-1] if names else None
 
 
+_EXC_NS = {'__builtins__': {}, '_only': __import__('traceback').format_exception_only}
+exec(compile("def _exc_info_to_string(self, err, test):\n    return ''.join(_only(err[0], err[1])).strip()\n",
+             '<harness-result>', 'exec'), _EXC_NS)
+_EXC_ONLY = _EXC_NS['_exc_info_to_string']
+del _EXC_NS
+
+
 def _run_unittest_cases(ns, watch=None):
     # BigCodeBench-style test code defines TestCase classes and leaves running them to the harness.
     # watch (inline mode): the result class is watched like unittest's own (a solution reaching it
@@ -183,17 +190,19 @@ def _run_unittest_cases(ns, watch=None):
     loader = ut.TestLoader()
     for c in cases:
         suite.addTests(loader.loadTestsFromTestCase(c))
-    import traceback
 
     class Result(ut.TestResult):
         # Only the exception's own line: formatting the whole traceback reads frames, which the
         # audit hook refuses where the tests share the solution's process (a failing test read as
-        # 'frame introspection is disabled', a runtime-error instead of a wrong answer).
-        def _exc_info_to_string(self, err, test):
-            return ''.join(traceback.format_exception_only(err[0], err[1])).strip()
+        # 'frame introspection is disabled', a runtime-error instead of a wrong answer). Defined in
+        # a namespace of its own: the solution reaches this class (TestResult.__subclasses__()),
+        # and a method's __globals__ must not lead to the harness's.
+        _exc_info_to_string = _EXC_ONLY
     if watch is not None:
         watch([Result])
     result = Result()
+    # How many tests were collected: a run of fewer fails (_unittest_outcome).
+    result.expected_tests = suite.countTestCases()
     suite.run(result)
     return result
 
@@ -263,7 +272,9 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                 k = {str(n): enc(x) for n, x in kw.items()}
             except _CodecError:
                 # The tests pass something that is not data (a function, an enum): they need the
-                # solution's process. Decided by the tests' own arguments, never by the solution.
+                # solution's process. Decided by the tests' own arguments, never by the solution:
+                # what the solution returned decodes only to values that encode again (handles
+                # included), unless the tests themselves nest it 50 levels deeper (dec below).
                 needs_inline.append(True)
                 raise _NeedsInline()
             req = {'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k}
@@ -311,7 +322,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         return None
 
     enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']))
-    dec = _make_decoder(handle, leet['list_node'], leet['tree_node'])
+    dec = _make_decoder(handle, leet['list_node'], leet['tree_node'], _CODEC_DEPTH - 50)
     ns = dict(_BASES[job['prelude']])
     ns['__name__'] = '__tests__'
     ns['__builtins__'] = builtins
@@ -349,7 +360,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         result = _run_unittest_cases(ns)
         if needs_inline:
             raise _NeedsInline()
-        status, message = _unittest_outcome(result)
+        status, message = _unittest_outcome(result, job['testCode'])
     except _SolutionGone:
         _send(msg_fd, {'gone': True})
         os._exit(0)

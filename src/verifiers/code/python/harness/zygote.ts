@@ -1,5 +1,10 @@
 /** Python source of the sandbox zygote, part job: runs one submission (as the job's init, see isolate.ts): watches each child under the time limit, reads its output, reports one JSON line per test. */
-export const ZYGOTE_SOURCE = String.raw`def _describe_wait(status, elapsed_ms, limit_ms):
+export const ZYGOTE_SOURCE = String.raw`import binascii as _binascii
+
+_TOTAL_OUTPUT_LIMIT = 'runtime-error: output limit exceeded (the tests together printed more than the sandbox accepts)'
+
+
+def _describe_wait(status, elapsed_ms, limit_ms):
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         if sig == signal.SIGXCPU or (sig == signal.SIGKILL and elapsed_ms >= limit_ms * 0.9):
@@ -38,11 +43,14 @@ def _sweep():
         pass
 
 
-def _split_messages(buf):
-    # The JSON objects of the complete lines in buf (other lines are skipped), and the rest.
+def _split_messages(buf, cap):
+    # The JSON objects of the complete lines in buf (other lines are skipped), and the rest; None
+    # for the objects if a complete line is longer than cap bytes.
     lines = buf.split(b'\n')
     msgs = []
     for line in lines[:-1]:
+        if len(line) > cap:
+            return None, b''
         try:
             msg = json.loads(line)
         except ValueError:
@@ -52,10 +60,19 @@ def _split_messages(buf):
     return msgs, lines[-1]
 
 
-def _watch(pid, r, limit_ms, on_message, sweep=True):
+# The longest message line a child may write where only control messages are expected (statuses,
+# compile errors: each under a few KB even once escaped); longer ones end the child (see _watch).
+_CONTROL_CAP = 64 * 1024
+_MESSAGE_LIMIT = 'runtime-error: output limit exceeded (a message larger than the sandbox accepts)'
+
+
+def _watch(pid, r, limit_ms, on_message, sweep=True, cap=_CONTROL_CAP, on_overflow=None):
     """Wait for child pid, passing each JSON line it writes on r to on_message (which returns True
     to restart the clock). Returns (wait status, timed_out, elapsed ms since the last restart).
-    Chunks of an unfinished line are only collected, and joined once its end arrives: linear."""
+    Chunks of an unfinished line are only collected, and joined once its end arrives: linear.
+    A line longer than cap bytes is never collected: the child is killed there, nothing more is
+    read, and on_overflow() is called (default: on_message({'status': _MESSAGE_LIMIT})). Solution
+    code can write to r: unbounded, a line without an end grew this process by its whole size."""
     pfd = os.pidfd_open(pid)
     start = time.monotonic()
     deadline = start + limit_ms / 1000.0
@@ -64,21 +81,33 @@ def _watch(pid, r, limit_ms, on_message, sweep=True):
     timed_out = False
     open_r = True
     exited = False
+    overflow = False
 
     def take(chunk):
+        # Returns (restart the clock, overflow).
         nonlocal parts, size
-        if b'\n' not in chunk:
-            parts.append(chunk)
+        nl = chunk.find(b'\n')
+        if nl < 0:
             size += len(chunk)
-            return size <= 256 * 1024 * 1024
+            if size > cap:
+                parts = []
+                return False, True
+            parts.append(chunk)
+            return False, False
+        if size + nl > cap:
+            parts = []
+            return False, True
         parts.append(chunk)
-        msgs, rest = _split_messages(b''.join(parts))
+        msgs, rest = _split_messages(b''.join(parts), cap)
         parts = [rest] if rest else []
         size = len(rest)
+        if msgs is None or size > cap:
+            parts = []
+            return False, True
         restart = False
         for msg in msgs:
             restart = on_message(msg) or restart
-        return restart
+        return restart, False
 
     while not exited:
         remaining = deadline - time.monotonic()
@@ -91,10 +120,10 @@ def _watch(pid, r, limit_ms, on_message, sweep=True):
             if not chunk:
                 open_r = False
             else:
-                if b'\n' not in chunk:
-                    if not take(chunk):
-                        break
-                elif take(chunk):
+                restart, overflow = take(chunk)
+                if overflow:
+                    break
+                if restart:
                     start = time.monotonic()
                     deadline = start + limit_ms / 1000.0
         if pfd in ready:
@@ -104,21 +133,30 @@ def _watch(pid, r, limit_ms, on_message, sweep=True):
         os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     os.close(pfd)
-    if open_r:
+    if open_r and not overflow:
+        # What the child wrote before it ended; bounded like the rest (a process it left behind
+        # may still be writing).
         try:
             os.set_blocking(r, False)
             while True:
                 chunk = os.read(r, 1 << 16)
                 if not chunk:
                     break
-                parts.append(chunk)
+                _, overflow = take(chunk)
+                if overflow:
+                    break
         except OSError:
             pass
-        for msg in _split_messages(b''.join(parts) + b'\n')[0]:
-            on_message(msg)
+        if not overflow:
+            take(b'\n')
     os.close(r)
     if sweep:
         _sweep()
+    if overflow:
+        if on_overflow is None:
+            on_message({'status': _MESSAGE_LIMIT})
+        else:
+            on_overflow()
     return status, timed_out, elapsed
 
 
@@ -159,8 +197,16 @@ def _fork(target, *args):
     return pid, r
 
 
+def _total_output(job):
+    # The output bytes a whole submission may send (all its tests together): the host holds and
+    # compares each; maxOutput on every one of many tests cost it seconds and gigabytes.
+    total = job.get('maxTotalOutput')
+    return total if isinstance(total, int) and total > 0 else 4 * job['maxOutput']
+
+
 def _run_stdio(job):
     limit = job['timeLimitMs']
+    budget = _total_output(job)
     for i, text in enumerate(job['tests']):
         in_fd = _memfd('stdin', text.encode('utf-8', 'surrogatepass'))
         out_fd = _memfd('stdout')
@@ -180,7 +226,14 @@ def _run_stdio(job):
         err = _read_all(err_fd, 2000)
         os.close(out_fd)
         os.close(err_fd)
-        res = {'i': i, 'status': st, 'stdout': out.decode('utf-8', 'replace'), 'timeMs': elapsed}
+        res = {'i': i, 'status': st, 'timeMs': elapsed}
+        if len(out) > budget:
+            res['status'] = st = _TOTAL_OUTPUT_LIMIT
+        else:
+            budget -= len(out)
+            # The raw bytes, base64: the host decodes them as UTF-8 (invalid bytes replaced). As
+            # JSON text each invalid byte became a 6-byte escape, and its line 6 times the output.
+            res['stdout64'] = _binascii.b2a_base64(out, newline=False).decode('ascii')
         if st != 'ok' and err:
             res['message'] = err.decode('utf-8', 'replace')
         _send(1, res)
@@ -190,6 +243,9 @@ def _run_call(job):
     limit = job['timeLimitMs']
     n = len(job['tests'])
     nxt = 0
+    budget = [_total_output(job)]
+    # A result line: maxOutput characters of ASCII JSON text, each escaped to at most 2 bytes.
+    cap = 2 * job['maxOutput'] + _CONTROL_CAP
     while nxt < n:
         state = {'next': nxt, 'load': None, 'loaded': False, 't': time.monotonic()}
 
@@ -219,7 +275,10 @@ def _run_call(job):
                     got = got if isinstance(got, str) else 'null'
                     if len(got) > job['maxOutput']:
                         res['status'] = _OUTPUT_LIMIT
+                    elif len(got) > budget[0]:
+                        res['status'] = _TOTAL_OUTPUT_LIMIT
                     else:
+                        budget[0] -= len(got)
                         res['json'] = got
                 _send(1, res)
                 state['next'] = i + 1
@@ -234,11 +293,16 @@ def _run_call(job):
                 return True
             return False
 
+        def on_overflow(state=state):
+            state['overflow'] = True
+            if not state['loaded'] and state['load'] is None:
+                state['load'] = _MESSAGE_LIMIT
+
         state['start'] = nxt
         job['_cpuTests'] = n - nxt
         pid, r = _fork(_child_call, job, nxt)
         state['pid'] = pid
-        status, timed_out, _ = _watch(pid, r, limit, on_message)
+        status, timed_out, _ = _watch(pid, r, limit, on_message, cap=cap, on_overflow=on_overflow)
         if state.get('compile') is not None and not timed_out:
             return {'compile': state['compile']}
         if state['load'] is not None or (timed_out and not state['loaded']):
@@ -250,7 +314,7 @@ def _run_call(job):
         if nxt >= n:
             return
         elapsed = (time.monotonic() - state['t']) * 1000.0
-        st = _final_status(timed_out, {}, status, elapsed, limit, 'runtime-error: the process ended early')
+        st = _MESSAGE_LIMIT if state.get('overflow') else _final_status(timed_out, {}, status, elapsed, limit, 'runtime-error: the process ended early')
         _send(1, {'i': nxt, 'status': st, 'timeMs': elapsed})
         nxt += 1
 
@@ -286,7 +350,7 @@ def _run_test_code(job):
 
     t0 = time.monotonic()
     pid, r = _fork(_child_test_code, job, tests_code, tree, secret)
-    status, timed_out, _ = _watch(pid, r, job['timeLimitMs'], on_message)
+    status, timed_out, _ = _watch(pid, r, job['timeLimitMs'], on_message, on_overflow=lambda: got.setdefault('status', _MESSAGE_LIMIT))
     elapsed = (time.monotonic() - t0) * 1000.0
     if 'compile' in got and 'status' not in got and not timed_out:
         return {'compile': got['compile']}
@@ -302,6 +366,16 @@ def _run_job(job):
     # The children's address-space limit: what this process maps now (as they start with), a
     # margin for the interpreter's own growth, and the job's memory allowance.
     job['_space'] = _address_space() + (64 << 20)
+    # This process's own: what the children may map, and room for the output it handles (a test's
+    # output, its copies and its reply line: a few times maxOutput). Lines the children write are
+    # capped (_watch); this is the backstop should anything else grow. Never below the children's.
+    own = job['_space'] + job['memoryMb'] * 1024 * 1024 + 8 * job['maxOutput'] + (256 << 20)
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or own < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (own, own))
+    except (OSError, ValueError):
+        pass
     kind = job['kind']
     if kind == 'stdio':
         final = _run_stdio(job)
