@@ -119,3 +119,19 @@ describe('JavaScript sandbox: native work outside the isolate limits', () => {
     expect(v.score, JSON.stringify(v.details)).toBe(1);
   });
 });
+
+describe('JavaScript sandbox: an isolate V8 loses control of costs only its own sample (pool)', () => {
+  it('one allocation past the heap times out its sample; the batch and the process go on', { timeout: 120_000 }, async () => {
+    // Without onCatastrophicError, isolated-vm aborted the whole process: every verdict was lost.
+    const { codeVerdicts, closePool, configurePool } = await import('../../src/index.js');
+    await configurePool({ threads: 2 });
+    const hostile = ['Array.prototype.sort.call({ length: 2 ** 32 - 1 });', 'const dp = new Array(5e7).fill(0);'];
+    const codes = [HONEST, `${hostile[0]}\n${HONEST}`, HONEST, `${hostile[1]}\n${HONEST}`, HONEST];
+    const vs = await codeVerdicts(codes.map((c) => '```js\n' + c + '\n```'), codes.map(() => MULTIPLE) as never, { timeoutMs: 4000 } as never);
+    expect(vs.map((v) => v.score)).toEqual([1, 0, 1, 0, 1]);
+    expect(vs[1]!.reason).toBe('timeout');
+    const after = await codeVerdicts(['```js\n' + HONEST + '\n```'], [MULTIPLE] as never);
+    expect(after[0]!.score).toBe(1);
+    await closePool();
+  });
+});

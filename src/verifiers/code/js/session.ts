@@ -5,6 +5,7 @@
  * carries a timeout that isolated-vm enforces from a host thread.
  */
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import type IsolatedVM from 'isolated-vm';
 import { HARNESS_SOURCE, type HarnessConfig, type HarnessRunState } from './harness/index.js';
 import { hasNoNodeSnapshot } from './flags.js';
@@ -71,10 +72,25 @@ const WARMUP_PROGRAM = [
  * cache, whose functions are all compiled by now, so the cache carries their bytecode and new
  * isolates skip parsing and lazily compiling them (about a third of the harness's start-up).
  */
+/**
+ * V8 loses control of an isolate when one allocation exceeds its whole heap (`new Array(5e7)
+ * .fill(0)` under 128 MB, `Array.prototype.sort.call({length: 2 ** 32 - 1})`): without this
+ * callback isolated-vm aborts the process, and every pending verdict with it. With it, the thread
+ * that ran the isolate is parked for good: in a pool worker that costs the worker (the watchdog
+ * times the sample out and starts a new one); on the main thread nothing could continue, so the
+ * process still aborts, as before.
+ */
+function onCatastrophicError(message: string): void {
+  if (isMainThread) {
+    process.stderr.write(`rewards: the JavaScript sandbox lost control of an isolate (${message}); aborting\n`);
+    process.abort();
+  }
+}
+
 function warmUp(ivm: Ivm): void {
   if (warmedUp) return;
   warmedUp = true;
-  const iso = new ivm.Isolate({ memoryLimit: 64 });
+  const iso = new ivm.Isolate({ memoryLimit: 64, onCatastrophicError });
   try {
     const script = iso.compileScriptSync(HARNESS_SOURCE, { filename: 'harness.js' });
     const ctx = iso.createContextSync();
@@ -111,7 +127,7 @@ export function openSession(ivm: Ivm, memoryMb: number, config: HarnessConfig, r
     k = undefined;
   }
   if (!k) {
-    const iso = new ivm.Isolate({ memoryLimit: limitMb });
+    const iso = new ivm.Isolate({ memoryLimit: limitMb, onCatastrophicError });
     try {
       const harness = iso.compileScriptSync(HARNESS_SOURCE, harnessCache ? { filename: 'harness.js', cachedData: harnessCache } : { filename: 'harness.js' });
       k = { iso, harness, uses: 0, limitMb };
