@@ -120,16 +120,58 @@ describe('JavaScript sandbox: native work outside the isolate limits', () => {
   });
 });
 
+describe('JavaScript sandbox: native loops and values that leave the isolate', () => {
+  const CALL = { language: 'javascript', entry_point: 'pairSums', tests: [{ args: [[1, 2], [3, 4]], expected: [4, 6] }] };
+  const STDIO = { language: 'javascript', tests: [{ input: '', output: '3\n' }] };
+
+  it('Array methods on a length no dense array could have are refused (they looped 22-26 s under 2 s)', async () => {
+    const cases: [string, unknown][] = [
+      [`Array.prototype.lastIndexOf.call({ length: 2 ** 31 }, 1);\n${HONEST}`, MULTIPLE],
+      ['function pairSums() { const x = []; x[2e8 - 1] = 1; x.sort(); return [4, 6]; }', CALL],
+      ['Array.prototype.concat.call([], { length: 1e9, [Symbol.isConcatSpreadable]: true }); console.log(3);', STDIO],
+      [`Array.prototype.forEach.call({ length: 2 ** 53 - 1 }, () => {});\n${HONEST}`, MULTIPLE],
+    ];
+    for (const [code, ref] of cases) {
+      const v = await run(code, ref);
+      expect(v.score, code).toBe(0);
+      expect(statusOf(v), code).toMatch(/^runtime-error: RangeError: sandbox: Array\.prototype\.\w+ (on|of) a length of/);
+    }
+    expect((await run(HONEST)).score).toBe(1);
+  });
+
+  it('ICU string operations on more than 2^20 characters are refused (normalize: 19 s and 3 GB under 2 s and 64 MB)', async () => {
+    for (const code of ["const s = '\\u00e9'.repeat(2 ** 21); s.normalize('NFD'); console.log(3);", "'a'.repeat(2 ** 21).localeCompare('b'); console.log(3);", "new Intl.Collator('en').compare('a'.repeat(2 ** 21), 'b'); console.log(3);"]) {
+      const v = await run(code, STDIO);
+      expect(v.score, code).toBe(0);
+      expect(statusOf(v), code).toMatch(/sandbox: (String\.prototype\.\w+|Intl\.Collator compare) on/);
+    }
+    const ok = await run("console.log(['b', 'a'].sort(new Intl.Collator('en').compare).join('') === 'ab' && '\\u00e9'.normalize('NFD').length === 2 ? 3 : 0);", STDIO);
+    expect(ok.score, JSON.stringify(ok.details)).toBe(1);
+  });
+
+  it("a script's completion value, a program's return value and a huge error message stay out of the host", async () => {
+    // Each was copied out: a 1 GiB string reached the host, and the error made verifyCode reject.
+    for (const [code, ref] of [[`${HONEST}\n'\\u1234'.repeat(2 ** 28);`, MULTIPLE], ["console.log(3);\nreturn '\\u1234'.repeat(2 ** 28);", STDIO]] as const) {
+      const v = await run(code, ref);
+      expect(v.score, code).toBe(1);
+    }
+    const thrown = await run("throw new Error('x'.repeat(2 ** 26));", STDIO);
+    expect(thrown.score).toBe(0);
+    expect(statusOf(thrown).length).toBeLessThan(400);
+  });
+});
+
 describe('JavaScript sandbox: an isolate V8 loses control of costs only its own sample (pool)', () => {
-  it('one allocation past the heap times out its sample; the batch and the process go on', { timeout: 120_000 }, async () => {
+  it('one allocation past the heap costs only its sample; the batch and the process go on', { timeout: 120_000 }, async () => {
     // Without onCatastrophicError, isolated-vm aborted the whole process: every verdict was lost.
     const { codeVerdicts, closePool, configurePool } = await import('../../src/index.js');
     await configurePool({ threads: 2 });
     const hostile = ['Array.prototype.sort.call({ length: 2 ** 32 - 1 });', 'const dp = new Array(5e7).fill(0);'];
     const codes = [HONEST, `${hostile[0]}\n${HONEST}`, HONEST, `${hostile[1]}\n${HONEST}`, HONEST];
     const vs = await codeVerdicts(codes.map((c) => '```js\n' + c + '\n```'), codes.map(() => MULTIPLE) as never, { timeoutMs: 4000 } as never);
+    // Both are now refused by the Array wrappers before V8 allocates; an allocation that still
+    // got past them would park its worker (onCatastrophicError) and time out, never abort.
     expect(vs.map((v) => v.score)).toEqual([1, 0, 1, 0, 1]);
-    expect(vs[1]!.reason).toBe('timeout');
     const after = await codeVerdicts(['```js\n' + HONEST + '\n```'], [MULTIPLE] as never);
     expect(after[0]!.score).toBe(1);
     await closePool();

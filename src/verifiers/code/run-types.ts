@@ -32,7 +32,8 @@ export interface SandboxOutcome {
 
 /** Shorten a message for `details` (keeps verdicts small). */
 export function shorten(s: string, max = 300): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  // Cut before collapsing blanks: a solution's error message can be 2^29 characters.
+  const one = (s.length > 4 * max ? s.slice(0, 4 * max) : s).replace(/\s+/g, ' ').trim();
   return one.length <= max ? one : `${one.slice(0, max - 3)}...`;
 }
 

@@ -91,7 +91,8 @@ function runStdioTest(s: Session, program: Fn, input: string, limit: number): Ra
   let status = 'ok';
   try {
     ctl(s, 1_000, 'reset', input);
-    program.applySync(undefined, [], { timeout: left(deadline) });
+    // The program's return value stays in the isolate (copied out, a 1 GiB string reached the host).
+    (program.applySync(undefined, [], { timeout: left(deadline), result: { reference: true } }) as unknown as { release(): void } | undefined)?.release();
     drainAll(s, deadline);
   } catch (err) {
     if (s.iso.isDisposed) return { status: 'memory-limit', timeMs: performance.now() - t0 };
@@ -127,7 +128,7 @@ function runCallTests(
       const deadline = performance.now() + limit;
       loadStatus = undefined;
       try {
-        solution.runSync(s.ctx, { timeout: left(deadline) });
+        solution.runSync(s.ctx, { timeout: left(deadline), reference: true }).release();
         drainAll(s, deadline);
       } catch (err) {
         loadStatus = state(s, 'status', deadline)?.exitCalled ? 'runtime-error: process.exit() called' : classify(err, s);

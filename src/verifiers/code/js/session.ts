@@ -144,7 +144,7 @@ export function openSession(ivm: Ivm, memoryMb: number, config: HarnessConfig, r
   try {
     ctx = iso.createContextSync();
     const setup = k.harness.runSync(ctx, { reference: true }) as Fn;
-    const withPlan: HarnessConfig = harnessPlan === undefined ? config : { ...config, plan: harnessPlan };
+    const withPlan: HarnessConfig = { ...config, memoryMb: limitMb, ...(harnessPlan !== undefined && { plan: harnessPlan }) };
     const control = setup.applySync(undefined, [new ivm.ExternalCopy(withPlan).copyInto()], { result: { reference: true } }) as unknown as Fn;
     setup.release();
     return { iso, ctx, control, cpu0 };
@@ -180,7 +180,8 @@ export function closeSession(s: Session | undefined): bigint {
 /** Turn an error from isolated-vm into a test status. */
 export function classify(err: unknown, s: Session): string {
   const e = err as { name?: string; message?: string } | null;
-  const message = String(e?.message ?? err);
+  // The message comes from the solution (one of 2^29 characters made the concatenation below throw).
+  const message = String(e?.message ?? err).slice(0, 4096);
   if (s.iso.isDisposed || /memory limit/i.test(message)) return 'memory-limit';
   if (message === 'Script execution timed out.') return 'timeout';
   if (/not an instance of `Error`/.test(message)) return 'runtime-error: a non-Error value was thrown';

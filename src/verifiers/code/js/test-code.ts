@@ -98,7 +98,8 @@ export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }
     const solution = compile(sol.iso, job.solution, 'solution.js');
     if (typeof solution === 'string') return done(`compile-error: ${solution}`);
     try {
-      solution.runSync(sol.ctx, { timeout: left(deadline) });
+      // The script's completion value stays in the isolate (a 1 GiB string was copied to the host).
+      solution.runSync(sol.ctx, { timeout: left(deadline), reference: true }).release();
       drainAll(sol, deadline);
     } catch (err) {
       if (state(sol, 'status', deadline)?.exitCalled) return done('runtime-error: process.exit() called before the tests ran');
@@ -138,7 +139,7 @@ export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }
     let status = 'ok';
     let message: string | undefined;
     try {
-      tests.applySync(undefined, [], { timeout: left(deadline) });
+      (tests.applySync(undefined, [], { timeout: left(deadline), result: { reference: true } }) as unknown as { release(): void } | undefined)?.release();
       drainAll(chk, deadline);
     } catch (err) {
       status = classify(err, chk);

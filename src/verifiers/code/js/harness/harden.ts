@@ -138,6 +138,63 @@ delete Atomics.waitAsync;
     Object.defineProperty(globalThis, name, { value: W, writable: true, configurable: true, enumerable: false });
   }
 })();
+// Native loops that never check for termination: Array methods walk a receiver's whole length
+// index by index (lastIndexOf on {length: 2**31} held a worker 26 s under a 2 s limit, and the
+// thread spun on after the sample was given up), and ICU string operations copy and convert
+// outside the heap (normalize on 2^28 characters: 19 s and 3 GB under 2 s and 64 MB). A length no
+// dense array could have within the memory limit (4 bytes an element) is refused, as is a string
+// of more than MAX_ICU_CHARS characters handed to ICU.
+(function boundNativeLoops() {
+  const maxLength = Math.max(1 << 20, ((typeof config.memoryMb === 'number' ? config.memoryMb : 128) * 1048576) / 4);
+  const MAX_ICU_CHARS = 1 << 20;
+  const define = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
+  const lengthOf = (o) => {
+    if (o === null || o === undefined) return 0;
+    const n = Number(Object(o).length);
+    return n > 0 ? Math.floor(n) : 0;
+  };
+  for (const name of ['concat', 'copyWithin', 'every', 'fill', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap',
+    'forEach', 'includes', 'indexOf', 'join', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'reverse', 'shift', 'slice', 'some', 'sort',
+    'splice', 'toLocaleString', 'toReversed', 'toSorted', 'toSpliced', 'unshift', 'with']) {
+    const f = Array.prototype[name];
+    if (typeof f !== 'function') continue;
+    const w = { [name](...args) {
+      if (lengthOf(this) > maxLength) throw new RangeError('sandbox: Array.prototype.' + name + ' on a length of ' + lengthOf(this) + ' (longer than any dense array this sandbox can hold)');
+      if (name === 'concat') for (const a of args) if (a !== null && typeof a === 'object' && lengthOf(a) > maxLength) throw new RangeError('sandbox: Array.prototype.concat of a length of ' + lengthOf(a));
+      return Reflect.apply(f, this, args);
+    } }[name];
+    Object.defineProperty(w, 'length', { value: f.length });
+    define(Array.prototype, name, w);
+  }
+  const icu = (proto, name, count) => {
+    const f = proto[name];
+    if (typeof f !== 'function') return;
+    const w = { [name](...args) {
+      const self = String(this);
+      let n = self.length;
+      for (let i = 0; i < count && i < args.length; i++) if (typeof args[i] === 'string') n = Math.max(n, args[i].length);
+      if (n > MAX_ICU_CHARS) throw new RangeError('sandbox: String.prototype.' + name + ' on ' + n + ' characters (at most ' + MAX_ICU_CHARS + ')');
+      return Reflect.apply(f, self, args);
+    } }[name];
+    Object.defineProperty(w, 'length', { value: f.length });
+    define(proto, name, w);
+  };
+  icu(String.prototype, 'normalize', 0);
+  icu(String.prototype, 'localeCompare', 1);
+  icu(String.prototype, 'toLocaleUpperCase', 0);
+  icu(String.prototype, 'toLocaleLowerCase', 0);
+  const compareGetter = Object.getOwnPropertyDescriptor(Intl.Collator.prototype, 'compare');
+  if (compareGetter && compareGetter.get) {
+    Object.defineProperty(Intl.Collator.prototype, 'compare', { configurable: true, enumerable: false, get() {
+      const bound = compareGetter.get.call(this);
+      return (a, b) => {
+        const x = String(a), y = String(b);
+        if (x.length > MAX_ICU_CHARS || y.length > MAX_ICU_CHARS) throw new RangeError('sandbox: Intl.Collator compare on more than ' + MAX_ICU_CHARS + ' characters');
+        return bound(x, y);
+      };
+    } });
+  }
+})();
 const skipFreeze = new Set([moduleObject, moduleObject.exports, processEnv, globalThis]);
 for (const k of Object.keys(harnessGlobals)) {
   Object.defineProperty(globalThis, k, { value: harnessGlobals[k], writable: true, configurable: true, enumerable: false });

@@ -229,6 +229,8 @@ export interface HarnessConfig {
   unhardened?: boolean;
   /** Most characters of one value crossing between the solution's and the checker's isolates. */
   maxPlain: number;
+  /** The isolate's memory limit in MB (bounds what native loops may be asked to walk). */
+  memoryMb?: number;
 }
 
 /** The JSON `finish()` and `status()` return. */
