@@ -40,6 +40,8 @@ function startHelper(): Helper {
   const execArgv = [...JS_SANDBOX_NODE_FLAGS, ...(isTs ? ['--import', import.meta.resolve('tsx')] : [])];
   const child = fork(entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const h: Helper = { child, ready: Promise.resolve(false), pending: new Map(), dead: false };
+  // The helper goes with this process (or worker thread) even if it is stuck in a native loop.
+  process.once('exit', () => child.kill('SIGKILL'));
   let onReady: (ok: boolean) => void = () => undefined;
   h.ready = new Promise((resolve) => (onReady = resolve));
   const fail = (why: string): void => {
