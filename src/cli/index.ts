@@ -228,6 +228,7 @@ export function buildProgram(): Command {
     .option('--request-timeout <ms>', 'most ms to receive a whole JSON request body (0: no limit)', positiveInt('--request-timeout'), 300_000)
     .option('--option-caps <json>', 'the most a request\'s options may ask for, e.g. \'{"timeLimitMs":20000,"memoryLimitMb":2048}\' (default: 10 s, 1 GiB, 8 processes, 16 MiB output, the verifiers\' response caps)')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt('--threads'))
+    .option('--code-threads <n>', 'worker threads of the code verifier\'s own pool (default: all cores)', positiveInt('--code-threads'))
     .option('--log-level <level>', 'pino log level (fatal, error, warn, info, debug, silent)', 'info')
     .action(async (o) => {
       await runServeCommand(o);

@@ -25,6 +25,7 @@ export interface ServeCommandOptions {
   maxConnections?: number;
   requestTimeout?: number;
   optionCaps?: string;
+  codeThreads?: number;
 }
 
 /** Run the server until a signal drains it. Resolves after the drain (exit code 0). */
@@ -45,6 +46,7 @@ export async function runServeCommand(o: ServeCommandOptions): Promise<void> {
     ...(o.maxConnections !== undefined && { maxConnections: o.maxConnections }),
     ...(o.requestTimeout !== undefined && { requestTimeoutMs: o.requestTimeout }),
     ...(o.optionCaps !== undefined && { optionCaps: parseOptionCaps(o.optionCaps) }),
+    ...(o.codeThreads !== undefined && { codeThreads: o.codeThreads }),
   });
   const address = await server.app.listen({ host: o.host, port: o.port });
   server.app.log.info(`rewards serve listening on ${address} (verifier ${o.verifier ?? '-'}, preset ${preset?.name ?? '-'}, auth ${token ? 'on' : 'off'})`);

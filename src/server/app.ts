@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { verifyBatch, type BatchOptions } from '../core/batch.js';
 import { createBatcher } from './batcher.js';
+import { createPool, type Pool } from '../core/pool.js';
 import { getVerifierEntry, verifierNames } from '../core/registry.js';
 import { loadPreset, PRESETS_DIR, type Preset } from '../presets/preset.js';
 import { createAdmission } from './admission.js';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   maxConnections?: number;
   /** Most ms to receive a whole JSON request (default 300,000; 0 turns it off). */
   requestTimeoutMs?: number;
+  /** Worker threads of the code verifier's own pool (default: all cores). */
+  codeThreads?: number;
 }
 
 /** A built server, not yet listening. */
@@ -113,7 +116,10 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   const auth = createAuth(o.token);
   const levels: RouteLevel[] = [...(o.preset ? [{ preset: o.preset }] : []), ...(o.verifier ? [{ verifier: o.verifier }] : [])];
   const batch: BatchOptions & Record<string, unknown> = o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {};
-  const submit = createBatcher(batch);
+  // Code samples run on a pool of their own: they can hold a worker for their whole limit (two
+  // sleeping solutions on --threads 2 delayed a math request 97 s on the shared pool).
+  let codePool: Pool | undefined;
+  const submit = createBatcher(batch, (name) => (name === 'code' ? (codePool ??= createPool(o.codeThreads ? { threads: o.codeThreads } : {})) : undefined));
   const presetCache = new Map<string, Preset>();
   const resolvePreset = (name: string): Preset => {
     if (!/^[A-Za-z0-9_.-]+$/.test(name) || !bundledPresets().includes(name)) {
@@ -142,6 +148,9 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   // clients): past the cap, new connections are refused at once.
   app.server.maxConnections = o.maxConnections ?? 1024;
   for (const w of warnings) app.log.warn(w);
+  app.addHook('onClose', async () => {
+    await codePool?.close();
+  });
   guardBodies(app, bodyLimit, o.requestTimeoutMs ?? 300_000, metrics);
 
   app.removeContentTypeParser('application/json');

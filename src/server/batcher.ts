@@ -7,6 +7,7 @@
  * (`onVerdict`), so a slow sample in the same turn costs the other requests nothing.
  */
 import { verifyBatch, type BatchOptions, type Sample } from '../core/batch.js';
+import type { Pool } from '../core/pool.js';
 import type { Verdict } from '../core/verdict.js';
 
 interface Waiter {
@@ -28,8 +29,11 @@ interface Group {
 /** Submits samples of one verifier; resolves with their verdicts in order. */
 export type Submit = (verifier: string, samples: readonly Sample[]) => Promise<Verdict[]>;
 
-/** A batcher over `verifyBatch` with the server's batch options (per-sample time limit). */
-export function createBatcher(batch: BatchOptions & Record<string, unknown>): Submit {
+/**
+ * A batcher over `verifyBatch` with the server's batch options (per-sample time limit).
+ * `poolFor(verifier)` may give a verifier a pool of its own (the server gives code one).
+ */
+export function createBatcher(batch: BatchOptions & Record<string, unknown>, poolFor: (verifier: string) => Pool | undefined = () => undefined): Submit {
   let groups = new Map<string, Group>();
   let scheduled = false;
 
@@ -40,7 +44,8 @@ export function createBatcher(batch: BatchOptions & Record<string, unknown>): Su
       w.out[k - w.from] = v;
       if (--w.left === 0) w.resolve(w.out);
     };
-    verifyBatch(name, g.samples, { ...batch, onVerdict }).then(
+    const pool = poolFor(name);
+    verifyBatch(name, g.samples, { ...batch, onVerdict, ...(pool && { pool }) }).then(
       (verdicts) => {
         // Normally every waiter is answered by onVerdict; this covers a verifier that skips it.
         for (const w of g.waiters) {

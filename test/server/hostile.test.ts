@@ -160,3 +160,25 @@ describe('request bodies', () => {
     await s.app.close();
   });
 });
+
+describe('code samples run on a pool of their own', () => {
+  it('slow code samples do not hold up a math request', { timeout: 60_000 }, async () => {
+    // Two solutions that keep their workers busy for ~2.5 s on a 2-thread pool held a math
+    // request for their whole limit when all verifiers shared one pool.
+    const s = await testServer({ verifier: 'math', codeThreads: 2 });
+    const busy = '```javascript\nconst t = Date.now(); while (Date.now() - t < 2500) {} console.log(1);\n```';
+    const item = { verifier: 'code', response: busy, reference: { language: 'javascript', tests: [{ input: '', output: '1' }] }, options: { timeLimitMs: 8000 } };
+    const order: string[] = [];
+    const code = s.app.inject({ method: 'POST', url: '/v1/score', payload: { items: [item, item, item, item] } }).then((r) => {
+      order.push('code');
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const math = await s.app.inject({ method: 'POST', url: '/v1/score', payload: { items: [honest] } });
+    order.push('math');
+    expect(math.json().verdicts[0]).toMatchObject({ pass: true });
+    expect((await code).json().verdicts.map((v: { pass: boolean }) => v.pass)).toEqual([true, true, true, true]);
+    expect(order).toEqual(['math', 'code']);
+    await s.app.close();
+  });
+});
