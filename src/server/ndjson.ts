@@ -53,7 +53,7 @@ export async function* scoreNdjson(input: Readable, ctx: StreamContext): AsyncGe
     try {
       scored = await ctx.score(lines.map((l) => l.planned));
     } finally {
-      ctx.admission.release(lines.length);
+      ctx.admission.release(lines.length, true);
     }
     let out = '';
     lines.forEach((l, k) => {

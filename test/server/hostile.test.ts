@@ -182,3 +182,20 @@ describe('code samples run on a pool of their own', () => {
     await s.app.close();
   });
 });
+
+describe('admission', () => {
+  it('streams hold at most three quarters of --max-inflight, so single requests still get in', async () => {
+    const a = createAdmission(512);
+    await a.acquire(256);
+    let third = false;
+    void a.acquire(256).then(() => (third = true));
+    await new Promise((r) => setImmediate(r));
+    expect(third).toBe(false); // 512 would pass the streams' 384
+    expect(a.tryAcquire(1)).toBe(true); // three streams once left JSON requests only 429s
+    a.release(1);
+    a.release(256, true);
+    await new Promise((r) => setImmediate(r));
+    expect(third).toBe(true);
+    expect(a.inflight).toBe(256);
+  });
+});
