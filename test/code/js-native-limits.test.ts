@@ -130,13 +130,38 @@ describe('JavaScript sandbox: native loops and values that leave the isolate', (
       ['function pairSums() { const x = []; x[2e8 - 1] = 1; x.sort(); return [4, 6]; }', CALL],
       ['Array.prototype.concat.call([], { length: 1e9, [Symbol.isConcatSpreadable]: true }); console.log(3);', STDIO],
       [`Array.prototype.forEach.call({ length: 2 ** 53 - 1 }, () => {});\n${HONEST}`, MULTIPLE],
+      // second pass: inner arrays, a spreadable function, Array.from
+      [`const a = []; a.length = 2 ** 32 - 1; [a].flat();\n${HONEST}`, MULTIPLE],
+      [`const a = []; a.length = 2 ** 32 - 1; [1].flatMap(() => a);\n${HONEST}`, MULTIPLE],
+      [`const f = function () {}; Object.defineProperty(f, 'length', { value: 2 ** 32 - 1 }); f[Symbol.isConcatSpreadable] = true; [].concat(f);\n${HONEST}`, MULTIPLE],
+      [`Array.from({ length: 2 ** 31 });\n${HONEST}`, MULTIPLE],
     ];
     for (const [code, ref] of cases) {
       const v = await run(code, ref);
       expect(v.score, code).toBe(0);
-      expect(statusOf(v), code).toMatch(/^runtime-error: RangeError: sandbox: Array\.prototype\.\w+ (on|of) a length of/);
+      expect(statusOf(v), code).toMatch(/^runtime-error: RangeError: sandbox: (Array\.prototype\.\w+|from) (on|of) a length of/);
     }
     expect((await run(HONEST)).score).toBe(1);
+  });
+
+  it('a length is read once: a getter cannot answer small to the check and huge to V8 (it looped past the deadline)', async () => {
+    for (const code of [
+      'let n = 0; Array.prototype.lastIndexOf.call({ get length() { return n++ ? 2 ** 31 : 1; } }, 1);',
+      'let n = 0; Array.prototype.sort.call({ get length() { return n++ ? 2 ** 32 - 1 : 1; } });',
+    ]) {
+      const v = await run(`${code}\n${HONEST}`);
+      expect(v.score, code).toBe(1);
+      expect(statusOf(v), code).toBe('passed');
+    }
+    // array-likes, strings and arguments still work as in Node
+    const honest = "const o = { length: 3, 0: 'c', 1: 'a', 2: 'b' }; Array.prototype.sort.call(o); if (Array.prototype.join.call(o, '') !== 'abc') throw new Error('sort'); if (Array.from({ length: 2 }, (_, i) => i).join() !== '0,1' || [[1, [2]], [3]].flat(2).join() !== '1,2,3' || Array.prototype.map.call('ab', (c) => c + c).join() !== 'aa,bb') throw new Error('other'); (function () { if (Array.prototype.slice.call(arguments).length !== 2) throw new Error('arguments'); })(1, 2);";
+    expect((await run(`${honest}\n${HONEST}`)).score).toBe(1);
+  });
+
+  it("a call's result longer than maxOutputBytes stays in the isolate", async () => {
+    const v = await verifyCode('```js\nfunction pairSums() { return "x".repeat(2 ** 22); }\n```', CALL, { timeLimitMs: 2000, memoryLimitMb: 64, maxOutputBytes: 1 << 20 });
+    expect(v.score).toBe(0);
+    expect(statusOf(v)).toMatch(/output limit exceeded \(the result is \d+ characters/);
   });
 
   it('ICU string operations on more than 2^20 characters are refused (normalize: 19 s and 3 GB under 2 s and 64 MB)', async () => {
@@ -161,7 +186,7 @@ describe('JavaScript sandbox: native loops and values that leave the isolate', (
   });
 });
 
-describe('JavaScript sandbox: an isolate V8 loses control of costs only its own sample (pool)', () => {
+describe('JavaScript sandbox: allocations past the heap cost only their own sample (pool)', () => {
   it('one allocation past the heap costs only its sample; the batch and the process go on', { timeout: 120_000 }, async () => {
     // Without onCatastrophicError, isolated-vm aborted the whole process: every verdict was lost.
     const { codeVerdicts, closePool, configurePool } = await import('../../src/index.js');
@@ -169,8 +194,9 @@ describe('JavaScript sandbox: an isolate V8 loses control of costs only its own 
     const hostile = ['Array.prototype.sort.call({ length: 2 ** 32 - 1 });', 'const dp = new Array(5e7).fill(0);'];
     const codes = [HONEST, `${hostile[0]}\n${HONEST}`, HONEST, `${hostile[1]}\n${HONEST}`, HONEST];
     const vs = await codeVerdicts(codes.map((c) => '```js\n' + c + '\n```'), codes.map(() => MULTIPLE) as never, { timeoutMs: 4000 } as never);
-    // Both are now refused by the Array wrappers before V8 allocates; an allocation that still
-    // got past them would park its worker (onCatastrophicError) and time out, never abort.
+    // Both are refused by the Array wrappers before V8 allocates (V8's fatal out-of-memory path
+    // aborted the process; isolated-vm's onCatastrophicError is not used: with it, a script still
+    // running 5 s past its timeout segfaulted the process).
     expect(vs.map((v) => v.score)).toEqual([1, 0, 1, 0, 1]);
     const after = await codeVerdicts(['```js\n' + HONEST + '\n```'], [MULTIPLE] as never);
     expect(after[0]!.score).toBe(1);

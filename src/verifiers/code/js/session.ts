@@ -5,7 +5,6 @@
  * carries a timeout that isolated-vm enforces from a host thread.
  */
 import { createRequire } from 'node:module';
-import { isMainThread } from 'node:worker_threads';
 import type IsolatedVM from 'isolated-vm';
 import { HARNESS_SOURCE, type HarnessConfig, type HarnessRunState } from './harness/index.js';
 import { hasNoNodeSnapshot } from './flags.js';
@@ -72,25 +71,13 @@ const WARMUP_PROGRAM = [
  * cache, whose functions are all compiled by now, so the cache carries their bytecode and new
  * isolates skip parsing and lazily compiling them (about a third of the harness's start-up).
  */
-/**
- * V8 loses control of an isolate when one allocation exceeds its whole heap (`new Array(5e7)
- * .fill(0)` under 128 MB, `Array.prototype.sort.call({length: 2 ** 32 - 1})`): without this
- * callback isolated-vm aborts the process, and every pending verdict with it. With it, the thread
- * that ran the isolate is parked for good: in a pool worker that costs the worker (the watchdog
- * times the sample out and starts a new one); on the main thread nothing could continue, so the
- * process still aborts, as before.
- */
-function onCatastrophicError(message: string): void {
-  if (isMainThread) {
-    process.stderr.write(`rewards: the JavaScript sandbox lost control of an isolate (${message}); aborting\n`);
-    process.abort();
-  }
-}
-
+// No onCatastrophicError: with one set, isolated-vm 5.0.4 segfaults the whole process when a
+// script is still running 5 s past its timeout (its "failed to terminate" path schedules a task
+// on an empty handle), which any long native loop reached. Without it, that loop runs on to its end.
 function warmUp(ivm: Ivm): void {
   if (warmedUp) return;
   warmedUp = true;
-  const iso = new ivm.Isolate({ memoryLimit: 64, onCatastrophicError });
+  const iso = new ivm.Isolate({ memoryLimit: 64 });
   try {
     const script = iso.compileScriptSync(HARNESS_SOURCE, { filename: 'harness.js' });
     const ctx = iso.createContextSync();
@@ -127,7 +114,7 @@ export function openSession(ivm: Ivm, memoryMb: number, config: HarnessConfig, r
     k = undefined;
   }
   if (!k) {
-    const iso = new ivm.Isolate({ memoryLimit: limitMb, onCatastrophicError });
+    const iso = new ivm.Isolate({ memoryLimit: limitMb });
     try {
       const harness = iso.compileScriptSync(HARNESS_SOURCE, harnessCache ? { filename: 'harness.js', cachedData: harnessCache } : { filename: 'harness.js' });
       k = { iso, harness, uses: 0, limitMb };

@@ -145,13 +145,49 @@ delete Atomics.waitAsync;
 // dense array could have within the memory limit (4 bytes an element) is refused, as is a string
 // of more than MAX_ICU_CHARS characters handed to ICU.
 (function boundNativeLoops() {
-  const maxLength = Math.max(1 << 20, ((typeof config.memoryMb === 'number' ? config.memoryMb : 128) * 1048576) / 4);
+  // 8 bytes an element (a double array, or pointers without compression).
+  const maxLength = Math.max(1 << 20, ((typeof config.memoryMb === 'number' ? config.memoryMb : 128) * 1048576) / 8);
   const MAX_ICU_CHARS = 1 << 20;
   const define = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
-  const lengthOf = (o) => {
+  const isArray = Array.isArray;
+  const toLength = (o) => {
     if (o === null || o === undefined) return 0;
     const n = Number(Object(o).length);
-    return n > 0 ? Math.floor(n) : 0;
+    return n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0;
+  };
+  const refuse = (what, n) => {
+    throw new RangeError('sandbox: ' + what + ' on a length of ' + n + ' (longer than any dense array this sandbox can hold)');
+  };
+  // The receiver as V8 will walk it: a genuine array is read as it is (its length is a plain data
+  // property); anything else is read once here, and V8 is handed a proxy that answers that same
+  // length (a getter answered 1 to the check and 2**31 to V8, which then looped natively past the
+  // deadline), so its walk goes through traps, which termination can interrupt.
+  const pinned = (name, o) => {
+    if (isArray(o)) {
+      if (o.length > maxLength) refuse('Array.prototype.' + name, o.length);
+      return o;
+    }
+    const n = toLength(o);
+    if (n > maxLength) refuse('Array.prototype.' + name, n);
+    if (o === null || o === undefined || (typeof o !== 'object' && typeof o !== 'function')) return o;
+    return new Proxy(o, { get: (t, k, r) => (k === 'length' ? n : Reflect.get(t, k, r)) });
+  };
+  const spreadLength = (a) => {
+    if (a === null || (typeof a !== 'object' && typeof a !== 'function')) return 0;
+    const spread = a[Symbol.isConcatSpreadable];
+    return spread === undefined ? (isArray(a) ? a.length : 0) : spread ? toLength(a) : 0;
+  };
+  // Nested arrays flat() would walk, to depth levels (a length set to 2**32-1 inside [a]).
+  const flatCheck = (arr, depth, seen) => {
+    if (depth < 1 || seen > 1e6) return seen;
+    for (let i = 0; i < arr.length; i++) {
+      const x = arr[i];
+      if (isArray(x)) {
+        if (x.length > maxLength) refuse('Array.prototype.flat', x.length);
+        seen = flatCheck(x, Math.min(depth - 1, 64), seen + x.length);
+      }
+    }
+    return seen;
   };
   for (const name of ['concat', 'copyWithin', 'every', 'fill', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap',
     'forEach', 'includes', 'indexOf', 'join', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'reverse', 'shift', 'slice', 'some', 'sort',
@@ -159,12 +195,33 @@ delete Atomics.waitAsync;
     const f = Array.prototype[name];
     if (typeof f !== 'function') continue;
     const w = { [name](...args) {
-      if (lengthOf(this) > maxLength) throw new RangeError('sandbox: Array.prototype.' + name + ' on a length of ' + lengthOf(this) + ' (longer than any dense array this sandbox can hold)');
-      if (name === 'concat') for (const a of args) if (a !== null && typeof a === 'object' && lengthOf(a) > maxLength) throw new RangeError('sandbox: Array.prototype.concat of a length of ' + lengthOf(a));
-      return Reflect.apply(f, this, args);
+      const self = pinned(name, this);
+      if (name === 'concat') for (const a of args) if (spreadLength(a) > maxLength) refuse('Array.prototype.concat', spreadLength(a));
+      if (name === 'flat' && isArray(self)) flatCheck(self, args[0] === undefined ? 1 : Math.floor(Number(args[0])) || 0, 0);
+      if (name === 'flatMap' && typeof args[0] === 'function') {
+        const fn = args[0];
+        args[0] = function (...xs) {
+          const r = Reflect.apply(fn, this, xs);
+          if (isArray(r) && r.length > maxLength) refuse('Array.prototype.flatMap', r.length);
+          return r;
+        };
+      }
+      return Reflect.apply(f, self, args);
     } }[name];
     Object.defineProperty(w, 'length', { value: f.length });
     define(Array.prototype, name, w);
+  }
+  // Array.from on an array-like that is not iterable walks its length natively too.
+  for (const C of [Array, Object.getPrototypeOf(Int8Array)]) {
+    const from = C.from;
+    define(C, 'from', { from(items, ...rest) {
+      if (items !== null && items !== undefined && typeof items[Symbol.iterator] !== 'function') {
+        const n = toLength(items);
+        if (n > maxLength) refuse('from', n);
+        if (typeof items === 'object' || typeof items === 'function') items = new Proxy(Object(items), { get: (t, k, r) => (k === 'length' ? n : Reflect.get(t, k, r)) });
+      }
+      return Reflect.apply(from, this, [items, ...rest]);
+    } }.from);
   }
   const icu = (proto, name, count) => {
     const f = proto[name];

@@ -23,6 +23,9 @@ const PENDING = '\u0000pending';
 let pendingCall = null;
 function toJson(v) {
   const s = JSON.stringify(v, function (k, x) { return typeof x === 'bigint' ? Number(x) : x; });
+  // A call's result crosses to the host as this string: past maxOutput it stays here (a 1 GiB
+  // string copied out took the host to 2 GB).
+  if (s !== undefined && s.length > config.maxOutput) throw new RangeError('output limit exceeded (the result is ' + s.length + ' characters, at most ' + config.maxOutput + ')');
   return s === undefined ? 'null' : s;
 }
 function resolveEntry(name) {
