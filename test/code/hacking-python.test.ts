@@ -245,9 +245,10 @@ describePython('BigCodeBench (stdlib tasks, unittest TestCases)', () => {
       opts,
     );
     const failing = (vs: { pass: boolean }[]): string[] => rows.filter((_, i) => !vs[i]!.pass).map((r) => r.task_id);
-    // 569 passes functions to the solution (inline mode), and inspect needs the frames the audit
-    // hook withholds. (833 returns a generator: it crosses as its items, arriving as a generator.)
-    expect(failing(honest)).toEqual(['BigCodeBench/569']);
+    // Every canonical solution passes: 569 (inline mode, it passes functions to the solution)
+    // failed while traceback.clear_frames (assertRaises) could not read tb_frame. (833 returns a
+    // generator: it crosses as its items, arriving as a generator.)
+    expect(failing(honest)).toEqual([]);
     expect(stub.filter((v) => v.pass).length).toBe(0);
     expect(patched.filter((v) => v.pass).length).toBe(0);
   }, 600_000);

@@ -55,12 +55,12 @@ def _unittest_outcome(result, source=''):
         status = 'wrong-answer' if result.failures and not result.errors else 'runtime-error: the tests raised an error'
         bad = (result.failures + result.errors)[0]
         return status, '%s: %s' % (bad[0].id().split('.')[-1], bad[1].strip().split('\n')[-1])
-    if result.skipped and not _SKIPS_WRITTEN.search(source):
+    if result.skipped and not _written(source, ('skip', 'skipIf', 'skipUnless', 'skipTest', 'SkipTest')):
         test, why = result.skipped[0]
         return 'runtime-error: a test was skipped', '%s: skipped (%s); the tests skip nothing themselves' % (
             _test_name(test), str(why)[:200])
     odd = list(result.expectedFailures) + [(t, '') for t in result.unexpectedSuccesses]
-    if odd and 'expectedFailure' not in source:
+    if odd and not _written(source, ('expectedFailure',)):
         return 'runtime-error: a test was marked as expected to fail', '%s: not marked so by the tests' % _test_name(odd[0][0])
     expected = getattr(result, 'expected_tests', None)
     if expected is not None and result.testsRun != expected:
@@ -68,7 +68,17 @@ def _unittest_outcome(result, source=''):
     return 'ok', None
 
 
-_SKIPS_WRITTEN = __import__('re').compile(r'\b(skip|skipIf|skipUnless|skipTest|SkipTest)\b')
+def _written(source, names):
+    # Whether the tests' code itself names one of names (in code: a comment or a string saying
+    # 'skip' let a solution's SkipTest pass).
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    for node in ast.walk(tree):
+        if (type(node) is ast.Name and node.id in names) or (type(node) is ast.Attribute and node.attr in names):
+            return True
+    return False
 
 
 def _test_name(test):
@@ -257,8 +267,9 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     _enter_child(job, msg_fd, (null, null, null))
     code = _compile_solution(job, msg_fd)
     _import_tests_modules(tests_tree)
-    register, callee, baseline, environment = _make_integrity(tests_tree)
-    value, untouched, watch = _make_checker(environment)
+    tests_objects = {}
+    register, callee, baseline, environment = _make_integrity(tests_tree, tests_objects)
+    value, untouched, watch = _make_checker(environment, tests_objects)
     tests_code = _bind_value(tests_code, value, callee)
     write = os.write
     exit_now = os._exit
@@ -272,6 +283,12 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     _BLOCKED_IMPORTS_EXTRA.update(('signal', '_signal'))
     _install_guard()
     g = _fresh_module(job)
+    # Built-ins reach the solution through the builtins module, as in plain Python: the prelude's
+    # copies (from builtins import *) hid the tests' patch('builtins.open', mock_open(...)) and
+    # patch('builtins.input') from it.
+    real = vars(builtins)
+    for k in [k for k, v in list(g.items()) if k in real and k != '__builtins__' and (v is real[k] or k == 'open')]:
+        del g[k]
     status = None
     message = None
     try:

@@ -11,8 +11,13 @@ _DUNDERS = ('__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash_
             '__abs__', '__neg__', '__pos__', '__round__', '__trunc__', '__floor__', '__ceil__', '__add__', '__radd__',
             '__sub__', '__rsub__', '__mul__', '__rmul__', '__truediv__', '__rtruediv__', '__floordiv__',
             '__rfloordiv__', '__mod__', '__rmod__', '__pow__', '__rpow__', '__float__', '__int__', '__index__',
-            '__complex__', '__str__', '__repr__', '__format__', '__class__', '__getattribute__', '__getattr__',
-            '__instancecheck__', '__subclasscheck__', '__len__')
+            '__complex__', '__class__', '__getattribute__', '__getattr__', '__instancecheck__', '__subclasscheck__',
+            '__len__')
+# Not __str__, __repr__, __format__: what they return is a real str, which the value guard sees
+# wherever the tests call them, and faking one gains nothing over returning it (namedtuples,
+# IntEnums and classes with a __repr__ were refused). A trusted class's __slots__ is watched too
+# (deleting Fraction.__slots__ hid its fields from the walk).
+_PATCH_WATCH = _DUNDERS + ('__slots__',)
 _PLAIN = frozenset((int, float, str, bool, type(None), bytes, complex))
 # Classes are looked up by id, never by hash or ==: a metaclass of the solution's may define
 # __hash__ / __eq__ (hash(int), always equal) and so make its class count as int. _PLAIN and
@@ -81,7 +86,7 @@ def _dunder_snapshot():
     for c in _TRUSTED:
         if c.__flags__ & (1 << 9):  # Py_TPFLAGS_HEAPTYPE: classes written in Python can be patched
             d = c.__dict__
-            snap[id(c)] = tuple(d.get(n, _MISSING) for n in _DUNDERS)
+            snap[id(c)] = tuple(d.get(n, _MISSING) for n in _PATCH_WATCH)
     return snap
 
 
@@ -89,18 +94,31 @@ _MISSING = object()
 _DUNDER_SNAPSHOT = _dunder_snapshot()
 
 
-def _make_checker(environment):
+def _make_checker(environment, tests_objects):
     # environment: the integrity check (integrity part), run after each call of the tests as well.
-    trusted = _TRUSTED_IDS
+    # tests_objects: id -> object the tests made themselves (their mocks: integrity part).
+    # Called after the tests' modules are imported and before the solution runs: every class that
+    # exists now is the standard library's or a library's the tests import (pathlib.Path,
+    # uuid.UUID, ipaddress were refused as unknown), and its dunders are snapshotted now. Not
+    # unittest.mock's: mock.ANY equals everything.
+    later = [c for c in _all_classes() if id(c) not in _TRUSTED_IDS and not str(getattr(c, '__module__', '')).startswith('unittest.mock')]
+    trusted = _TRUSTED_IDS | frozenset(map(id, later))
     plain = _PLAIN_IDS
     mro_of, dict_of, name_of = _T_MRO, _T_DICT, _T_NAME
     proxies, mapping_proxy, seq_iters = _PROXIES, _MAPPING_PROXY, _SEQ_ITERS
+    views = frozenset(map(id, (__import__('collections').deque, type({}.keys()), type({}.values()), type({}.items()))))
     generator, guarded, guarded_code = _GENERATOR_TYPE, _guarded_items, _GUARDED_CODE
     dunders = _DUNDERS
+    watched_names = _PATCH_WATCH
     budget = [0]
 
-    snapshot = _DUNDER_SNAPSHOT
+    snapshot = dict(_DUNDER_SNAPSHOT)
     missing = _MISSING
+    for c in later:
+        if c.__flags__ & (1 << 9):
+            d = _T_DICT(c)
+            snapshot[id(c)] = tuple(d.get(n, missing) for n in _PATCH_WATCH)
+    keep_alive = later
     member = type(_Slotted.__dict__['a'])  # the slot descriptor type
     # Modules, classes and functions are not data: their namespaces are not walked.
     opaque = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
@@ -142,7 +160,7 @@ def _make_checker(environment):
         if old is None:
             return None
         d = dict_of(c)
-        for i, name in enumerate(dunders):
+        for i, name in enumerate(watched_names):
             if d.get(name, missing) is not old[i]:
                 return name_of(c) + '.' + name
         return None
@@ -157,11 +175,14 @@ def _make_checker(environment):
             if id(c) in library:
                 continue
             d = dict_of(c)
+            own = d.get('__module__') == '__tests__'
             for name in dunders:
                 if name in d:
                     f = d[name]
-                    # A dunder the tests wrote (a real function; any object can carry a __code__ attribute).
-                    if type(f) is types.FunctionType and filename_of(f) == '<tests>':
+                    # A dunder the tests wrote in a class of their own (a real function; any object can
+                    # carry a __code__ attribute). A tests' lambda set on the solution's class is not
+                    # theirs to vouch for (lambda a, b: a + b as __eq__ made E(1) equal 6).
+                    if own and type(f) is types.FunctionType and filename_of(f) == '<tests>':
                         continue
                     return name_of(c) + '.' + name
         meta = type(cls)
@@ -172,6 +193,8 @@ def _make_checker(environment):
     def check(v, depth):
         t = type(v)
         if id(t) in plain:
+            return
+        if tests_objects.get(id(v)) is v:
             return
         budget[0] += 1
         if budget[0] > 2000000 or depth > 200:
@@ -196,8 +219,12 @@ def _make_checker(environment):
                 check(state[1][0], depth + 1)
             return
         if t is mapping_proxy:
-            for k, x in list(mapping_proxy.items(v)):
-                check(k, depth + 1)
+            # Its items() runs the underlying mapping's code (solution code, inside the guard, after
+            # the integrity check: it could patch what the tests use next, or compare equal to all).
+            raise _FakeValue('the solution produced a mapping proxy: not allowed in tests')
+        if id(t) in views:
+            # A deque or a dict view of a built-in dict is read natively.
+            for x in list(v):
                 check(x, depth + 1)
             return
         bad = suspicious(t)
@@ -276,8 +303,9 @@ def _make_checker(environment):
                         raise _FakeValue('the solution patched ' + c.__name__ + '.' + k + ': not allowed in tests')
 
     def watch(classes):
+        # Their code only: data attributes are the tests' to reassign (setUpClass's cls.data).
         for c in classes:
-            judged.append((c, dict(c.__dict__)))
+            judged.append((c, {k: f for k, f in c.__dict__.items() if callable(f) or isinstance(f, (staticmethod, classmethod, property))}))
 
     def value(v):
         untouched()
@@ -289,6 +317,9 @@ def _make_checker(environment):
         return v
 
     def item(v):
+        # A generator resumes solution code: what it changed is checked before its item is.
+        untouched()
+        environment()
         budget[0] = 0
         check(v, 0)
     return value, untouched, watch

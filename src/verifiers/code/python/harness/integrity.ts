@@ -84,9 +84,19 @@ def _home_space(v):
     return None
 
 
+def _is_code(k, v):
+    # A module bound under a public name counts as code too (posixpath.os swapped for a fake made
+    # os.path.isabs say yes); under a private one it may change (matplotlib's _backend_mod).
+    return isinstance(v, _CODE_TYPES) or (type(k) is str and not k.startswith('_') and isinstance(v, types.ModuleType))
+
+
 def _code_entries(owner, d):
-    keys = [k for k, v in list(d.items()) if isinstance(v, _CODE_TYPES)]
-    return [owner, d, keys, [d[k] for k in keys], len(d)]
+    # [owner, namespace, its keys and values in order, the keys holding code, the module's type,
+    # every key seen]: compared in order on the fast path (one pass over the values, no lookups).
+    keys = list(d.keys())
+    vals = [d[k] for k in keys]
+    code = {k: v for k, v in zip(keys, vals) if _is_code(k, v)}
+    return [owner, d, keys, vals, code, type(owner) if isinstance(owner, types.ModuleType) else None, set(keys)]
 
 
 def _space_owner(d):
@@ -95,23 +105,39 @@ def _space_owner(d):
     return m if isinstance(m, types.ModuleType) and object.__getattribute__(m, '__dict__') is d else None
 
 
-def _make_integrity(tree):
+# Names whose rebinding is a library's own business, not a judge's: logging.captureWarnings(True)
+# rebinds warnings.showwarning, logging.setLoggerClass the logger class.
+_REBOUND_OK = frozenset((('warnings', 'showwarning'), ('warnings', '_showwarnmsg_impl'), ('warnings', '_showwarnmsg'),
+                         ('logging', '_loggerClass'), ('logging', '_logRecordFactory')))
+
+
+def _make_integrity(tree, tests_objects):
     # (see, callee, baseline, check). see(v): every value a call of the tests returns; callee(f): every
     # function the tests call, before the call; baseline(tg): once the tests' module has run;
-    # check(): after each call of the tests, and at the end.
+    # check(): after each call of the tests, and at the end. tests_objects: id -> object the tests
+    # made (their own mocks, which the value guard then lets through).
     is_ = operator.is_
     missing = _MISSING
     code_types = _CODE_TYPES
     mock = sys.modules.get('unittest.mock')
     factories = ()
     patch_type = None
+    mock_makers = ()
+    mock_base = None
     if mock is not None:
         patch_type = mock._patch
         factories = (mock.patch, mock.patch.object, mock.patch.multiple)
+        mock_makers = tuple(getattr(mock, n) for n in ('Mock', 'MagicMock', 'NonCallableMock', 'NonCallableMagicMock', 'AsyncMock',
+                                                        'PropertyMock', 'mock_open', 'create_autospec') if hasattr(mock, n))
+        mock_base = mock.NonCallableMock
     patches = []  # (patch, attribute, getter) of the patches the tests created
     paths = _attr_paths(tree)
     declared = _declared_global(tree)
     builtin_names = frozenset(vars(builtins))
+    rebound_ok = _REBOUND_OK
+    # Classes that exist before the solution runs (this is called then), kept alive by the list.
+    classes_kept = _all_classes()
+    classes_before = frozenset(map(id, classes_kept))
     state = {}
 
     def register(p):
@@ -121,11 +147,38 @@ def _make_integrity(tree):
                     patches.append((q, q.attribute, q.getter))
         return p
 
+    def is_mock(v):
+        return mock_base is not None and mock_base in type.__dict__['__mro__'].__get__(type(v))
+
+    def tests_mock(v):
+        # A mock the tests made, or one made by a mock of theirs (a child, a return value).
+        for _ in range(100):
+            if not is_mock(v):
+                return False
+            if tests_objects.get(id(v)) is v:
+                return True
+            d = object.__getattribute__(v, '__dict__')
+            v = d.get('_mock_new_parent') or d.get('_mock_parent')
+            if v is None:
+                return False
+        return False
+
+    def own(r):
+        if is_mock(r):
+            tests_objects[id(r)] = r
+        return r
+
     def callee(f):
-        # A patch factory the tests call: its patch is registered as the tests' own.
+        # A patch factory the tests call: its patch is registered as the tests' own. A mock the tests
+        # make (MagicMock(), mock_open()), or one their mocks return, is theirs too.
         for g in factories:
             if f is g:
                 return lambda *a, **k: register(f(*a, **k))
+        for g in mock_makers:
+            if f is g:
+                return lambda *a, **k: own(f(*a, **k))
+        if is_mock(f) and tests_mock(f):
+            return lambda *a, **k: own(f(*a, **k))
         return f
 
     def by_tests(container, name):
@@ -163,7 +216,22 @@ def _make_integrity(tree):
         def own_class(c):
             return c.__flags__ & (1 << 9) and getattr(c, '__module__', None) not in ('__tests__', sol_name)
 
-        for v in list(tg.values()) + [s[3] for s in steps] + [s[2] for s in steps]:
+        # The class decorator @patch(...) copies its patch for each test method: the copies (in each
+        # method's patchings) are the tests' as well.
+        for c in list(tg.values()):
+            if isinstance(c, type) and c.__module__ == '__tests__':
+                for f in list(vars(c).values()):
+                    for p in list(getattr(f, 'patchings', None) or ()) if type(f) is types.FunctionType else ():
+                        register(p)
+        # What unittest itself judges with: the real built-ins (assertAlmostEqual calls round) and
+        # the modules unittest.case and unittest.util call into (collections, difflib, pprint, re).
+        extra = [builtins]
+        for name in ('unittest.case', 'unittest.util'):
+            m = sys.modules.get(name)
+            if isinstance(m, types.ModuleType):
+                extra.append(m)
+                extra.extend(x for x in list(vars(m).values()) if isinstance(x, types.ModuleType))
+        for v in list(tg.values()) + [s[3] for s in steps] + [s[2] for s in steps] + extra:
             if type(v) is types.FunctionType and v.__code__.co_filename in ('<solution>', '<tests>'):
                 continue
             d = _home_space(v)
@@ -179,7 +247,8 @@ def _make_integrity(tree):
         state['names'] = dict(tg)
         b = tg['__builtins__']
         state['builtins'] = (b, list(b.keys()), list(b.values()))
-        state['steps'] = steps
+        state['steps'] = [st for st in steps if not isinstance(st[0], types.ModuleType)]
+        state['module_steps'] = [(object.__getattribute__(st[0], '__dict__'), st[1], st[3], st[0]) for st in steps if isinstance(st[0], types.ModuleType)]
         state['spaces'] = [e for e in spaces.values() if e is not None]
 
     def changed(what):
@@ -198,24 +267,48 @@ def _make_integrity(tree):
         b, bkeys, bvals = state['builtins']
         if len(b) != len(bkeys) or not all(map(is_, b.values(), bvals)):
             changed("the tests' built-ins")
+        for d, name, v, owner in state['module_steps']:
+            if d.get(name, missing) is not v and not by_tests(owner, name):
+                changed(str(getattr(owner, '__name__', '?')) + '.' + str(name))
         for owner, name, container, v in state['steps']:
             got = _static_get(owner, name)
             if got is None or got[1] is not v:
                 if got is None or not by_tests(got[0], name):
                     changed(str(getattr(owner, '__name__', '?')) + '.' + str(name))
         for e in state['spaces']:
-            owner, d, ks, vs, size = e
-            if len(d) == size and all(map(is_, map(d.get, ks), vs)):
+            owner, d, keys, vals, code, kind, known = e
+            if kind is not None and type(owner) is not kind:
+                # a module's class swapped for one whose properties answer before its namespace
+                changed(str(getattr(owner, '__name__', '?')) + "'s module type")
+            if len(d) == len(vals) and all(map(is_, d.values(), vals)):
                 continue
             label = str(getattr(owner, '__name__', None) or d.get('__name__', '?'))
-            for k, v in zip(ks, vs):
-                if d.get(k, missing) is not v and not by_tests(owner, k):
+            mod = label if isinstance(owner, types.ModuleType) else ''
+            for k, v in zip(keys, vals):
+                nv = d.get(k, missing)
+                if nv is v or by_tests(owner, k):
+                    continue
+                if k in code:
+                    # against the code as the tests left it (a patch of theirs, once undone, is that again)
+                    if nv is not code[k] and (mod, k) not in rebound_ok:
+                        changed(label + '.' + str(k))
+                elif nv is not missing and id(type(nv)) not in classes_before:
+                    # Data may change (caches, counters, tempfile.tempdir), but not into an object of a
+                    # class that did not exist before the solution ran (re._cache swapped for a dict
+                    # whose misses answer 'match').
                     changed(label + '.' + str(k))
-            # A new binding that shadows a built-in the module's functions call.
+            # A new binding that shadows a built-in the module's functions call (anything callable:
+            # an instance with __call__ served as round()).
             for k in list(d.keys()):
-                if k in builtin_names and k not in ks and isinstance(d.get(k), code_types) and not by_tests(owner, k):
-                    changed(label + '.' + str(k))
-            e[4] = len(d)
+                if k not in known:
+                    if k in builtin_names and callable(d.get(k)) and not by_tests(owner, k):
+                        changed(label + '.' + str(k))
+                    known.add(k)
+            for k in list(d.keys()):
+                if k not in code and _is_code(k, d[k]) and k not in keys:
+                    code[k] = d[k]  # code that appeared since (a lazy import): watched from now on
+            e[2] = list(d.keys())
+            e[3] = [code[k] if k in code else d[k] for k in e[2]]
 
     return register, callee, baseline, check
 

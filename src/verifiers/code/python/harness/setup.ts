@@ -144,10 +144,20 @@ def _install_guard():
 
     getframe = sys._getframe
     ident = _thread_ident
+    clear_frames_code = __import__('traceback').clear_frames.__code__
 
     def guard(event, args):
         if event == 'object.__getattr__':
             if args[1] in frame_attrs and not frames_ok[0] and busy[0] != ident():
+                if args[1] == 'tb_frame':
+                    # traceback.clear_frames only clears them (unittest's assertRaises calls it).
+                    busy[0] = ident()
+                    try:
+                        clearing = getframe(1).f_code is clear_frames_code
+                    finally:
+                        busy[0] = 0
+                    if clearing:
+                        return
                 raise AttributeError('sandbox: frame introspection is disabled')
             if args[1] == '__code__' and not frames_ok[0] and busy[0] != ident() and code_ok[0] != ident():
                 # The solution may read its own functions' code, not the tests' (a lambda the

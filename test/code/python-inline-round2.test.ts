@@ -1,0 +1,38 @@
+/**
+ * A second red-team pass on inline mode (tests that share the solution's process) found both
+ * ways to score without solving that the integrity check and the value guard missed, and honest
+ * solutions they failed. Each case in test/fixtures/python-inline-round2.json is one of those,
+ * with the score it must get: 0 for an attack (the real `builtins` or unittest.case's modules
+ * rebound, a callable instance shadowing a built-in, a module swapped for a fake or given another
+ * class, re._cache swapped for a dict that matches everything, a self-undoing patch run from a
+ * generator or a mapping proxy, always-equal items in a deque or dict view, a Fraction whose
+ * __slots__ were deleted, the tests' own lambda used as __eq__, SkipTest where the tests only
+ * mention skipping in a comment) and 1 for an honest solution (assertRaises, mocks and mock_open
+ * the tests make, class-level @patch, data the tests reassign in setUpClass,
+ * logging.captureWarnings, namedtuple / IntEnum / array results, classes with a __repr__).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, expect } from 'vitest';
+import { closePool } from '../../src/index.js';
+import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
+import { describePython, itPython } from '../helpers/python-sandbox.js';
+
+afterAll(() => closePool());
+
+interface Case {
+  name: string;
+  code: string;
+  test: string;
+  score: number;
+}
+const CASES = JSON.parse(readFileSync(new URL('../fixtures/python-inline-round2.json', import.meta.url), 'utf8')) as Case[];
+
+describePython('Python inline mode, second red-team pass', () => {
+  for (const c of CASES) {
+    itPython(`${c.score ? 'honest' : 'attack'}: ${c.name}`, async () => {
+      const v = await verifyCode('```python\n' + c.code + '\n```', { language: 'python', test_code: c.test }, { timeLimitMs: 5000 });
+      const t = (v.details as CodeDetails | undefined)?.tests?.[0];
+      expect(v.score, `${t?.status} ${t?.message ?? ''}`).toBe(c.score);
+    }, 60_000);
+  }
+});
