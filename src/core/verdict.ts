@@ -90,7 +90,16 @@ export function normalizeVerdict(v: unknown): Verdict {
  * a sample rather than train on its 0. `timeout` and `memory-limit` are the response's own fault
  * (a hanging program, a pathological answer) and count as judged.
  */
-export const ERROR_REASONS: ReadonlySet<string> = new Set([Reasons.invalidInput, Reasons.verifierError, 'sandbox-error']);
+export const ERROR_REASONS: ReadonlySet<string> = new Set([
+  Reasons.invalidInput,
+  Reasons.verifierError,
+  'sandbox-error',
+  // similarity set-up mistakes (no response embedding, a malformed one, dimensions that differ):
+  // the sample was not judged, so a trainer must be able to drop it rather than train on its 0
+  'missing-embedding',
+  'invalid-embedding',
+  'dimension-mismatch',
+]);
 
 /** How a verdict ended: `pass`, `fail` (judged wrong), or `error` (not judged; see {@link ERROR_REASONS}). */
 export type VerdictOutcome = 'pass' | 'fail' | 'error';

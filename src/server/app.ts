@@ -101,6 +101,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   if (o.verifier !== undefined && !getVerifierEntry(o.verifier)) {
     throw new Error(`unknown verifier "${o.verifier}" (known: ${verifierNames().join(', ')})`);
   }
+  if (o.preset && unshaped(o.preset)) throw new Error(unshaped(o.preset));
   const metrics = createMetrics();
   const caps = o.optionCaps ?? DEFAULT_OPTION_CAPS;
   const warnings: string[] = [];
@@ -127,6 +128,8 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
     }
     let p = presetCache.get(name);
     if (!p) presetCache.set(name, (p = loadPreset(name)));
+    const why = unshaped(p);
+    if (why) throw new HttpError(422, `field "preset": ${why}`);
     return p;
   };
   let ready = false;
@@ -151,7 +154,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   app.addHook('onClose', async () => {
     await codePool?.close();
   });
-  guardBodies(app, bodyLimit, o.requestTimeoutMs ?? 300_000, metrics);
+  const bodies = guardBodies(app, bodyLimit, o.requestTimeoutMs ?? 300_000, metrics);
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -238,7 +241,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
         metrics.rejected.inc({ reason: draining ? 'draining' : 'overloaded' });
         return reply.code(draining ? 503 : 429).header('retry-after', '1').send({ error: draining ? 'server is draining' : 'over --max-inflight' });
       }
-      const lines = scoreNdjson(req.body, { header, admission, score: (p) => scorePlanned(p, submit, metrics), maxLineBytes: bodyLimit, draining: () => draining });
+      const lines = scoreNdjson(req.body, { header, admission, score: (p) => scorePlanned(p, submit, metrics), maxLineBytes: Math.min(bodyLimit, 16 * 2 ** 20), draining: () => draining });
       streams += 1;
       const counted = (async function* () {
         try {
@@ -307,10 +310,21 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
       // Keep listening until the admitted samples are answered, so load balancers and probes see
       // 503 on /readyz (and new work gets 503 + Retry-After) rather than refused connections.
       draining = true;
+      bodies.abortReceiving();
       while (admission.inflight > 0 || streams > 0) await new Promise((r) => setTimeout(r, 25));
       await app.close();
     },
   };
+}
+
+/**
+ * Why the server cannot serve `preset`: its reward shaping (overlong penalties, per-reason
+ * rewards) and group combinators work on a whole batch and are not applied per request here,
+ * so serving it would pay unshaped rewards (dapo-math paid 1 where rewards score pays 0 and 0.5).
+ */
+function unshaped(preset: Preset): string | undefined {
+  if (!preset.shaping && !preset.combine) return undefined;
+  return `preset "${preset.name}" shapes or combines rewards over a batch (${preset.shaping ? 'shaping' : 'combine'}), which rewards serve does not apply yet: score with rewards score, or serve a preset without it`;
 }
 
 function parseQueryOptions(v: unknown): unknown {

@@ -13,6 +13,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerMetrics } from './metrics.js';
 
 const RESERVED = Symbol('reserved body bytes');
+/** Bodies up to this size are never refused for the budget. */
+const SMALL_BODY = 1 << 20;
 const TIMER = Symbol('body timer');
 
 type Guarded = FastifyRequest & { [RESERVED]?: number; [TIMER]?: NodeJS.Timeout };
@@ -22,10 +24,12 @@ function isStream(req: FastifyRequest): boolean {
 }
 
 /** Install the hooks on `app`. */
-export function guardBodies(app: FastifyInstance, bodyLimit: number, timeoutMs: number, metrics: ServerMetrics): void {
+export function guardBodies(app: FastifyInstance, bodyLimit: number, timeoutMs: number, metrics: ServerMetrics): { abortReceiving(): void } {
   const budget = 4 * bodyLimit;
   let receiving = 0;
+  const receivingNow = new Set<Guarded>();
   const done = (req: Guarded): void => {
+    receivingNow.delete(req);
     const t = req[TIMER];
     if (t) clearTimeout(t);
     req[TIMER] = undefined;
@@ -38,13 +42,16 @@ export function guardBodies(app: FastifyInstance, bodyLimit: number, timeoutMs: 
     if (isStream(req)) return next();
     const declared = Number(req.headers['content-length']);
     const bytes = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, bodyLimit) : bodyLimit;
-    if (receiving > 0 && receiving + bytes > budget) {
+    // A small body always gets in (four sockets that each declared 64 MB and sent one byte locked
+    // every client out until the timeout).
+    if (bytes > SMALL_BODY && receiving > 0 && receiving + bytes > budget) {
       metrics.rejected.inc({ reason: 'overloaded' });
       void reply.code(503).header('retry-after', '1').send({ error: `too many request bodies being received at once (${receiving} bytes)` });
       return;
     }
     receiving += bytes;
     req[RESERVED] = bytes;
+    receivingNow.add(req);
     if (timeoutMs > 0) {
       req[TIMER] = setTimeout(() => {
         metrics.rejected.inc({ reason: 'timeout' });
@@ -69,4 +76,13 @@ export function guardBodies(app: FastifyInstance, bodyLimit: number, timeoutMs: 
     done(req);
     next();
   });
+  return {
+    /** Drop the connections of bodies still arriving (on drain: they were never admitted). */
+    abortReceiving() {
+      for (const req of [...receivingNow]) {
+        done(req);
+        req.raw.socket?.destroy();
+      }
+    },
+  };
 }

@@ -29,6 +29,10 @@ export const DEFAULT_OPTION_CAPS: OptionCaps = {
   maxProcesses: 8,
   maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
   maxResponseChars: { ifeval: IFEVAL_MAX_RESPONSE_CHARS, similarity: DEFAULT_SIMILARITY_MAX_RESPONSE_CHARS },
+  // patch: the diff comparison's work (1e13 steps held a worker for its whole 10 s limit)
+  maxSteps: 20_000_000,
+  maxChangeChars: 20_000,
+  maxChangeLines: 5_000,
 };
 
 function capOf(caps: OptionCaps, key: string, verifier: string): number | undefined {

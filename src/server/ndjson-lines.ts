@@ -8,8 +8,8 @@
  */
 import type { Readable } from 'node:stream';
 
-/** One line: its text, or why it has none. */
-export type BodyLine = { text: string } | { error: string };
+/** One line: its text, or why it has none (`end`: the stream ends here). */
+export type BodyLine = { text: string } | { error: string; end?: boolean };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -24,13 +24,32 @@ function decode(bytes: Buffer, first: boolean): BodyLine {
   }
 }
 
-/** Split `input` into lines of at most `maxBytes` bytes each. */
-export async function* bodyLines(input: Readable, maxBytes: number): AsyncGenerator<BodyLine> {
+/**
+ * Split `input` into lines of at most `maxBytes` bytes each. With `idleMs`, a stream that sends
+ * nothing for that long ends with an error line (a stalled stream held its connection, and the
+ * drain, for good).
+ */
+export async function* bodyLines(input: Readable, maxBytes: number, idleMs = 0): AsyncGenerator<BodyLine> {
   let parts: Buffer[] = [];
   let size = 0;
   let skipping = false; // inside a line already reported as too long
   let first = true;
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+  const it = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const IDLE = Symbol('idle');
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const next = it.next();
+    const got = idleMs > 0 ? await Promise.race([next, new Promise<typeof IDLE>((resolve) => (timer = setTimeout(() => resolve(IDLE), idleMs)))]) : await next;
+    if (timer) clearTimeout(timer);
+    if (got === IDLE) {
+      input.destroy();
+      next.catch(() => undefined);
+      if (size > 0 || skipping) yield { error: 'the line was not finished' };
+      yield { error: `no input for ${idleMs} ms: the stream was ended`, end: true };
+      return;
+    }
+    if (got.done) break;
+    const chunk = got.value;
     let buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     for (;;) {
       const nl = buf.indexOf(0x0a);

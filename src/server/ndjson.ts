@@ -22,6 +22,8 @@ export interface StreamContext {
   maxLineBytes?: number;
   /** True once the server drains: the stream stops after the window it is in and says so. */
   draining?: () => boolean;
+  /** End a stream that sends nothing for this long, in ms (default 30,000; 0: never). */
+  idleMs?: number;
 }
 
 interface Line {
@@ -42,7 +44,7 @@ function lineOf(v: Record<string, unknown>, line: number): string {
 /** Turn an NDJSON request stream into verdict lines (strings ending in `\n`). */
 export async function* scoreNdjson(input: Readable, ctx: StreamContext): AsyncGenerator<string> {
   const windowSize = ctx.window ?? 256;
-  const lines = bodyLines(input, ctx.maxLineBytes ?? 64 * 2 ** 20);
+  const lines = bodyLines(input, ctx.maxLineBytes ?? 64 * 2 ** 20, ctx.idleMs ?? 30_000);
   let n = 0;
   let window: Line[] = [];
   async function* flush(): AsyncGenerator<string> {
@@ -66,6 +68,12 @@ export async function* scoreNdjson(input: Readable, ctx: StreamContext): AsyncGe
     n += 1;
     let item: unknown;
     let planned: Planned;
+    if ('error' in got && got.end) {
+      // not a line of the client's: the stream's end, said after the lines read are answered
+      if (window.length) yield* flush();
+      yield JSON.stringify({ error: got.error, line: n, ended: true }) + '\n';
+      return;
+    }
     if ('error' in got) planned = { error: `line ${n}: ${got.error}` };
     else if (got.text.trim() === '') planned = { error: `line ${n}: empty line` };
     else try {

@@ -199,3 +199,59 @@ describe('admission', () => {
     expect(a.inflight).toBe(256);
   });
 });
+
+describe('second hostile-client pass', () => {
+  it('a preset that shapes rewards over a batch is refused, not served unshaped', async () => {
+    const { loadPreset } = await import('../../src/presets/preset.js');
+    expect(() => testServer({ preset: loadPreset('dapo-math') })).rejects.toThrow(/shapes or combines rewards/);
+    const s = await testServer({ verifier: 'math' });
+    const r = await s.app.inject({ method: 'POST', url: '/v1/score', payload: { preset: 'dapo-math', items: [honest] } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error).toMatch(/dapo-math/);
+    await s.app.close();
+  });
+
+  it('small bodies get in while large ones hold the in-transit budget', { timeout: 30_000 }, async () => {
+    const s = await testServer({ verifier: 'math', bodyLimit: 4 << 20 });
+    await s.app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (s.app.server.address() as AddressInfo).port;
+    const holders = Array.from({ length: 5 }, () => {
+      const sock = connect(port, '127.0.0.1', () => sock.write(`POST /v1/score HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${4 << 20}\r\n\r\n{`));
+      sock.on('error', () => undefined);
+      return sock;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await fetch(`http://127.0.0.1:${port}/v1/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [honest] }) });
+    expect(r.status).toBe(200);
+    for (const h of holders) h.destroy();
+    await s.app.close();
+  });
+
+  it('a stream that sends nothing for idleMs ends, answering the lines it sent', async () => {
+    const { PassThrough } = await import('node:stream');
+    const input = new PassThrough();
+    input.write('{"response":"a","reference":"1"}\n');
+    const ctx = {
+      header: { levels: [{ verifier: 'math' }], options: {}, caps: parseOptionCaps('{}') },
+      admission: createAdmission(4096),
+      score: async (planned: unknown[]) => planned.map(() => ({ verdict: { score: 1, pass: true }, score: 1, reward: 1, outcome: 'pass' as const })),
+      idleMs: 200,
+    };
+    let out = '';
+    for await (const s of scoreNdjson(input, ctx as never)) out += s;
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ pass: true });
+    expect(lines[1]).toMatchObject({ ended: true });
+    expect(lines[1]!.error).toMatch(/no input for 200 ms/);
+  });
+
+  it('OpenRLHF: a null prompt or a query with two assistant turns is refused, not scored whole', async () => {
+    const s = await testServer({ verifier: 'math' });
+    const q = '<|im_start|>user\nExample: the answer is \\boxed{2}. What is 3-1?<|im_end|>\nI do not know.';
+    const r = await s.app.inject({ method: 'POST', url: '/get_reward', payload: { query: [q, q], prompts: [null, ['chat']], labels: ['2', '2'] } });
+    expect(r.json().rewards).toEqual([0, 0]);
+    expect(r.json().extra_logs.error).toEqual([1, 1]);
+    await s.app.close();
+  });
+});

@@ -93,18 +93,29 @@ function looseEnd(query: string, prompt: string): number {
  * score the prompt's text too (a prompt that shows \boxed{2} paid a response "I do not know").
  */
 export function responseOfQuery(query: string, prompt: unknown): string | undefined {
-  if (typeof prompt === 'string' && prompt.length > 0) {
+  // A prompt that is not a string is a client's mistake (null once scored the whole query); an
+  // empty one means none was sent.
+  if (prompt !== undefined && typeof prompt !== 'string') return undefined;
+  const given = typeof prompt === 'string' && prompt.trim() !== '';
+  if (given) {
     if (query.startsWith(prompt)) return stripEos(query.slice(prompt.length));
     const end = looseEnd(query, prompt);
     if (end >= 0) return stripEos(query.slice(end));
   }
+  // One assistant turn only: with two, the policy may have written the second itself to hide
+  // what came before it (a marker inside the response moved the cut past a comma an ifeval
+  // instruction forbade).
   let at = -1;
   let len = 0;
+  let found = 0;
   for (const m of ASSISTANT_MARKERS) {
-    const k = query.lastIndexOf(m);
-    if (k > at) [at, len] = [k, m.length];
+    for (let k = query.indexOf(m); k >= 0; k = query.indexOf(m, k + m.length)) {
+      found++;
+      if (k > at) [at, len] = [k, m.length];
+    }
   }
+  if (found > 1) return undefined;
   if (at >= 0) return stripEos(query.slice(at + len).replace(/^\s*\n/, ''));
-  if (typeof prompt === 'string' && prompt.length > 0) return undefined;
+  if (given) return undefined;
   return stripEos(query);
 }

@@ -85,6 +85,8 @@ function ifevalReference(body: Record<string, unknown>): Planned {
  * 652 KB request inflated to ~500 MB on the event loop and killed the server.
  */
 export const MAX_PACKED_TESTS_BYTES = 16 * 2 ** 20;
+/** Most tests one code_gen task may hold. */
+export const MAX_UNIT_TESTS = 10_000;
 
 function unitTests(meta: Record<string, unknown>): { inputs: unknown; outputs: unknown; fn_name?: unknown } {
   const raw = meta.unit_tests;
@@ -114,6 +116,8 @@ function codeReference(body: Record<string, unknown>): Planned {
   if (!Array.isArray(t.inputs) || !Array.isArray(t.outputs) || t.inputs.length !== t.outputs.length) {
     return { error: '"unit_tests" needs "inputs" and "outputs" lists of equal length' };
   }
+  // Each test is parsed here, on the event loop (16 MiB of tiny fn_name tests held it 0.6 s).
+  if (t.inputs.length > MAX_UNIT_TESTS) return { error: `"unit_tests" holds ${t.inputs.length} tests; at most ${MAX_UNIT_TESTS}` };
   let reference: unknown;
   if (typeof t.fn_name === 'string' && t.fn_name) {
     try {

@@ -25,7 +25,9 @@ export function planOpenrlhf(body: Record<string, unknown>, levels: readonly Rou
   return query.map((q, i) => {
     if (typeof q !== 'string') return { error: `query[${i}] must be a string` };
     const response = responseOfQuery(q, prompts[i]);
-    if (response === undefined) return { error: `query[${i}] does not start with prompts[${i}] and has no assistant-turn marker: the response cannot be told from the prompt` };
+    if (response === undefined) {
+      return { error: `query[${i}]: the response cannot be told from the prompt (prompts[${i}] is not a non-empty string that starts the query, and the query does not hold exactly one assistant-turn marker)` };
+    }
     return planSample(labelRecord(labels[i], response), levels, undefined, caps);
   });
 }
