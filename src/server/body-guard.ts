@@ -15,9 +15,9 @@ import type { ServerMetrics } from './metrics.js';
 const RESERVED = Symbol('reserved body bytes');
 /** Bodies up to this size are never refused for the budget. */
 const SMALL_BODY = 1 << 20;
-const TIMER = Symbol('body timer');
+const STARTED = Symbol('body started');
 
-type Guarded = FastifyRequest & { [RESERVED]?: number; [TIMER]?: NodeJS.Timeout };
+type Guarded = FastifyRequest & { [RESERVED]?: number; [STARTED]?: number };
 
 function isStream(req: FastifyRequest): boolean {
   return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-ndjson');
@@ -28,11 +28,25 @@ export function guardBodies(app: FastifyInstance, bodyLimit: number, timeoutMs: 
   const budget = 4 * bodyLimit;
   let receiving = 0;
   const receivingNow = new Set<Guarded>();
+  // One sweep a second over the bodies still arriving (a timer per request cost ~15% of a small
+  // request's time).
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweep = (): void => {
+    const now = Date.now();
+    for (const req of receivingNow) {
+      if (now - (req[STARTED] ?? now) > timeoutMs) {
+        metrics.rejected.inc({ reason: 'timeout' });
+        done(req);
+        req.raw.socket?.destroy();
+      }
+    }
+    if (receivingNow.size === 0 && sweeper) {
+      clearInterval(sweeper);
+      sweeper = undefined;
+    }
+  };
   const done = (req: Guarded): void => {
     receivingNow.delete(req);
-    const t = req[TIMER];
-    if (t) clearTimeout(t);
-    req[TIMER] = undefined;
     const n = req[RESERVED];
     if (n) receiving -= n;
     req[RESERVED] = 0;
@@ -53,12 +67,11 @@ export function guardBodies(app: FastifyInstance, bodyLimit: number, timeoutMs: 
     req[RESERVED] = bytes;
     receivingNow.add(req);
     if (timeoutMs > 0) {
-      req[TIMER] = setTimeout(() => {
-        metrics.rejected.inc({ reason: 'timeout' });
-        done(req);
-        req.raw.socket?.destroy();
-      }, timeoutMs);
-      req[TIMER].unref();
+      req[STARTED] = Date.now();
+      if (!sweeper) {
+        sweeper = setInterval(sweep, Math.min(1000, timeoutMs));
+        sweeper.unref();
+      }
     }
     next();
   });
