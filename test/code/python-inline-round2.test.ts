@@ -9,7 +9,11 @@
  * __slots__ were deleted, the tests' own lambda used as __eq__, SkipTest where the tests only
  * mention skipping in a comment) and 1 for an honest solution (assertRaises, mocks and mock_open
  * the tests make, class-level @patch, data the tests reassign in setUpClass,
- * logging.captureWarnings, namedtuple / IntEnum / array results, classes with a __repr__).
+ * logging.captureWarnings, namedtuple / IntEnum / array results, classes with a __repr__). The
+ * cases named "FP ..." come from a hunt for honest BigCodeBench-style solutions the guards failed:
+ * mock.call(...) in the tests, mocks @patch puts in place and what they return, patcher.start(),
+ * the tests' own classes (__eq__ only, total_ordering, dataclass), patch.object on the tests' own
+ * helper, inspect.signature on a bound method, assertLogs / assertWarns (now run inline).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, expect } from 'vitest';

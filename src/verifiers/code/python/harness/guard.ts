@@ -94,7 +94,7 @@ _MISSING = object()
 _DUNDER_SNAPSHOT = _dunder_snapshot()
 
 
-def _make_checker(environment, tests_objects):
+def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tests=lambda c, k: False):
     # environment: the integrity check (integrity part), run after each call of the tests as well.
     # tests_objects: id -> object the tests made themselves (their mocks: integrity part).
     # Called after the tests' modules are imported and before the solution runs: every class that
@@ -119,6 +119,9 @@ def _make_checker(environment, tests_objects):
             d = _T_DICT(c)
             snapshot[id(c)] = tuple(d.get(n, missing) for n in _PATCH_WATCH)
     keep_alive = later
+    # The classes of unittest.mock's objects (a mock the tests own passes; see tests_mock).
+    mock_mod = sys.modules.get('unittest.mock')
+    tests_classes = set()  # ids of the tests' own classes (watched: their code cannot change)
     member = type(_Slotted.__dict__['a'])  # the slot descriptor type
     # Modules, classes and functions are not data: their namespaces are not walked.
     opaque = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
@@ -174,6 +177,8 @@ def _make_checker(environment, tests_objects):
                 continue
             if id(c) in library:
                 continue
+            if id(c) in tests_classes:
+                continue  # the tests' own class (Point with __eq__, a dataclass, total_ordering)
             d = dict_of(c)
             own = d.get('__module__') == '__tests__'
             for name in dunders:
@@ -194,7 +199,7 @@ def _make_checker(environment, tests_objects):
         t = type(v)
         if id(t) in plain:
             return
-        if tests_objects.get(id(v)) is v:
+        if tests_objects.get(id(v)) is v or (mock_mod is not None and tests_mock(v)):
             return
         budget[0] += 1
         if budget[0] > 2000000 or depth > 200:
@@ -293,7 +298,7 @@ def _make_checker(environment, tests_objects):
         for c, saved in judged:
             d = c.__dict__
             for k, f in saved.items():
-                if d.get(k, missing) is not f:
+                if d.get(k, missing) is not f and not by_tests(c, k):
                     raise _FakeValue('the solution patched ' + c.__name__ + '.' + k + ': not allowed in tests')
             if len(d) > len(saved):
                 # A new method that shadows a base class's (Result.addFailure over TestResult's);
@@ -306,6 +311,8 @@ def _make_checker(environment, tests_objects):
         # Their code only: data attributes are the tests' to reassign (setUpClass's cls.data).
         for c in classes:
             judged.append((c, {k: f for k, f in c.__dict__.items() if callable(f) or isinstance(f, (staticmethod, classmethod, property))}))
+            if c.__dict__.get('__module__') == '__tests__':
+                tests_classes.add(id(c))
 
     def value(v):
         untouched()

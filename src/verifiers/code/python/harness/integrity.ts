@@ -150,12 +150,23 @@ def _make_integrity(tree, tests_objects):
     def is_mock(v):
         return mock_base is not None and mock_base in type.__dict__['__mro__'].__get__(type(v))
 
+    def patched_in(v):
+        # Whether v is what an active patch of the tests put in place (the mock @patch passes).
+        for p, attribute, getter in patches:
+            d = p.__dict__
+            if 'temp_original' in d and p.attribute == attribute and p.getter is getter:
+                target = d.get('target')
+                if target is not None and _static_get(target, attribute) is not None and _static_get(target, attribute)[1] is v:
+                    return True
+        return False
+
     def tests_mock(v):
-        # A mock the tests made, or one made by a mock of theirs (a child, a return value).
+        # A mock the tests made or an active patch of theirs put in place, or one made by such a
+        # mock (a child, a return value: what smtplib.SMTP(...) returns under @patch).
         for _ in range(100):
             if not is_mock(v):
                 return False
-            if tests_objects.get(id(v)) is v:
+            if tests_objects.get(id(v)) is v or patched_in(v):
                 return True
             d = object.__getattribute__(v, '__dict__')
             v = d.get('_mock_new_parent') or d.get('_mock_parent')
@@ -164,9 +175,21 @@ def _make_integrity(tree, tests_objects):
         return False
 
     def own(r):
-        if is_mock(r):
+        if mock is not None and str(getattr(type(r), '__module__', '')) == 'unittest.mock':
             tests_objects[id(r)] = r
         return r
+
+    def machinery(f):
+        # What the tests call that makes mock objects for them: mock.call and its attributes
+        # (call(1), call.connect()), a patch's start(), their own mocks.
+        if mock is None:
+            return False
+        if f is mock.call or type(f) is mock._Call:
+            return True
+        owner = getattr(f, '__self__', None) if type(f) is types.MethodType else None
+        if owner is not None and type(owner) is patch_type and any(owner is p for p, _, _ in patches):
+            return True
+        return is_mock(f) and tests_mock(f)
 
     def callee(f):
         # A patch factory the tests call: its patch is registered as the tests' own. A mock the tests
@@ -177,7 +200,7 @@ def _make_integrity(tree, tests_objects):
         for g in mock_makers:
             if f is g:
                 return lambda *a, **k: own(f(*a, **k))
-        if is_mock(f) and tests_mock(f):
+        if machinery(f):
             return lambda *a, **k: own(f(*a, **k))
         return f
 
@@ -310,6 +333,6 @@ def _make_integrity(tree, tests_objects):
             e[2] = list(d.keys())
             e[3] = [code[k] if k in code else d[k] for k in e[2]]
 
-    return register, callee, baseline, check
+    return register, callee, baseline, check, tests_mock, by_tests
 
 `;

@@ -195,7 +195,10 @@ def _install_guard():
                             '<locals>' in qual or name == '<lambda>' or
                             ('.' not in qual and name != 'check' and not name.startswith('test')))
                         if callback and type(code) is code_type and bound(code, 0):
-                            callback = getframe(1).f_code is signature_code
+                            callback = False
+                        # inspect.signature hands back names and defaults only (a bound method of
+                        # the tests' class was refused)
+                        callback = callback or getframe(1).f_code is signature_code
                     else:
                         callback = True
                     refused = (reader == '<solution>' and target != '<solution>') or not callback

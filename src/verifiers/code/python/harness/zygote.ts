@@ -319,9 +319,15 @@ def _run_call(job):
         nxt += 1
 
 
+_LISTENING = frozenset(('assertLogs', 'assertNoLogs', 'assertWarns', 'assertWarnsRegex'))
+
+
 def _inline_tests(source, tree):
     # Test code that must share the solution's process: it patches modules (unittest.mock) that the
-    # solution uses, so it cannot run in a checker of its own.
+    # solution uses, or listens to what the solution logs or warns (assertLogs, assertWarns: in a
+    # checker of its own it heard nothing), so it cannot run in a checker of its own.
+    if any(type(n) is ast.Attribute and n.attr in _LISTENING for n in ast.walk(tree)):
+        return True
     return 'mock' in source and any(
         isinstance(n, (ast.Import, ast.ImportFrom)) and 'mock' in ast.dump(n) for n in ast.walk(tree))
 
