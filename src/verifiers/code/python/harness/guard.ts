@@ -121,6 +121,37 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
     keep_alive = later
     # The classes of unittest.mock's objects (a mock the tests own passes; see tests_mock).
     mock_mod = sys.modules.get('unittest.mock')
+    cmp_names = ('__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash__', '__bool__')
+    cmp_defaults = {}
+    if mock_mod is not None:
+        ref = mock_mod.MagicMock()
+        for n in cmp_names:
+            child = getattr(ref, n)
+            cd = object.__getattribute__(child, '__dict__')
+            cmp_defaults[n] = (cd.get('_mock_return_value'), cd.get('_mock_side_effect') is None)
+        proxy_type = getattr(mock_mod, 'MagicProxy', None)
+    mock_base = getattr(mock_mod, 'NonCallableMock', None) if mock_mod is not None else None
+
+    def mock_cmp_configured(v):
+        if mock_mod is None:
+            return None
+        td = dict_of(type(v))
+        for n in cmp_names:
+            x = td.get(n, missing)
+            if x is not missing and type(x) is not proxy_type and x is not getattr(object, n, None):
+                return n
+        try:
+            children = object.__getattribute__(v, '__dict__').get('_mock_children') or {}
+        except (AttributeError, TypeError):
+            return None
+        for n in cmp_names:
+            child = children.get(n) if type(children) is dict else None
+            if child is None or n not in cmp_defaults:
+                continue
+            cd = object.__getattribute__(child, '__dict__')
+            if (cd.get('_mock_return_value'), cd.get('_mock_side_effect') is None) != cmp_defaults[n]:
+                return n
+        return None
     tests_classes = set()  # ids of the tests' own classes (watched: their code cannot change)
     member = type(_Slotted.__dict__['a'])  # the slot descriptor type
     # Modules, classes and functions are not data: their namespaces are not walked.
@@ -200,6 +231,14 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
         if id(t) in plain:
             return
         if tests_objects.get(id(v)) is v or (mock_mod is not None and tests_mock(v)):
+            # A mock of the tests' passes, unless its comparisons were configured (a child the
+            # solution made of a tests' mock, with __eq__ returning True, would equal everything).
+            # Other objects the tests made (mock.call(...)) pass as they are.
+            if mock_base is None or mock_base not in mro_of(t):
+                return
+            bad = mock_cmp_configured(v)
+            if bad is not None:
+                raise _FakeValue('the solution produced a mock whose ' + bad + ' was configured: not allowed in tests')
             return
         budget[0] += 1
         if budget[0] > 2000000 or depth > 200:
