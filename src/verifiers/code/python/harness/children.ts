@@ -268,8 +268,9 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     code = _compile_solution(job, msg_fd)
     _import_tests_modules(tests_tree)
     tests_objects = {}
-    register, callee, baseline, environment, tests_mock, by_tests = _make_integrity(tests_tree, tests_objects)
-    value, untouched, watch = _make_checker(environment, tests_objects, tests_mock, by_tests)
+    hooks = {}
+    register, callee, baseline, environment, tests_mock, by_tests = _make_integrity(tests_tree, tests_objects, hooks)
+    value, untouched, watch = _make_checker(environment, tests_objects, tests_mock, by_tests, hooks)
     tests_code = _bind_value(tests_code, value, callee)
     write = os.write
     exit_now = os._exit
