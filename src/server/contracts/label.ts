@@ -96,9 +96,9 @@ export function responseOfQuery(query: string, prompt: unknown): string | undefi
   // A prompt that is not a string is a client's mistake (null once scored the whole query); an
   // empty one means none was sent.
   if (prompt !== undefined && typeof prompt !== 'string') return undefined;
+  if (typeof prompt === 'string' && prompt.length > 0 && query.startsWith(prompt)) return stripEos(query.slice(prompt.length));
   const given = typeof prompt === 'string' && prompt.trim() !== '';
   if (given) {
-    if (query.startsWith(prompt)) return stripEos(query.slice(prompt.length));
     const end = looseEnd(query, prompt);
     if (end >= 0) return stripEos(query.slice(end));
   }
