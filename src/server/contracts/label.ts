@@ -88,9 +88,10 @@ function looseEnd(query: string, prompt: string): number {
 
 /**
  * The response part of an OpenRLHF query, EOS tokens stripped: what follows the prompt when the
- * query starts with it (exactly, or up to whitespace), else what follows the last assistant-turn
- * marker. Undefined when a prompt was given and neither finds it: scoring the whole query would
- * score the prompt's text too (a prompt that shows \boxed{2} paid a response "I do not know").
+ * query starts with it (exactly, or up to whitespace), else what follows the query's one
+ * assistant-turn marker. Undefined when the prompt is not a string, when the query holds more
+ * than one marker, or when a prompt was given and neither rule finds it: scoring the whole query
+ * would score the prompt's text too (a prompt that shows \boxed{2} paid a response "I do not know").
  */
 export function responseOfQuery(query: string, prompt: unknown): string | undefined {
   // A prompt that is not a string is a client's mistake (null once scored the whole query); an
@@ -105,17 +106,14 @@ export function responseOfQuery(query: string, prompt: unknown): string | undefi
   // One assistant turn only: with two, the policy may have written the second itself to hide
   // what came before it (a marker inside the response moved the cut past a comma an ifeval
   // instruction forbade).
-  let at = -1;
-  let len = 0;
-  let found = 0;
+  let after = -1;
   for (const m of ASSISTANT_MARKERS) {
-    for (let k = query.indexOf(m); k >= 0; k = query.indexOf(m, k + m.length)) {
-      found++;
-      if (k > at) [at, len] = [k, m.length];
-    }
+    const k = query.indexOf(m);
+    if (k < 0) continue;
+    if (after >= 0 || query.indexOf(m, k + m.length) >= 0) return undefined;
+    after = k + m.length;
   }
-  if (found > 1) return undefined;
-  if (at >= 0) return stripEos(query.slice(at + len).replace(/^\s*\n/, ''));
+  if (after >= 0) return stripEos(query.slice(after).replace(/^\s*\n/, ''));
   if (given) return undefined;
   return stripEos(query);
 }

@@ -44,6 +44,8 @@ delete Atomics.waitAsync;
 // and ICU's objects are malloc'd outside the isolate's memory limit (DateTimeFormats kept in an
 // array: ~30 KB each, 4 GB under a 64 MB limit). So a locales argument holds at most MAX_LOCALES
 // entries (copied, so a getter cannot lie), and one isolate creates at most MAX_INTL_OBJECTS.
+// Installs a wrapper as a built-in method is installed (writable, configurable, not enumerable).
+const defineHidden = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
 (function limitIntl() {
   const MAX_LOCALES = 64;
   const MAX_INTL_OBJECTS = 2000;
@@ -62,7 +64,6 @@ delete Atomics.waitAsync;
     for (let i = 0; i < n; i++) out.push(l[i]);
     return out;
   };
-  const define = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
   for (const name of ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale', 'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter']) {
     const C = Intl[name];
     if (typeof C !== 'function') continue;
@@ -74,25 +75,25 @@ delete Atomics.waitAsync;
     Object.defineProperty(W, 'name', { value: name });
     Object.defineProperty(W, 'length', { value: C.length });
     W.prototype = C.prototype;
-    define(C.prototype, 'constructor', W);
+    defineHidden(C.prototype, 'constructor', W);
     if (typeof C.supportedLocalesOf === 'function') {
       const f = C.supportedLocalesOf;
-      define(W, 'supportedLocalesOf', function supportedLocalesOf(l, o) { return f.call(C, locales(l), o); });
+      defineHidden(W, 'supportedLocalesOf', function supportedLocalesOf(l, o) { return f.call(C, locales(l), o); });
     }
-    define(Intl, name, W);
+    defineHidden(Intl, name, W);
   }
   // Each segmentation holds ICU memory too (300,000 kept: 595 MB outside the heap): counted alike.
   const Segmenter = Intl.Segmenter;
   if (typeof Segmenter === 'function') {
     const segment = Segmenter.prototype.segment;
-    define(Segmenter.prototype, 'segment', function segment_(text) {
+    defineHidden(Segmenter.prototype, 'segment', function segment_(text) {
       if (++made > MAX_INTL_OBJECTS) throw new RangeError('sandbox: at most ' + MAX_INTL_OBJECTS + ' Intl objects per program');
       return Reflect.apply(segment, this, [text]);
     });
     Object.defineProperty(Segmenter.prototype.segment, 'name', { value: 'segment' });
   }
   const canonical = Intl.getCanonicalLocales;
-  define(Intl, 'getCanonicalLocales', function getCanonicalLocales(l) { return canonical.call(Intl, locales(l)); });
+  defineHidden(Intl, 'getCanonicalLocales', function getCanonicalLocales(l) { return canonical.call(Intl, locales(l)); });
   // Built-in methods that take a locales argument (at: its position).
   const methods = [
     [String.prototype, 'localeCompare', 1], [String.prototype, 'toLocaleLowerCase', 0], [String.prototype, 'toLocaleUpperCase', 0],
@@ -108,7 +109,7 @@ delete Atomics.waitAsync;
       return Reflect.apply(f, this, args);
     } }[name];
     Object.defineProperty(w, 'length', { value: f.length });
-    define(proto, name, w);
+    defineHidden(proto, name, w);
   }
 })();
 // A resizable ArrayBuffer or growable SharedArrayBuffer is grown outside the isolate's memory
@@ -148,7 +149,6 @@ delete Atomics.waitAsync;
   // 8 bytes an element (a double array, or pointers without compression).
   const maxLength = Math.max(1 << 20, ((typeof config.memoryMb === 'number' ? config.memoryMb : 128) * 1048576) / 8);
   const MAX_ICU_CHARS = 1 << 20;
-  const define = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
   const isArray = Array.isArray;
   const toLength = (o) => {
     if (o === null || o === undefined) return 0;
@@ -170,8 +170,10 @@ delete Atomics.waitAsync;
     const n = toLength(o);
     if (n > maxLength) refuse('Array.prototype.' + name, n);
     if (o === null || o === undefined || (typeof o !== 'object' && typeof o !== 'function')) return o;
-    return new Proxy(o, { get: (t, k, r) => (k === 'length' ? n : Reflect.get(t, k, r)) });
+    return pinLength(o, n);
   };
+  // o seen through a proxy whose length is always n (the length already checked).
+  const pinLength = (o, n) => new Proxy(o, { get: (t, k, r) => (k === 'length' ? n : Reflect.get(t, k, r)) });
   const spreadLength = (a) => {
     if (a === null || (typeof a !== 'object' && typeof a !== 'function')) return 0;
     const spread = a[Symbol.isConcatSpreadable];
@@ -209,16 +211,16 @@ delete Atomics.waitAsync;
       return Reflect.apply(f, self, args);
     } }[name];
     Object.defineProperty(w, 'length', { value: f.length });
-    define(Array.prototype, name, w);
+    defineHidden(Array.prototype, name, w);
   }
   // Array.from on an array-like that is not iterable walks its length natively too.
   for (const C of [Array, Object.getPrototypeOf(Int8Array)]) {
     const from = C.from;
-    define(C, 'from', { from(items, ...rest) {
+    defineHidden(C, 'from', { from(items, ...rest) {
       if (items !== null && items !== undefined && typeof items[Symbol.iterator] !== 'function') {
         const n = toLength(items);
         if (n > maxLength) refuse('from', n);
-        if (typeof items === 'object' || typeof items === 'function') items = new Proxy(Object(items), { get: (t, k, r) => (k === 'length' ? n : Reflect.get(t, k, r)) });
+        if (typeof items === 'object' || typeof items === 'function') items = pinLength(Object(items), n);
       }
       return Reflect.apply(from, this, [items, ...rest]);
     } }.from);
@@ -234,7 +236,7 @@ delete Atomics.waitAsync;
       return Reflect.apply(f, self, args);
     } }[name];
     Object.defineProperty(w, 'length', { value: f.length });
-    define(proto, name, w);
+    defineHidden(proto, name, w);
   };
   icu(String.prototype, 'normalize', 0);
   icu(String.prototype, 'localeCompare', 1);

@@ -156,7 +156,8 @@ def _make_integrity(tree, tests_objects, hooks):
             d = p.__dict__
             if 'temp_original' in d and p.attribute == attribute and p.getter is getter:
                 target = d.get('target')
-                if target is not None and _static_get(target, attribute) is not None and _static_get(target, attribute)[1] is v:
+                got = _static_get(target, attribute) if target is not None else None
+                if got is not None and got[1] is v:
                     return True
         return False
 
