@@ -17,6 +17,7 @@ export {
   type VerifierModule,
 } from './core/registry.js';
 export { createPool, getPool, configurePool, closePool, type Pool, type PoolOptions } from './core/pool.js';
+export { createBatchThread, type BatchThread, type BatchThreadOptions } from './core/batch-thread.js';
 export { SetupError, isSetupError } from './core/setup-error.js';
 export { untimed } from './core/untimed.js';
 export {

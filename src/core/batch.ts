@@ -7,6 +7,7 @@ import { getVerifierEntry, importVerifierModule, verifierNames, type VerifierMod
 import { runOne, typeName } from './run-one.js';
 import { Reasons, failVerdict, normalizeVerdict, type Verdict } from './verdict.js';
 import type { Verifier } from './verifier.js';
+import type { BatchThread } from './batch-thread.js';
 import type { FormatSpec } from './format.js';
 import { resolveFormat } from '../templates/format-of.js';
 import { SetupError } from './setup-error.js';
@@ -33,9 +34,15 @@ export interface BatchOptions {
   onVerdict?: (index: number, verdict: Verdict) => void;
   /** A pool of your own (see `createPool`); default the shared pool. */
   pool?: Pool;
+  /**
+   * Where batch verifiers (`similarity`) run: by default in the calling thread; with a
+   * {@link BatchThread} (see `createBatchThread`) in a thread of their own, slice by slice under the
+   * per-sample time limit, so the calling thread's event loop stays free (the server uses one).
+   */
+  batchThread?: BatchThread;
 }
 
-const BATCH_KEYS = new Set(['timeoutMs', 'threads', 'onProgress', 'onVerdict', 'pool']);
+const BATCH_KEYS = new Set(['timeoutMs', 'threads', 'onProgress', 'onVerdict', 'pool', 'batchThread']);
 
 /** Split a mixed options object into batch options and verifier options. */
 export function splitOptions(opts: Record<string, unknown> | undefined): { batch: BatchOptions; verifier: Record<string, unknown> } {
@@ -132,7 +139,11 @@ export async function verifyBatch(
 
   if (entry?.batch) {
     const mod = await loadModule(entry.module);
-    if (mod.verifyMany) return verifyManyInThread(mod.verifyMany, samples, shared, batch);
+    if (mod.verifyMany) {
+      const thread = batch.batchThread;
+      const many: NonNullable<VerifierModule['verifyMany']> = thread ? (good, opts) => thread.verifyMany(entry.module, good, opts, timeoutMs) : mod.verifyMany;
+      return verifyManyInThread(many, samples, shared, batch);
+    }
   }
   let inlineVerifier: Verifier | undefined = typeof verifier === 'object' ? verifier : undefined;
   if (!inlineVerifier && batch.threads === 0) {

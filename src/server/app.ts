@@ -14,6 +14,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { verifyBatch, type BatchOptions } from '../core/batch.js';
 import { createBatcher } from './batcher.js';
 import { createPool, type Pool } from '../core/pool.js';
+import { createBatchThread } from '../core/batch-thread.js';
 import { getVerifierEntry, verifierNames } from '../core/registry.js';
 import { loadPreset, PRESETS_DIR, type Preset } from '../presets/preset.js';
 import { createAdmission } from './admission.js';
@@ -116,7 +117,10 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   metrics.inflightSource = () => admission.inflight;
   const auth = createAuth(o.token);
   const levels: RouteLevel[] = [...(o.preset ? [{ preset: o.preset }] : []), ...(o.verifier ? [{ verifier: o.verifier }] : [])];
-  const batch: BatchOptions & Record<string, unknown> = o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {};
+  // Batch verifiers (similarity: embedding a batch held the event loop for seconds, health checks
+  // included) run in a thread of their own, slice by slice under the per-sample limit.
+  const batchThread = createBatchThread();
+  const batch: BatchOptions & Record<string, unknown> = { ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }), batchThread };
   // Code samples run on a pool of their own: they can hold a worker for their whole limit (two
   // sleeping solutions on --threads 2 delayed a math request 97 s on the shared pool).
   let codePool: Pool | undefined;
@@ -153,6 +157,7 @@ export function buildServer(o: ServerOptions = {}): RewardServer {
   for (const w of warnings) app.log.warn(w);
   app.addHook('onClose', async () => {
     await codePool?.close();
+    await batchThread.close();
   });
   const bodies = guardBodies(app, bodyLimit, o.requestTimeoutMs ?? 300_000, metrics);
 

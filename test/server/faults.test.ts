@@ -94,6 +94,40 @@ describe('back-pressure', () => {
       await s.app.close();
     }
   });
+
+  it('similarity embeds off the event loop: /healthz and a math request are answered while a big similarity batch runs', async () => {
+    // Embedding 8 responses of 100,000 characters takes seconds; in the calling thread it held
+    // the event loop, health checks included, for all of it.
+    const s = await testServer({ verifier: 'math' });
+    try {
+      const words = 'the cell stores energy as ATP made by respiration in mitochondria'.split(' ');
+      const big = Array.from({ length: 15_000 }, (_, i) => words[i % words.length]).join(' ').slice(0, 100_000);
+      const order: string[] = [];
+      const sim = s.app
+        .inject({ method: 'POST', url: '/v1/score', payload: { verifier: 'similarity', items: Array.from({ length: 8 }, (_, i) => ({ response: `${big} ${i}`, reference: 'Mitochondria make ATP.' })) } })
+        .then((r) => {
+          order.push('similarity');
+          return r;
+        });
+      await new Promise((r) => setTimeout(r, 50));
+      const health = await s.app.inject({ method: 'GET', url: '/healthz' });
+      order.push('healthz');
+      const math = await s.app.inject({ method: 'POST', url: '/v1/score', payload: { items: [{ response: '\\boxed{2}', reference: '2' }] } });
+      order.push('math');
+      expect(health.statusCode).toBe(200);
+      expect(math.json().verdicts[0]).toMatchObject({ pass: true });
+      const r = await sim;
+      expect(order).toEqual(['healthz', 'math', 'similarity']);
+      const verdicts = r.json().verdicts as { score: number; reason?: string }[];
+      expect(verdicts).toHaveLength(8);
+      for (const v of verdicts) {
+        expect(v.score).toBeGreaterThanOrEqual(0);
+        expect(v.reason).not.toBe('verifier-error');
+      }
+    } finally {
+      await s.app.close();
+    }
+  }, 120_000);
 });
 
 describe('auth', () => {
