@@ -50,9 +50,19 @@ const REFS = {
   // No check(), no entry point: the tests use a prelude name (LiveCodeBench imports math's gcd).
   bare: { language: 'python', test_code: 'assert gcd(12, 18) == 6\nassert math.gcd(4, 6) == 2\nassert solve(3) == 9\n' },
   stdio: { language: 'python', tests: [{ input: '1 2\n', output: '3\n' }, { input: '40 2\n', output: '42\n' }] },
+  // MBPP bare asserts about functions the prelude also defines (statistics' median, math's factorial).
+  preludeNamed: { language: 'python', test_code: 'assert median([3, 1, 2]) == 2\nassert median([4, 1, 3, 2]) == 2.5\nassert factorial(5) == 120\n' },
+  // An entry point named like a built-in.
+  builtinEntry: { language: 'python', entry_point: 'sorted', test_code: 'def check(candidate):\n    assert candidate([3, 1, 2]) == [1, 2, 3]\n    assert candidate([]) == []\n\ncheck(sorted)\n' },
+  // HumanEval's raw test field: check() defined, the call to it left to the harness.
+  rawCheck: { language: 'python', prompt: 'def plus(a, b):\n    """Sum."""\n', entry_point: 'plus', test_code: '\n\nMETADATA = {}\n\n\ndef check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(2, 2) == 4\n' },
+  // pytest style, about a function named like the prelude's operator.add.
+  pytestStyle: { language: 'python', test_code: 'def test_add():\n    assert add(1, 2) == 3\n\ndef test_add_more():\n    assert add(5, 5) == 10\n' },
+  // MBPP without its test imports: math used, never imported.
+  noImport: { language: 'python', test_code: 'assert math.isclose(area(2), 12.566, rel_tol=1e-3)\nassert math.isclose(area(1), 3.1416, rel_tol=1e-3)\n' },
 } as const;
 
-const OPTS: Partial<Record<keyof typeof REFS, { pythonPrelude: 'leetcode' }>> = { leet: { pythonPrelude: 'leetcode' } };
+const OPTS: Partial<Record<keyof typeof REFS, { pythonPrelude: 'leetcode' | 'none' }>> = { leet: { pythonPrelude: 'leetcode' }, noImport: { pythonPrelude: 'none' } };
 
 const HONEST: Record<keyof typeof REFS, string> = {
   sums: 'def pair_sums(a, b):\n    return [x + y for x, y in zip(a, b)]',
@@ -65,6 +75,11 @@ const HONEST: Record<keyof typeof REFS, string> = {
   mapall: 'def is_even(n):\n    return n % 2 == 0',
   bare: 'def solve(n):\n    return n * n',
   stdio: 'a, b = map(int, input().split())\nprint(a + b)',
+  preludeNamed: 'def median(xs):\n    s = sorted(xs); n = len(s)\n    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2\ndef factorial(n):\n    return 1 if n < 2 else n * factorial(n - 1)',
+  builtinEntry: 'def sorted(xs):\n    out = list(xs)\n    out.sort()\n    return out',
+  rawCheck: 'def plus(a, b):\n    return a + b',
+  pytestStyle: 'def add(a, b):\n    return a + b',
+  noImport: 'import math\ndef area(r):\n    return math.pi * r * r',
 };
 
 /** Forge a passing report on every descriptor and through every harness object within reach. */
@@ -187,6 +202,13 @@ const ATTEMPTS: { name: string; ref: keyof typeof REFS; code: string }[] = [
   { name: 'a solution named like a prelude function, without check() or entry_point', ref: 'bare', code: 'def gcd(a, b):\n    return 0' },
   { name: 'a solution module object standing in for math', ref: 'bare', code: 'class M:\n    def gcd(self, a, b): return 6\nmath = M()' },
   { name: 'print the visible example output only', ref: 'stdio', code: 'print(3)' },
+  // Names the checks resolve: the prelude or a built-in answering for the solution, stand-ins.
+  { name: 'define nothing where the prelude has functions of the asserted names', ref: 'preludeNamed', code: 'pass' },
+  { name: 'define nothing where the entry point is a built-in', ref: 'builtinEntry', code: 'pass' },
+  { name: 'a wrong answer where the tests leave check() to the harness', ref: 'rawCheck', code: 'def plus(a, b):\n    return None' },
+  { name: 'a wrong answer where the tests are pytest functions', ref: 'pytestStyle', code: 'def add(a, b):\n    return None' },
+  { name: 'a class standing in for a module the tests never import', ref: 'noImport', code: 'class math:\n    isclose = staticmethod(lambda *a, **k: True)\ndef area(r):\n    return 0' },
+  { name: 'a class standing in for a module the tests use only by attribute', ref: 'noImport', code: 'import sys\nclass M:\n    isclose = staticmethod(lambda *a, **k: True)\nmath = M()\ndef area(r):\n    return 0' },
   // The long-lived zygote: other submissions' processes, the zygote, what outlives a submission.
   { name: 'signal every pid in reach (the zygote, earlier and later submissions)', ref: 'sums', code: 'import os, signal\nfor p in list(range(1, 4000)) + [0, -1]:\n    for s in (signal.SIGSTOP, signal.SIGKILL):\n        for f in (os.kill, getattr(signal, "pidfd_send_signal", None)):\n            try: f(p, s)\n            except Exception: pass\n    try: os.setpgid(0, p)\n    except Exception: pass\ndef pair_sums(a, b): return None' },
   { name: 'ctypes found through object.__subclasses__ to ptrace, kill or unshare', ref: 'sums', code: 'def walk():\n    seen, stack = set(), [object]\n    while stack:\n        c = stack.pop()\n        if c in seen: continue\n        seen.add(c)\n        try: stack.extend(type.__subclasses__(c))\n        except TypeError: pass\n    return seen\nfor c in walk():\n    if c.__name__ in ("CDLL", "PyDLL"):\n        try:\n            libc = c(None)\n            for p in range(1, 50):\n                libc.ptrace(16, p, 0, 0)\n                libc.kill(p, 19)\n            libc.unshare(0x20000000)\n        except Exception:\n            pass\ndef pair_sums(a, b): return None' },

@@ -89,10 +89,21 @@ function kill(z: Zygote): void {
   if (!z.ended) z.child.kill('SIGKILL');
 }
 
+/**
+ * The harness crosses as several arguments: one argument may hold at most 128 KiB (the kernel's
+ * MAX_ARG_STRLEN; spawn failed with E2BIG once the source grew past it). The bootstrap takes them
+ * off sys.argv in order and runs their concatenation under the name `-c` gives ('<string>': the
+ * harness tells its own frames from the solution's by file name), leaving no name behind.
+ */
+const HARNESS_BOOT = "import sys\nexec(compile(''.join([sys.argv.pop(1) for _ in sys.argv[1:]]), '<string>', 'exec'))";
+/** The harness source in pieces of at most 32,000 characters (128,000 bytes even as 4-byte UTF-8). */
+const HARNESS_PIECES: string[] = [];
+for (let i = 0; i < PYTHON_HARNESS_SOURCE.length; i += 32_000) HARNESS_PIECES.push(PYTHON_HARNESS_SOURCE.slice(i, i + 32_000));
+
 function startZygote(): Zygote {
   const { launcher, error } = sandboxLauncher();
   if (!launcher) throw new SandboxUnavailableError(error ?? 'no sandbox');
-  const child = spawn(launcher.file, [...launcher.prefix, ...bwrapArgs(), PYTHON_BINARY, '-I', '-B', '-c', PYTHON_HARNESS_SOURCE], {
+  const child = spawn(launcher.file, [...launcher.prefix, ...bwrapArgs(), PYTHON_BINARY, '-I', '-B', '-c', HARNESS_BOOT, ...HARNESS_PIECES], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const z: Zygote = { child, queue: [], wake: undefined, ended: false, stderr: '', ready: Promise.resolve(false), reuse: false, seq: 0, drained: Promise.resolve(true) };

@@ -15,13 +15,14 @@ import { CHILDREN_SOURCE } from './children.js';
 import { CODEC_SOURCE } from './codec.js';
 import { SERVER_SOURCE } from './server.js';
 import { SPLIT_SOURCE } from './split.js';
+import { NAMES_SOURCE } from './names.js';
 import { ZYGOTE_SOURCE } from './zygote.js';
 import { ISOLATE_SOURCE } from './isolate.js';
 import { INTEGRITY_SOURCE } from './integrity.js';
 import { GUARD_SOURCE } from './guard.js';
 
 /** The whole zygote program. */
-export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + GUARD_SOURCE + CHILDREN_SOURCE + INTEGRITY_SOURCE + SERVER_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
+export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + GUARD_SOURCE + CHILDREN_SOURCE + INTEGRITY_SOURCE + SERVER_SOURCE + NAMES_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
 
 /** The job the host sends to a zygote. */
 export interface PythonJob {

@@ -76,11 +76,17 @@ def _child_solution_server(job, req_fd, msg_fd):
         try:
             if op == 'names':
                 vals = {}
+                mods = {}
                 base = _BASES[job['prelude']]
                 for n in req['names']:
                     if n in g and not (n in base and g[n] is base[n]):
-                        vals[n] = enc(g[n])
-                reply = {'v': vals}
+                        v = g[n]
+                        if isinstance(v, types.ModuleType):
+                            # Only the name: the checker imports the real module itself.
+                            mods[n] = str(getattr(v, '__name__', ''))[:200]
+                        else:
+                            vals[n] = enc(v)
+                reply = {'v': vals, 'm': mods}
             elif op == 'attr':
                 reply = {'v': enc(getattr(handle(req['h'], ''), req['n']))}
             else:
@@ -105,7 +111,17 @@ def _child_solution_server(job, req_fd, msg_fd):
                 where = [str(type(e).__module__)[:100], str(type(e).__qualname__)[:100]]
             except BaseException:
                 name, msg, where = 'Exception', '', ['', '']
-            reply = {'e': [str(name)[:100], str(msg)[:300]] + where}
+            try:
+                # The arguments and attributes, where they are data (the checker builds its own
+                # exception of them: KeyError(5), JSONDecodeError's msg, doc and pos).
+                args = enc(list(e.args)) if type(e.args) is tuple else None
+            except BaseException:
+                args = None
+            try:
+                attrs = enc({k: v for k, v in vars(e).items() if type(k) is str and not k.startswith('_')})
+            except BaseException:
+                attrs = None
+            reply = {'e': [str(name)[:100], str(msg)[:300]] + where + [args, attrs]}
         try:
             data = json.dumps(reply)
         except BaseException as e:

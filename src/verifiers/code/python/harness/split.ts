@@ -119,55 +119,6 @@ def _raisable_module(mod):
     return mod not in ('__main__', '__tests__', '<prompt>') and mod.split('.')[0] != 'unittest' and not mod.startswith('_pytest')
 
 
-def _free_names(tree):
-    # Names the tests load but never bind at module level (function scopes are not entered for
-    # binding: asking the solution for a name a function binds locally is harmless).
-    loads, stores = set(), set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            loads.add(node.id)
-    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
-              ast.DictComp, ast.GeneratorExp)
-    stack = list(tree.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            stores.add(node.name)
-            continue
-        if isinstance(node, scopes):
-            continue
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            stores.add(node.id)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for a in node.names:
-                stores.add((a.asname or a.name).split('.')[0])
-        stack.extend(ast.iter_child_nodes(node))
-    return loads - stores
-
-
-_LEET_HELPERS = ('ListNode', 'TreeNode', 'list_node', 'tree_node', 'is_same_list', 'is_same_tree')
-
-
-def _check_targets(tree):
-    # HumanEval / MBPP / LeetCode tests end with check(candidate): the root name of that argument.
-    out = set()
-    for node in tree.body:
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and node.value.args:
-            f = node.value.func
-            if isinstance(f, ast.Name) and f.id == 'check':
-                a = node.value.args[0]
-                while isinstance(a, (ast.Attribute, ast.Call)):
-                    a = a.value if isinstance(a, ast.Attribute) else a.func
-                if isinstance(a, ast.Name):
-                    out.add(a.id)
-    return out
-
-
-def _last_def(source):
-    names = [n.name for n in ast.parse(source).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    return names[-1] if names else None
-
-
 _EXC_NS = {'__builtins__': {}, '_only': __import__('traceback').format_exception_only}
 exec(compile("def _exc_info_to_string(self, err, test):\n    return ''.join(_only(err[0], err[1])).strip()\n",
              '<harness-result>', 'exec'), _EXC_NS)
@@ -207,6 +158,23 @@ def _run_unittest_cases(ns, watch=None):
     return result
 
 
+def _rebuilt(cls, args, attrs, msg):
+    # An exception of the checker's own class cls with the solution's arguments and data attributes
+    # (JSONDecodeError takes msg, doc, pos but keeps only msg in args); None when it will not build.
+    for make in (lambda: cls(*args), lambda: cls.__new__(cls, *args), lambda: cls(str(msg))):
+        try:
+            exc = make()
+            exc.args = args
+            if type(attrs) is dict:
+                for k, v in attrs.items():
+                    if type(k) is str and not k.startswith('_') and k != 'args':
+                        setattr(exc, k, v)
+            return exc
+        except BaseException:
+            continue
+    return None
+
+
 def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
     # C: the reference's tests against answers from S. Runs no solution code.
     null = os.open('/dev/null', os.O_RDWR)
@@ -227,6 +195,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
     leet = _BASES['leetcode']
     proxies = {}
     needs_inline = []
+    used = [0]  # calls and attribute reads the tests made into the solution
     # Tests that seed the global random generator expect the solution to draw from it: its state
     # travels with each call and back (the solution could set it in a shared process just as well).
     sync_random = '.seed(' in job['testCode']
@@ -241,20 +210,23 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         if type(reply) is not dict:
             raise _CodecError('bad reply')
         if 'e' in reply:
-            name, msg, mod, qual = (list(reply['e']) + ['', ''])[:4]
+            name, msg, mod, qual, args, attrs = (list(reply['e']) + ['', '', None, None])[:6]
+            try:
+                # The exception's own arguments where they are data (KeyError(5).args[0] == 5).
+                args = tuple(dec(args)) if type(args) is list else (str(msg),)
+                attrs = dec(attrs) if attrs is not None else {}
+            except Exception:
+                args, attrs = (str(msg),), {}
             # A standard exception class the checker has itself loaded (binascii.Error), else the
             # first built-in one of its MRO. Never a class of the solution.
             cls = getattr(sys.modules.get(str(mod)), str(qual), None) if _raisable_module(str(mod)) else None
-            if isinstance(cls, type) and issubclass(cls, Exception) and cls not in _NOT_RAISED:
-                try:
-                    exc = cls(str(msg))
-                except BaseException:
-                    exc = None
+            if isinstance(cls, type) and issubclass(cls, Exception) and not issubclass(cls, _NOT_RAISED):
+                exc = _rebuilt(cls, args, attrs, msg)
                 if exc is not None:
                     raise exc
             cls = _BUILTINS.get(str(name))
-            if isinstance(cls, type) and issubclass(cls, Exception) and cls not in _NOT_RAISED:
-                raise cls(str(msg))
+            if isinstance(cls, type) and issubclass(cls, Exception) and not issubclass(cls, _NOT_RAISED):
+                raise _rebuilt(cls, args, attrs, msg) or cls(str(msg))
             raise _RemoteError('%s: %s' % (name, msg))
         return reply
 
@@ -267,6 +239,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
             object.__setattr__(self, '_t', t)
 
         def __call__(self, *args, **kw):
+            used[0] += 1
             try:
                 a = [enc(x) for x in args]
                 k = {str(n): enc(x) for n, x in kw.items()}
@@ -302,6 +275,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         def __getattr__(self, name):
             if name.startswith('__'):
                 raise AttributeError(name)
+            used[0] += 1
             return dec(ask({'op': 'attr', 'h': object.__getattribute__(self, '_h'), 'n': name})['v'])
 
         def __bool__(self):
@@ -338,29 +312,54 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
             ns.pop(n, None)
         own = _free_names(tests_tree)
         fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
-        # From the solution: the entry point, and names nothing trusted defines. Never a built-in
-        # or a helper of the prompt or prelude (those stay the checker's own).
-        ask_names = sorted(n for n in own if n in entries or (n not in ns and n not in builtins.__dict__))
-        # Without a known entry point, a prelude name the solution redefines is ambiguous: the
-        # candidate (def add) or a helper the tests rely on (gcd)? Refuse rather than guess.
-        ambiguous = sorted(n for n in own if not entries and n in ns and n not in fixed and n not in builtins.__dict__
-                           and not isinstance(ns[n], types.ModuleType))
-        if ask_names or ambiguous:
-            vals = ask({'op': 'names', 'names': ask_names + ambiguous})['v']
-            if type(vals) is not dict:
+        # The candidates: the entry point, else the functions the assertions are about (MBPP's
+        # bare asserts). The solution's definition of a candidate wins over the prelude's (def
+        # median); an entry point must be the solution's own (the built-in sorted never answers
+        # for it), and tests that never reach the solution fail (a response of 'pass' where the
+        # prelude's median, factorial and comb would answer every assert). No other name of the
+        # prelude, the prompt or the built-ins ever comes from the solution.
+        cands = set(entries) if entries else _assert_subjects(tests_tree, fixed) & own
+        # A standard-library module the tests use without importing it is the checker's own import,
+        # never the solution's stand-in (a class named math whose isclose says True).
+        for n in sorted(own):
+            if n not in cands and n not in ns and n not in builtins.__dict__ and n in sys.stdlib_module_names:
+                try:
+                    ns[n] = __import__(n)
+                except ImportError:
+                    pass
+        spaces = _namespace_names(tests_tree)
+        ask_names = sorted(n for n in own | cands if n in cands or (n not in ns and n not in builtins.__dict__))
+        if ask_names:
+            reply = ask({'op': 'names', 'names': ask_names})
+            vals, mods = reply['v'], reply.get('m') or {}
+            if type(vals) is not dict or type(mods) is not dict:
                 raise _CodecError('bad reply')
-            for n in ambiguous:
-                if n in vals:
-                    raise NameError("the tests use '%s', which the solution redefines over the prelude's; give the "
-                                    "reference an entry_point (or prompt) to say which one is the solution's" % n)
             for n in ask_names:
-                if n in vals:
+                if n in mods and n not in cands:
+                    # A module the solution imported under this name (np): the checker imports the
+                    # real one by its name, never the solution's object.
+                    try:
+                        ns[n] = __import__(str(mods[n]), fromlist=['_'])
+                    except ImportError:
+                        raise NameError("the tests use '%s', the solution's module %s, which the checker cannot import" % (n, str(mods[n])[:100]))
+                elif n in vals and n not in cands and n in spaces:
+                    # Used only as a namespace (np.allclose): a module's place, never a class of the
+                    # solution's whose allclose says True.
+                    raise NameError("the tests use '%s' as a module; the solution's '%s' is not one" % (n, n))
+                elif n in vals:
                     ns[n] = dec(vals[n])
+                elif n in entries and (n in ns or n in builtins.__dict__):
+                    raise NameError("the tests call '%s', which the solution does not define (the %s one would answer for it)"
+                                    % (n, 'built-in' if n in builtins.__dict__ else 'prelude\'s'))
         exec(tests_code, ns)
+        _run_uncalled_tests(ns, tests_tree, entry)
         result = _run_unittest_cases(ns)
         if needs_inline:
             raise _NeedsInline()
         status, message = _unittest_outcome(result, job['testCode'])
+        if status == 'ok' and not used[0]:
+            # Nothing judged the solution (a check() never called, tests in functions no one runs).
+            status = 'runtime-error: the tests never called the solution'
     except _SolutionGone:
         _send(msg_fd, {'gone': True})
         os._exit(0)

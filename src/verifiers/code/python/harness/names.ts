@@ -1,0 +1,139 @@
+/**
+ * Python source of the sandbox zygote, part names: what the checker reads from the tests' syntax
+ * tree before it runs them (split.ts). Which names the tests use and never bind (asked from the
+ * solution), which function the tests are about (the candidate: the entry point, or the function
+ * each assertion is about), which names they use only as modules, and which test functions they
+ * define but leave to a harness to call (HumanEval's check, pytest's test_*). A candidate must be
+ * the solution's own; every other name the prelude, the prompt or the built-ins define stays the
+ * checker's.
+ */
+export const NAMES_SOURCE = String.raw`# ---- split test_code: reading the tests ----
+def _free_names(tree):
+    # Names the tests load but never bind at module level (function scopes are not entered for
+    # binding: asking the solution for a name a function binds locally is harmless).
+    loads, stores = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads.add(node.id)
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
+              ast.DictComp, ast.GeneratorExp)
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stores.add(node.name)
+            continue
+        if isinstance(node, scopes):
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            stores.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for a in node.names:
+                stores.add((a.asname or a.name).split('.')[0])
+        stack.extend(ast.iter_child_nodes(node))
+    return loads - stores
+
+
+_LEET_HELPERS = ('ListNode', 'TreeNode', 'list_node', 'tree_node', 'is_same_list', 'is_same_tree')
+
+
+def _check_targets(tree):
+    # HumanEval / MBPP / LeetCode tests end with check(candidate): the root name of that argument.
+    out = set()
+    for node in tree.body:
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and node.value.args:
+            f = node.value.func
+            if isinstance(f, ast.Name) and f.id == 'check':
+                a = node.value.args[0]
+                while isinstance(a, (ast.Attribute, ast.Call)):
+                    a = a.value if isinstance(a, ast.Attribute) else a.func
+                if isinstance(a, ast.Name):
+                    out.add(a.id)
+    return out
+
+
+def _assert_subjects(tree, fixed):
+    # Without an entry point (MBPP's bare asserts, pytest-style test_* functions, unittest methods),
+    # the candidates: the function each assertion is about, the first call by name that is not a
+    # built-in on the way down its left side (assert median(xs) == 2, assert not f(x),
+    # assert math.isclose(area(2), 12.5), assert set(f(x)) == {1}, assert abs(f(x) - 2) < 1e-9,
+    # self.assertEqual(task_func(x), y)).
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            e = node.test
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.startswith('assert'):
+            e = node
+        else:
+            continue
+        for _ in range(50):
+            if isinstance(e, ast.Compare):
+                e = e.left
+            elif isinstance(e, ast.UnaryOp):
+                e = e.operand
+            elif isinstance(e, ast.BinOp):
+                e = e.left
+            elif isinstance(e, ast.BoolOp):
+                e = e.values[0]
+            elif isinstance(e, (ast.Subscript, ast.Attribute, ast.Starred)):
+                e = e.value
+            elif isinstance(e, ast.Call):
+                f = e.func
+                if isinstance(f, ast.Name) and f.id not in builtins.__dict__ and f.id not in fixed:
+                    out.add(f.id)
+                    break
+                if e.args:
+                    e = e.args[0]
+                elif isinstance(f, ast.Call):
+                    e = f  # Solution().method(x): the class
+                elif isinstance(f, ast.Attribute):
+                    e = f.value
+                else:
+                    break
+            else:
+                break
+    return out
+
+
+def _namespace_names(tree):
+    # Names the tests use only before a dot (np in np.allclose(...)), never on their own.
+    dotted = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
+    names, plain = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            (names if id(node) in dotted else plain).add(node.id)
+    return names - plain
+
+
+def _run_uncalled_tests(ns, tree, entry):
+    # HumanEval's raw test field defines check(candidate) and leaves the call to the harness; pytest
+    # style defines test_* functions. Run what the tests define but never call themselves.
+    # (a call under "if __name__ == '__main__':" never runs here: the tests are not __main__)
+    called = set()
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id == '__name__' for n in ast.walk(node.test)):
+            stack.extend(node.orelse)
+            continue
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            called.add(node.func.id)
+        stack.extend(ast.iter_child_nodes(node))
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.name in called:
+            continue
+        fn = ns.get(node.name)
+        if not isinstance(fn, types.FunctionType):
+            continue
+        if node.name == 'check' and entry and entry in ns:
+            fn(ns[entry])
+        elif node.name.startswith('test') and not node.args.args:
+            fn()
+
+
+def _last_def(source):
+    names = [n.name for n in ast.parse(source).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return names[-1] if names else None
+
+
+`;
