@@ -50,6 +50,8 @@ const REFS = {
   // No check(), no entry point: the tests use a prelude name (LiveCodeBench imports math's gcd).
   bare: { language: 'python', test_code: 'assert gcd(12, 18) == 6\nassert math.gcd(4, 6) == 2\nassert solve(3) == 9\n' },
   stdio: { language: 'python', tests: [{ input: '1 2\n', output: '3\n' }, { input: '40 2\n', output: '42\n' }] },
+  // A tree compared with a level-order one.
+  tree: { language: 'python', test_code: 'assert is_same_tree(Solution().build([1, 2]), tree_node([1, None, 2]))\n' },
   // MBPP bare asserts about functions the prelude also defines (statistics' median, math's factorial).
   preludeNamed: { language: 'python', test_code: 'assert median([3, 1, 2]) == 2\nassert median([4, 1, 3, 2]) == 2.5\nassert factorial(5) == 120\n' },
   // An entry point named like a built-in.
@@ -62,7 +64,7 @@ const REFS = {
   noImport: { language: 'python', test_code: 'assert math.isclose(area(2), 12.566, rel_tol=1e-3)\nassert math.isclose(area(1), 3.1416, rel_tol=1e-3)\n' },
 } as const;
 
-const OPTS: Partial<Record<keyof typeof REFS, { pythonPrelude: 'leetcode' | 'none' }>> = { leet: { pythonPrelude: 'leetcode' }, noImport: { pythonPrelude: 'none' } };
+const OPTS: Partial<Record<keyof typeof REFS, { pythonPrelude: 'leetcode' | 'none' }>> = { leet: { pythonPrelude: 'leetcode' }, tree: { pythonPrelude: 'leetcode' }, noImport: { pythonPrelude: 'none' } };
 
 const HONEST: Record<keyof typeof REFS, string> = {
   sums: 'def pair_sums(a, b):\n    return [x + y for x, y in zip(a, b)]',
@@ -75,6 +77,7 @@ const HONEST: Record<keyof typeof REFS, string> = {
   mapall: 'def is_even(n):\n    return n % 2 == 0',
   bare: 'def solve(n):\n    return n * n',
   stdio: 'a, b = map(int, input().split())\nprint(a + b)',
+  tree: 'class Solution:\n    def build(self, v):\n        return TreeNode(v[0], None, TreeNode(v[1]))',
   preludeNamed: 'def median(xs):\n    s = sorted(xs); n = len(s)\n    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2\ndef factorial(n):\n    return 1 if n < 2 else n * factorial(n - 1)',
   builtinEntry: 'def sorted(xs):\n    out = list(xs)\n    out.sort()\n    return out',
   rawCheck: 'def plus(a, b):\n    return a + b',
@@ -208,6 +211,7 @@ const ATTEMPTS: { name: string; ref: keyof typeof REFS; code: string }[] = [
   { name: 'a wrong answer where the tests leave check() to the harness', ref: 'rawCheck', code: 'def plus(a, b):\n    return None' },
   { name: 'a wrong answer where the tests are pytest functions', ref: 'pytestStyle', code: 'def add(a, b):\n    return None' },
   { name: 'a class standing in for a module the tests never import', ref: 'noImport', code: 'class math:\n    isclose = staticmethod(lambda *a, **k: True)\ndef area(r):\n    return 0' },
+  { name: 'a TreeNode whose value is None, which level order would drop', ref: 'tree', code: 'class Solution:\n    def build(self, v):\n        return TreeNode(v[0], TreeNode(None), TreeNode(v[1]))' },
   { name: 'a class standing in for a module the tests use only by attribute', ref: 'noImport', code: 'import sys\nclass M:\n    isclose = staticmethod(lambda *a, **k: True)\nmath = M()\ndef area(r):\n    return 0' },
   // The long-lived zygote: other submissions' processes, the zygote, what outlives a submission.
   { name: 'signal every pid in reach (the zygote, earlier and later submissions)', ref: 'sums', code: 'import os, signal\nfor p in list(range(1, 4000)) + [0, -1]:\n    for s in (signal.SIGSTOP, signal.SIGKILL):\n        for f in (os.kill, getattr(signal, "pidfd_send_signal", None)):\n            try: f(p, s)\n            except Exception: pass\n    try: os.setpgid(0, p)\n    except Exception: pass\ndef pair_sums(a, b): return None' },

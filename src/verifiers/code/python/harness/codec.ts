@@ -209,6 +209,9 @@ def _make_encoder(handle_of, node_classes=()):
                 if node_kind(node) != 'R':
                     raise _CodecError('a tree not made of TreeNodes')
                 nd = node.__dict__
+                if nd['val'] is None:
+                    # Level order writes a missing child as None: such a node would vanish.
+                    raise _CodecError('a TreeNode whose value is None')
                 vals.append(enc(nd['val'], d1))
                 queue.append(nd['left'])
                 queue.append(nd['right'])
