@@ -43,6 +43,11 @@ export interface PyRegex {
   /** JS group index of each Python group (index 0 unused). */
   readonly groupIndex: readonly number[];
   /**
+   * For a pattern that starts with a greedy run of whitespace (`\s*`, `\n*`, or `^\s*` under
+   * MULTILINE): searches take the linear path of {@link leadSearch} (see there).
+   */
+  readonly lead?: Lead;
+  /**
    * For a pattern that is a plain ASCII literal (optionally between `\b`s): that literal,
    * lowercased under IGNORECASE. A text that does not contain it cannot match, so searches skip
    * the RegExp (see {@link pySearch}).
@@ -84,6 +89,7 @@ export function pyCompile(pattern: string, flags: PyFlags = {}): PyRegex {
       groups: t.groups,
       groupIndex: t.groupIndex,
       literal: plainLiteral(pattern, t.flags.ignoreCase),
+      lead: leadOf(pattern, t.flags),
     };
   } catch (err) {
     throw new PyRegexError(`pattern not expressible in JavaScript: ${(err as Error).message}`);
@@ -117,9 +123,58 @@ function mayMatch(rx: PyRegex, s: string, ignoreCase: boolean): boolean {
   return lastLower === '' ? true : lastLower.includes(lit);
 }
 
+/** A leading greedy whitespace run of a pattern: which characters, and whether `^` precedes it. */
+interface Lead {
+  /** `\s*` (ASCII whitespace is certainly in it) rather than `\n*`. */
+  space: boolean;
+  /** `^\s*` under MULTILINE: only line starts can begin a match. */
+  lineStart: boolean;
+}
+
+function leadOf(pattern: string, flags: { multiline: boolean; verbose?: boolean }): Lead | undefined {
+  if (flags.verbose) return undefined;
+  const m = /^(\^?)\\([sn])\*(?![?+])/.exec(pattern);
+  if (!m || (m[1] && !flags.multiline)) return undefined;
+  return { space: m[2] === 's', lineStart: m[1] === '^' };
+}
+
+/**
+ * The first match at or after `from` of a pattern with a leading whitespace run. A plain search
+ * tries every start inside a run of W characters and each try runs W* to the run's end: quadratic
+ * (postscript's `\s*p\.\s?s` over 50,000 spaces took 3-5 s). But the try at the run's first
+ * position already tried the rest of the pattern at every later position of the run (W* gives
+ * back one character at a time), so when it fails the starts up to the run's end fail too and are
+ * skipped. Same matches as the plain search, linear time. W is taken as ASCII whitespace (or only
+ * `\n`): a subset of the pattern's class, which keeps the skip sound.
+ */
+function leadSearch(rx: PyRegex, lead: Lead, s: string, from: number): RegExpExecArray | null {
+  const re = stickyRe(rx, s);
+  const inRun = lead.space ? (c: number) => c === 32 || (c >= 9 && c <= 13) : (c: number) => c === 10;
+  const lineStart = (p: number): number => {
+    if (!lead.lineStart || p === 0 || s.charCodeAt(p - 1) === 10) return p;
+    const k = s.indexOf('\n', p);
+    return k < 0 ? s.length + 1 : k + 1;
+  };
+  let p = lineStart(from);
+  while (p <= s.length) {
+    re.lastIndex = p;
+    const m = re.exec(s);
+    if (m) return m;
+    let next = p + 1;
+    if (p < s.length && inRun(s.charCodeAt(p))) {
+      let end = p + 1;
+      while (end < s.length && inRun(s.charCodeAt(end))) end++;
+      next = end + 1;
+    }
+    p = lineStart(next);
+  }
+  return null;
+}
+
 /** Python `re.search`: the first match, or null. */
 export function pySearch(rx: PyRegex, s: string): RegExpExecArray | null {
   if (!mayMatch(rx, s, rx.re.ignoreCase)) return null;
+  if (rx.lead) return leadSearch(rx, rx.lead, s, 0);
   const re = globalRe(rx, s);
   re.lastIndex = 0;
   return re.exec(s);
@@ -136,15 +191,18 @@ export function pyMatch(rx: PyRegex, s: string, pos = 0): RegExpExecArray | null
 export function pyFinditer(rx: PyRegex, s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const re = globalRe(rx, s);
-  re.lastIndex = 0;
+  const lead = rx.lead;
+  let from = 0;
   for (;;) {
-    const m = re.exec(s);
+    re.lastIndex = from;
+    const m = lead ? leadSearch(rx, lead, s, from) : re.exec(s);
     if (!m) break;
     out.push(m);
+    from = m.index + m[0].length;
     if (m[0].length === 0) {
       if (m.index >= s.length) break;
       const cp = s.codePointAt(m.index)!;
-      re.lastIndex = m.index + (cp > 0xffff ? 2 : 1);
+      from = m.index + (cp > 0xffff ? 2 : 1);
     }
   }
   return out;
