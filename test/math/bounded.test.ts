@@ -38,6 +38,19 @@ describe('math: adversarial inputs end with a judged verdict', () => {
     expect(MAX_ANSWER_CHARS).toBe(1_000);
   });
 
+  it('a rounding option too large to represent is the caller\'s error, not a crash (30,103 places threw a TypeError)', () => {
+    // InputError: the batch runner turns it into that sample's invalid-input verdict.
+    expect(() => verifyMath('\\boxed{0.333}', '\\frac{1}{3}', { floatRounding: 30_103 })).toThrow(/floatRounding must be at most 1000/);
+    expect(verifyMath('\\boxed{0.333}', '\\frac{1}{3}', { floatRounding: 3 }).pass).toBe(true);
+    expect(verifyMath('\\boxed{0.333}', '\\frac{1}{3}', { floatRounding: 1000 }).pass).toBe(false);
+  });
+
+  it('matrix powers: a product of matrices is right, squaring included', () => {
+    expect(mathEqual('\\begin{pmatrix}7&10\\\\15&22\\end{pmatrix}', '\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}^{2}')).toBe(true);
+    expect(mathEqual('\\begin{pmatrix}1&5\\\\0&1\\end{pmatrix}', '\\begin{pmatrix}1&1\\\\0&1\\end{pmatrix}^{5}')).toBe(true);
+    expect(mathEqual('\\begin{pmatrix}1&4\\\\0&1\\end{pmatrix}', '\\begin{pmatrix}1&1\\\\0&1\\end{pmatrix}^{5}')).toBe(false);
+  });
+
   it('a 12x12 determinant still equals itself (elimination, not cofactor expansion)', () => {
     expect(verifyMath(`\\boxed{${matrix('vmatrix', 12)}}`, matrix('vmatrix', 12)).pass).toBe(true);
     expect(mathEqual('-2', '\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}')).toBe(true);

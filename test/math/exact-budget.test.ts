@@ -13,6 +13,11 @@ import { parseMath } from '../../src/verifiers/math/index.js';
 
 const v = await loadVerifier('math');
 
+/** An n x n pmatrix with every cell `cell`. */
+function matrix(n: number, cell: string): string {
+  return '\\begin{pmatrix}' + Array.from({ length: n }, () => Array(n).fill(cell).join('&')).join('\\\\') + '\\end{pmatrix}';
+}
+
 describe('math: exact evaluation has a work budget', () => {
   it.each([
     ['M1 two huge fractions', '\\frac{3^{62000}}{5^{42000}}+\\frac{7^{35000}}{11^{28000}}'],
@@ -28,6 +33,8 @@ describe('math: exact evaluation has a work budget', () => {
     ['M5 1/5^43000', '\\frac{1}{5^{43000}}'],
     ['a huge logarithm', '\\log_2 2^{99990}'],
     ['a huge square root', '\\sqrt{3^{62000}}'],
+    ['a tower of 12x12 matrix powers', '{'.repeat(31) + matrix(12, 'x') + '}^{64}'.repeat(31)],
+    ['a sum of 10 000 towers of matrix powers', '\\sum_{k=1}^{10000} ' + '{'.repeat(30) + matrix(8, 'k') + '}^{64}'.repeat(30)],
   ])('%s: judged, within the budget', async (_, expr) => {
     const r = await v.verify(`\\boxed{${expr}}`, '42');
     expect(r.score).toBe(0);

@@ -15,6 +15,7 @@ import { type Node, children, freeVars } from './ast.js';
 import * as Q from './rational.js';
 import type { Rat } from './rational.js';
 import { type C, NAN, c, cabs, cadd, ccos, cdiv, cexp, clog, cmul, csin, det, gamma } from './complex.js';
+import { MAX_MATRIX_SIZE } from './limits.js';
 
 export type { C } from './complex.js';
 
@@ -243,7 +244,10 @@ function ev(n: Node, env: NumEnv, trig: boolean): Val {
     case 'call': return callVal(n.fn, n.args, env, trig);
     case 'apply': return pseudoFunction(n.name, n.args.map((a) => scalar(ev(a, env, trig))));
     case 'sum': case 'prod': return seriesVal(n, env);
-    case 'matrix': return n.rows.map((r) => r.map((x) => scalar(ev(x, env, trig))));
+    case 'matrix': {
+      if (n.rows.length > MAX_MATRIX_SIZE || n.rows.some((r) => r.length > MAX_MATRIX_SIZE)) return NAN;
+      return n.rows.map((r) => r.map((x) => scalar(ev(x, env, trig))));
+    }
     default: return NAN;
   }
 }
@@ -252,9 +256,17 @@ function mapVal(v: Val, f: (x: C) => C): Val {
   return isMatrix(v) ? v.map((r) => r.map(f)) : f(v);
 }
 
+/**
+ * Work charged per complex multiply-add of a matrix operation (in the units of `work.ts`). Matrix
+ * arithmetic was unmetered: a boxed tower of 18x18 matrices raised to the 64th power 31 times took
+ * 2-5 s, and a sum of 10,000 such terms minutes.
+ */
+const MATRIX_CELL_WORK = 8;
+
 function addVal(a: Val, b: Val): Val {
   if (isMatrix(a) && isMatrix(b)) {
     if (a.length !== b.length || a[0]!.length !== b[0]!.length) return NAN;
+    if (!Q.spendWork(a.length * a[0]!.length * MATRIX_CELL_WORK)) return NAN;
     return a.map((r, i) => r.map((x, j) => c(x.re + b[i]![j]!.re, x.im + b[i]![j]!.im)));
   }
   if (isMatrix(a) || isMatrix(b)) return NAN;
@@ -264,6 +276,7 @@ function addVal(a: Val, b: Val): Val {
 function mulVal(a: Val, b: Val): Val {
   if (isMatrix(a) && isMatrix(b)) {
     if (a[0]!.length !== b.length) return NAN;
+    if (!Q.spendWork(a.length * b.length * b[0]!.length * MATRIX_CELL_WORK)) return NAN;
     return a.map((row) => b[0]!.map((_, j) => row.reduce((acc, x, k) => cadd(acc, cmul(x, b[k]![j]!)), c(0))));
   }
   if (isMatrix(a)) return mapVal(a, (x) => cmul(x, b as C));
@@ -281,9 +294,15 @@ function powVal(n: Extract<Node, { k: 'pow' }>, env: NumEnv, trig: boolean): Val
   const e = scalar(ev(n.exp, env, trig));
   if (isMatrix(base)) {
     if (e.im !== 0 || !Number.isInteger(e.re) || e.re < 1 || e.re > 64) return NAN;
-    let acc: Val = base;
-    for (let k = 1; k < e.re; k++) acc = mulVal(acc, base);
-    return acc;
+    // By squaring: at most 12 products for ^{64}, each charged in mulVal.
+    let acc: Val | undefined;
+    let sq: Val = base;
+    for (let k = e.re; k > 0; k >>= 1) {
+      if (k & 1) acc = acc === undefined ? sq : mulVal(acc, sq);
+      if (k > 1) sq = mulVal(sq, sq);
+      if (isMatrix(sq) ? false : Number.isNaN(sq.re)) return NAN;
+    }
+    return acc!;
   }
   return cpow(base, e, env.complex, n.exp);
 }

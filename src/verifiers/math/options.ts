@@ -55,6 +55,9 @@ function positive(v: unknown, name: string, integer = false): number | undefined
   return v;
 }
 
+/** The most decimal places or significant digits an option may ask for (doubles carry 17). */
+export const MAX_PLACES = 1000;
+
 /** Validate options (throws {@link InputError} naming the bad field) and apply defaults. */
 export function resolveOptions(opts: MathOptions | undefined): ResolvedMathOptions {
   const o = opts ?? {};
@@ -76,6 +79,9 @@ export function resolveOptions(opts: MathOptions | undefined): ResolvedMathOptio
   const tol = positive(o.tolerance, 'tolerance');
   const rounding = positive(o.floatRounding, 'floatRounding', true);
   const digits = positive(o.significantDigits, 'significantDigits', true);
+  // 10^places must stay an exact number the arithmetic accepts (30,103 places crashed the compare).
+  if (rounding !== undefined && rounding > MAX_PLACES) throw new InputError(`options.floatRounding must be at most ${MAX_PLACES}`);
+  if (digits !== undefined && digits > MAX_PLACES) throw new InputError(`options.significantDigits must be at most ${MAX_PLACES}`);
   const tolerance: Tolerance = rounding !== undefined ? { kind: 'round', places: rounding } : tol !== undefined ? { kind: 'rel', tol } : { kind: 'sig', digits: Math.max(1, digits ?? 6) };
   if (o.strict !== undefined && typeof o.strict !== 'boolean') throw new InputError('options.strict must be a boolean');
   if (o.allowSetRelationComp !== undefined && typeof o.allowSetRelationComp !== 'boolean') throw new InputError('options.allowSetRelationComp must be a boolean');
