@@ -53,6 +53,10 @@ export function honestSamples(verifier: 'math' | 'mcq' | 'ifeval', n: number): B
   return Array.from({ length: n }, (_, k) => base[k % base.length]!);
 }
 
+/** An n x n pmatrix with every cell `cell`. */
+const pmatrix = (n: number, cell: string): string =>
+  `\\begin{pmatrix}${Array.from({ length: n }, () => Array(n).fill(cell).join('&')).join('\\\\')}\\end{pmatrix}`;
+
 /** Adversarial response builders per verifier: `(size) => response`. */
 export const ADVERSARIAL: Record<'math' | 'mcq' | 'ifeval', Record<string, (n: number) => string>> = {
   math: {
@@ -73,6 +77,9 @@ export const ADVERSARIAL: Record<'math' | 'mcq' | 'ifeval', Record<string, (n: n
     bigFractions: () => '\\boxed{\\frac{3^{62000}}{5^{42000}}+\\frac{7^{35000}}{11^{28000}}}',
     harmonic: () => '\\boxed{\\sum_{k=1}^{10000} \\frac{1}{k}}',
     nestedSums: () => '\\boxed{\\sum_{k=1}^{10000}\\sum_{m=1}^{10000} k m}',
+    // matrix arithmetic (a tower of powers, and 10,000 of them summed)
+    matrixTower: () => `\\boxed{${'{'.repeat(31)}${pmatrix(12, 'x')}${'}^{64}'.repeat(31)}}`,
+    matrixSum: () => `\\boxed{\\sum_{k=1}^{10000} ${'{'.repeat(30)}${pmatrix(8, 'k')}${'}^{64}'.repeat(30)}}`,
   },
   mcq: {
     newlines: (n) => `The answer is (A).${'\n'.repeat(n)}`,
@@ -100,6 +107,9 @@ export const ADVERSARIAL: Record<'math' | 'mcq' | 'ifeval', Record<string, (n: n
     // a line of openers that never close (quadratic for <<[^\n]+>> and \[.*?\] scanned per opener)
     titleOpeners: (n) => fill('<<', n),
     placeholderOpeners: (n) => fill('[', n),
+    // one whitespace run (quadratic for patterns that open with \s* or \n*: postscript, bullets)
+    spaceRun: (n) => `${' '.repeat(n - 1)}a`,
+    questionNewlines: (n) => `Question${'\n'.repeat(n - 9)}a`,
   },
 };
 
