@@ -85,10 +85,10 @@ describe('ifeval instruction lists', () => {
     expect((v.details as { follow_instruction_list: boolean[] }).follow_instruction_list).toEqual([true, true, true, true, false]);
   });
 
-  it('a list of more than 100 instructions is refused as input, not scored', async () => {
+  it('a list of more than 20 instructions is refused as input, not scored', async () => {
     const n = 200;
     const v = await verifyOne('ifeval', '<<'.repeat(25_000), { instruction_id_list: Array(n).fill('detectable_format:title'), kwargs: Array(n).fill({}) }, { threads: 0 });
     expect(v.reason).toBe('invalid-input');
-    expect(String(v.error)).toMatch(/at most 100/);
+    expect(String(v.error)).toMatch(/at most 20 /);
   });
 });
