@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCheck } from '../../src/verifiers/ifeval/kwargs.js';
+import { backtrackRisk } from '../../src/verifiers/ifeval/instruction.js';
 import { getInstruction } from '../../src/verifiers/ifeval/registry.js';
 import { FeatureCache } from '../../src/verifiers/ifeval/text/features.js';
 import { verifyIfeval, DEFAULT_MAX_RESPONSE_CHARS, RESPONSE_TOO_LONG } from '../../src/verifiers/ifeval/index.js';
@@ -83,6 +84,25 @@ describe('ifeval instruction lists', () => {
     const kwargs = [{}, {}, {}, { num_placeholders: 2 }, { num_placeholders: 3 }];
     const v = await verifyIfeval('<<Title>>\nNo commas here [a] and [b].', { instruction_id_list: ids, kwargs }, { mode: 'strict' });
     expect((v.details as { follow_instruction_list: boolean[] }).follow_instruction_list).toEqual([true, true, true, true, false]);
+  });
+
+  it('hostile reference patterns are refused as input: exponential backtracking, 5,000 forbidden words', async () => {
+    const ref = (id: string, kwargs: Record<string, unknown>) => ({ instruction_id_list: [id], kwargs: [kwargs] });
+    for (const [id, kw] of [
+      ['keywords:existence', { keywords: ['(a+)+$'] }],
+      ['keywords:existence', { keywords: ['(x|xx)*y'] }],
+      ['detectable_content:postscript', { postscript_marker: '(a+)+b' }],
+      ['keywords:forbidden_words', { forbidden_words: Array.from({ length: 5000 }, (_, i) => `w${i}`) }],
+    ] as const) {
+      const v = await verifyOne('ifeval', 'a'.repeat(27) + '!', ref(id, kw), { threads: 0 });
+      expect(v.reason, JSON.stringify(kw).slice(0, 80)).toBe('invalid-input');
+    }
+    const ok = await verifyOne('ifeval', 'I like apples and pears.', ref('keywords:existence', { keywords: ['apples', 'pears'] }), { threads: 0 });
+    expect(ok.pass).toBe(true);
+    expect(backtrackRisk(String.raw`\s*p\.\s?s\..*$`)).toBeUndefined();
+    expect(backtrackRisk(String.raw`\(a+\)+[(+]*`)).toBeUndefined();
+    expect(backtrackRisk(String.raw`((ab)c)+`)).toBeUndefined();
+    expect(backtrackRisk(String.raw`((a+)c)+`)).toBeDefined();
   });
 
   it('a list of more than 20 instructions is refused as input, not scored', async () => {

@@ -73,10 +73,48 @@ export function kwargError(field: string, message: string): InputError {
  * (the reference would raise `re.error` and stop the whole run).
  */
 export function userRegex(field: string, pattern: string, flags: PyFlags = {}): PyRegex {
+  const risky = backtrackRisk(pattern);
+  if (risky) throw kwargError(field, `is a regular expression that can backtrack exponentially (${risky}); IFEval's keywords are words`);
   try {
     return pyCompile(pattern, flags);
   } catch (err) {
     if (err instanceof PyRegexError) throw kwargError(field, `is not a usable Python regular expression (${err.message})`);
     throw err;
   }
+}
+
+/**
+ * Why a reference's pattern could backtrack exponentially, or undefined: a repeated group that
+ * holds a repetition or an alternation (`(a+)+`, `(a|aa)*`, `(\w+\s?)*`). The reference's
+ * keywords and markers are raw regex text, so a hostile record could make one sample take
+ * seconds per character (`(a+)+$` on 27 a's and a '!': 1.9 s, doubling per a).
+ */
+export function backtrackRisk(pattern: string): string | undefined {
+  const groups: { start: number; inner: boolean }[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '[') {
+      // a class: skip to its closing bracket (a ']' first in the class is literal)
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (ch === '(') groups.push({ start: i, inner: false });
+    else if ((ch === '*' || ch === '+' || ch === '{' || ch === '|') && groups.length) groups[groups.length - 1]!.inner = true;
+    else if (ch === ')') {
+      const g = groups.pop();
+      const next = pattern[i + 1];
+      const repeated = next === '*' || next === '+' || (next === '{' && /^\{\d*,?\d*\}/.test(pattern.slice(i + 1)));
+      if (g?.inner && repeated) return `the group at ${g.start} repeats a repetition or an alternation`;
+      if (g?.inner && groups.length) groups[groups.length - 1]!.inner = true;
+    }
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { pySearch } from '../../text/pyregex.js';
 export const instruction = defineInstruction({
   id: 'keywords:existence',
   suite: 'ifeval',
-  properties: { keywords: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+  properties: { keywords: { type: 'array', items: { type: 'string', maxLength: 200 }, minItems: 1, maxItems: 50 } },
   required: ['keywords'],
   build: (kw) => {
     const res = (kw.keywords as string[]).map((k, i) => userRegex(`keywords[${i}]`, k, { ignoreCase: true }));

@@ -8,7 +8,7 @@ import { pySearch } from '../../text/pyregex.js';
 export const instruction = defineInstruction({
   id: 'keywords:forbidden_words',
   suite: 'ifeval',
-  properties: { forbidden_words: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+  properties: { forbidden_words: { type: 'array', items: { type: 'string', maxLength: 200 }, minItems: 1, maxItems: 50 } },
   required: ['forbidden_words'],
   build: (kw) => {
     const words = kw.forbidden_words as string[];
