@@ -91,6 +91,15 @@ def _test_name(test):
 def _compile_tests(source):
     tree = ast.parse(source, '<tests>')
     tree = _WrapCalls().visit(tree)
+    # After each top-level statement: the integrity check's baseline catches up with what the
+    # tests' module has defined (a def, an import, CASES = ...), so that the module-level
+    # check(candidate) already runs under it.
+    body = []
+    for stmt in tree.body:
+        body.append(stmt)
+        rebase = ast.Expr(value=ast.Call(func=ast.Constant(value=_REBASE_SLOT), args=[], keywords=[]))
+        body.append(ast.copy_location(rebase, stmt))
+    tree.body = body
     ast.fix_missing_locations(tree)
     return compile(tree, '<tests>', 'exec')
 
@@ -260,18 +269,42 @@ def _import_tests_modules(tree):
 
 def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     # Inline mode (tests that patch what the solution uses): the tests share the solution's process.
-    # Before the solution runs: the tests' modules are imported and every module and class is
-    # snapshotted; after it, they are restored, and the tests run in a namespace of their own with
-    # clean built-ins and only the names they need from the solution, under the value guard.
+    # Before the solution runs: the tests' modules are imported, the reference prompt is run in a
+    # namespace of the prelude's, and every module and class is snapshotted; after it, they are
+    # restored, and the tests run in a namespace of their own with clean built-ins, the prelude's
+    # names and the prompt's helpers they use, and from the solution only its entry point and names
+    # nothing trusted defines (as in split mode), under the value guard.
     null = os.open('/dev/null', os.O_RDWR)
     _enter_child(job, msg_fd, (null, null, null))
     code = _compile_solution(job, msg_fd)
     _import_tests_modules(tests_tree)
+    # What the tests take from the solution, as split mode does: the entry point (entry_point, else
+    # the prompt's last function, else the name in check(...)) and names nothing trusted defines.
+    # The prelude's names and the prompt's helpers (HumanEval/32's poly) are the trusted ones,
+    # made here before the solution runs (a solution's own math, isclose or poly stays its own).
+    trusted = dict(_BASES[job['prelude']])
+    trusted['__name__'] = '__tests__'
+    trusted['__builtins__'] = builtins
+    prompt_error = None
+    entries = set()
+    try:
+        prompt = job.get('prompt')
+        entry = job.get('entry') or (_last_def(prompt) if prompt else None)
+        entries = {entry} if entry else _check_targets(tests_tree)
+        if prompt:
+            exec(compile(prompt, '<prompt>', 'exec'), trusted)
+    except BaseException as e:
+        prompt_error = e
+    for n in entries:
+        trusted.pop(n, None)
+    fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
+    base = _BASES[job['prelude']]
     tests_objects = {}
     hooks = {}
     register, callee, baseline, environment, tests_mock, by_tests = _make_integrity(tests_tree, tests_objects, hooks)
     value, untouched, watch = _make_checker(environment, tests_objects, tests_mock, by_tests, hooks)
-    tests_code = _bind_value(tests_code, value, callee)
+    tg = {'__name__': '__tests__'}
+    tests_code = _bind_value(tests_code, value, callee, lambda: baseline(tg, g, True))
     write = os.write
     exit_now = os._exit
     dumps = json.dumps
@@ -299,11 +332,23 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
         status = 'runtime-error: SystemExit before the tests ran' if st == 'exit' else st
     if status is None:
         _restore_state(snap)
-        tg = {'__name__': '__tests__', '__builtins__': dict(_BUILTINS)}
-        for n in names:
-            if n in g and n not in _BUILTINS:
-                tg[n] = g[n]
+        tg['__builtins__'] = dict(_BUILTINS)
         try:
+            if prompt_error is not None:
+                raise prompt_error
+            for n in names:
+                if n in _BUILTINS:
+                    continue
+                if n in trusted and n not in entries:
+                    # Without a known entry point, a prelude name the solution redefines is
+                    # ambiguous (the candidate, or a helper the tests rely on?): refused, as in split mode.
+                    if (not entries and n not in fixed and n in g and g[n] is not base.get(n, _MISSING)
+                            and not isinstance(trusted[n], types.ModuleType)):
+                        raise NameError("the tests use '%s', which the solution redefines over the prelude's; give the "
+                                        "reference an entry_point (or prompt) to say which one is the solution's" % n)
+                    tg[n] = trusted[n]
+                elif n in g:
+                    tg[n] = g[n]
             exec(tests_code, tg)
             # The tests' own TestCase classes are watched too (a solution reaching them through
             # TestCase.__subclasses__() could replace their test methods).

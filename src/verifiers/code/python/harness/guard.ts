@@ -408,15 +408,21 @@ class _WrapCalls(ast.NodeTransformer):
 # tests pass, would let a solution rebind to no-ops).
 _VALUE_SLOT = '\x00value guard\x00'
 _CALLEE_SLOT = '\x00callee guard\x00'
+# After each top-level statement of the tests (children part): the integrity check's baseline
+# follows what the tests' module defined so far, so that its checks already hold while the
+# module-level check(candidate) runs (they used to start only once the module had finished).
+_REBASE_SLOT = '\x00integrity baseline\x00'
 
 
-def _bind_value(code, value, callee):
+def _bind_value(code, value, callee, rebase=None):
     def bind(c):
         if type(c) is str and c == _VALUE_SLOT:
             return value
         if type(c) is str and c == _CALLEE_SLOT:
             return callee
-        return _bind_value(c, value, callee) if type(c) is types.CodeType else c
+        if type(c) is str and c == _REBASE_SLOT:
+            return rebase if rebase is not None else (lambda: None)
+        return _bind_value(c, value, callee, rebase) if type(c) is types.CodeType else c
     return code.replace(co_consts=tuple(bind(c) for c in code.co_consts))
 
 

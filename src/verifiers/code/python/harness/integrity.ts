@@ -17,8 +17,32 @@
  * A change made by a patch the tests themselves created (`unittest.mock.patch`, `.object`,
  * `.multiple`; seen at creation through the callee guard) is the tests' and is accepted while that
  * patch is active. Data (counters, caches such as `tempfile.tempdir`) may change.
+ * - the tests' own mocks (those they make, those their mocks return, those their patches put in
+ *   place) and their children (check_mocks / mock_ok): the solution may call them, which is how
+ *   they record calls, but not change their machinery: no unittest.mock method or record property
+ *   set on the mock or on its per-instance class (assert_called_once_with = lambda ...), the
+ *   counters consistent with the records (call_count == len(call_args_list), called, call_args),
+ *   the records only growing (no reset_mock, no clear), no child, delegate, return value (once
+ *   made) or wrapped object swapped. The tests' own calls of their mocks' mutators (reset_mock,
+ *   configure_mock, a record's clear) and what they assign (m.return_value = ..., named in their
+ *   code) are theirs; before each call of the solution the snapshot catches up with them.
+ * - the tests' functions' defaults, keyword defaults and closure cells (watch_fn: a helper's
+ *   tol=1e-9, check()'s k captured by a passed lambda), those of the reference prompt's helpers,
+ *   and what a passed function captures; a cell whose variable the tests rebind themselves (a loop
+ *   variable, one bound twice, nonlocal) may change.
+ * - the instances of the tests' classes reached so (watch_obj): a TestCase's attributes change
+ *   only by the tests' own assignments (self.expected = ..., seen before each of their calls),
+ *   setattr, addTypeEqualityFunc or subTest; an object of another class of theirs may get data
+ *   from the solution, not a method shadowed.
+ * The baseline is taken again after each top-level statement of the tests (children part), so all
+ * of this already holds while a module-level check(candidate) runs.
  * What stays trusted: modules deeper than these, and solution code that runs outside any call of
- * the tests (a thread, a finalizer) and undoes its patch before the next check.
+ * the tests (a thread, a finalizer) and undoes its patch before the next check; a change made by
+ * solution code that a call of the tests ran without going through the solution's function (a
+ * mock's side effect, a key function) and that raised is taken as the tests' at their next call.
+ * Replacing a record's item other than its first goes unseen (the solution could as well have
+ * made that call), and a child the solution makes of a tests' mock and resets within one call is
+ * first seen after it (its machinery and counters are still checked).
  */
 export const INTEGRITY_SOURCE = String.raw`# ---- inline mode: what the tests judge with stays as the tests left it ----
 import operator
@@ -51,6 +75,31 @@ def _declared_global(tree):
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             out.update(node.names)
     return out
+
+
+def _tests_stores(tree):
+    # (attribute names the tests assign or delete anywhere: self.expected = ..., m.return_value = ...;
+    # variable names the tests may rebind after a closure captured them: bound twice, in a loop, by
+    # a for / with / except target, augmented, or declared nonlocal). What the tests themselves change
+    # between their calls; anything else a closure or TestCase instance of theirs holds is judged state.
+    attrs, names, counts = set(), set(), {}
+    loops = (ast.For, ast.AsyncFor, ast.While, ast.comprehension)
+
+    stack = [(tree, False)]
+    while stack:
+        node, in_loop = stack.pop()
+        if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            attrs.add(node.attr)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            counts[node.id] = counts.get(node.id, 0) + (2 if in_loop else 1)
+        elif isinstance(node, ast.Nonlocal):
+            names.update(node.names)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+        inner = in_loop or isinstance(node, loops)
+        stack.extend((c, inner) for c in ast.iter_child_nodes(node))
+    names.update(n for n, c in counts.items() if c > 1)
+    return frozenset(attrs), frozenset(names)
 
 
 _MRO = type.__dict__['__mro__'].__get__
@@ -133,17 +182,328 @@ def _make_integrity(tree, tests_objects, hooks):
     patches = []  # (patch, attribute, getter) of the patches the tests created
     paths = _attr_paths(tree)
     declared = _declared_global(tree)
+    loaded = frozenset(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
+    strict_dunders = ('__builtins__', '__name__', '__package__', '__spec__', '__loader__', '__path__', '__file__')
+
     builtin_names = frozenset(vars(builtins))
     rebound_ok = _REBOUND_OK
     # Classes that exist before the solution runs (this is called then), kept alive by the list.
     classes_kept = _all_classes()
     classes_before = frozenset(map(id, classes_kept))
     state = {}
+    stored_attrs, rebindable = _tests_stores(tree)
+    code_ok = _CODE_OK
+    ident = _thread_ident
+    obj_dict = object.__getattribute__
+    ut = sys.modules.get('unittest')
+    testcase = getattr(ut, 'TestCase', None) if ut is not None else None
+    subtest_type = getattr(sys.modules.get('unittest.case'), '_SubTest', None)
+    # The tests' functions whose defaults, keyword defaults or closure cells hold what they judge
+    # with (a helper's tol=1e-9, check()'s k captured by a lambda the tests pass, self captured by
+    # one): id -> [function, defaults, kwdefaults, their items, cells, their contents].
+    fn_watch = {}
+    # Instances of the tests' classes (a TestCase whose assertEqual a solution shadowed on the
+    # instance): id -> [object, its __dict__, keys, values, whether a TestCase, _type_equality_funcs
+    # items].
+    obj_watch = {}
+    # unittest.mock's machinery: what a mock's instance dict, or its own per-instance class, must
+    # not gain (assert_* methods, the call records' properties, __call__).
+    machinery_names = frozenset()
+    magics = frozenset()
+    call_list_type = None
+    default = None
+    if mock is not None:
+        names = set()
+        mixins = [getattr(mock, n, None) for n in ('CallableMixin', 'MagicMixin', 'AsyncMockMixin', 'AsyncMagicMixin')]
+        for c in list(vars(mock).values()):
+            # (by identity: mock.ANY equals everything)
+            if isinstance(c, type) and (mock_base in _MRO(c) or any(c is x for x in mixins)):
+                names.update(k for k in _TYPE_DICT(c) if not k.startswith('__'))
+        names.difference_update(('_mock_return_value', '_mock_side_effect', '_lock'))
+        names.update(('__call__', '__getattr__', '__getattribute__', '__setattr__', '__delattr__', '__class__', '__dir__'))
+        machinery_names = frozenset(names)
+        magics = frozenset(getattr(mock, '_all_magics', ()))
+        call_list_type = getattr(mock, '_CallList', None)
+        default = getattr(mock, 'DEFAULT', None)
+    setattr_, delattr_ = builtins.setattr, builtins.delattr
+    mock_roots = {}   # id -> a mock of the tests' (made by them, or put in place by a patch of theirs)
+    mock_state = {}   # id -> what check() compares a mock of the tests' with (see mock_snapshot)
+    resync = [False]  # the tests called a method of a mock of theirs (reset_mock): their records are new
+    mock_mutators = frozenset(('reset_mock', 'configure_mock', 'attach_mock', 'mock_add_spec', '_mock_add_spec'))
+    tests_lists = {}  # id -> a call record the tests edited themselves
+    deleted = getattr(mock, '_deleted', None) if mock is not None else None
+
+    def watch_obj(s):
+        # An instance of a class the tests wrote (a TestCase's self, reached through a lambda's cell).
+        if id(s) in obj_watch:
+            return
+        t = type(s)
+        if _TYPE_DICT(t).get('__module__') != '__tests__' and not any(_TYPE_DICT(c).get('__module__') == '__tests__' for c in _MRO(t)):
+            return
+        try:
+            d = obj_dict(s, '__dict__')
+        except (AttributeError, TypeError):
+            return
+        if type(d) is not dict:
+            return
+        is_case = testcase is not None and testcase in _MRO(t)
+        tef = d.get('_type_equality_funcs')
+        obj_watch[id(s)] = [s, d, list(d.keys()), list(d.values()), is_case, tef, list(tef.values()) if type(tef) is dict else None]
+
+    def watch_fn(f, depth=0):
+        if depth > 20:
+            return
+        if type(f) is types.MethodType:
+            watch_obj(f.__self__)
+            f = f.__func__
+        tg = state.get('tg')
+        if type(f) is not types.FunctionType or id(f) in fn_watch or tg is None or (
+                f.__globals__ is not tg and id(f.__globals__) not in state.get('prompt_spaces', ())):
+            return
+        cells = f.__closure__ or ()
+        defaults = f.__defaults__
+        kw = f.__kwdefaults__
+        if not cells and defaults is None and kw is None:
+            return
+        code_ok[0] = ident()
+        try:
+            free = f.__code__.co_freevars
+        finally:
+            code_ok[0] = 0
+        strict = [c for c, n in zip(cells, free) if n not in rebindable]
+        contents = [cell_value(c) for c in strict]
+        fn_watch[id(f)] = [f, defaults, kw, list(kw.items()) if type(kw) is dict else None, strict, contents]
+        for v in contents + list(defaults or ()):
+            if type(v) is types.FunctionType or type(v) is types.MethodType:
+                watch_fn(v, depth + 1)
+            elif v is not missing and not isinstance(v, (int, float, str, bytes, tuple, list, dict, type(None))):
+                watch_obj(v)
+
+    def cell_value(c):
+        try:
+            return c.cell_contents
+        except ValueError:
+            return missing
+
+    def note_args(args, kw):
+        # What the tests hand the solution: their functions (and what those capture) are watched
+        # from now on.
+        for a in list(args) + list(kw.values()):
+            t = type(a)
+            if t is types.FunctionType or t is types.MethodType:
+                watch_fn(a)
+            elif t is list or t is tuple:
+                for x in a[:50]:
+                    if type(x) is types.FunctionType or type(x) is types.MethodType:
+                        watch_fn(x)
+            elif t is dict:
+                for x in list(a.values())[:50]:
+                    if type(x) is types.FunctionType or type(x) is types.MethodType:
+                        watch_fn(x)
+            elif t is not int and t is not str and t is not float and not is_mock(a):
+                watch_obj(a)
+
+    def check_fns():
+        for e in fn_watch.values():
+            f, defaults, kw, kw_items, strict, contents = e
+            if f.__defaults__ is not defaults:
+                changed('the defaults of the tests\' function ' + str(f.__name__))
+            k = f.__kwdefaults__
+            if k is not kw or (kw_items is not None and (len(k) != len(kw_items) or not all(k.get(n, missing) is v for n, v in kw_items))):
+                changed('the keyword defaults of the tests\' function ' + str(f.__name__))
+            for i, c in enumerate(strict):
+                v = cell_value(c)
+                if v is not contents[i]:
+                    if contents[i] is missing:
+                        contents[i] = v  # assigned after the closure was made (a function defined later)
+                    else:
+                        changed('a variable the tests\' function ' + str(f.__name__) + ' captured')
+
+    def refresh_objs():
+        # Before each call of the tests: what they assigned themselves since (self.expected = ...) is theirs.
+        for e in obj_watch.values():
+            d = e[1]
+            e[2] = list(d.keys())
+            e[3] = list(d.values())
+
+    def check_objs():
+        done = []
+        for key, e in obj_watch.items():
+            s, d, keys, vals, is_case, tef, tef_items = e
+            if is_case and d.get('_outcome', 0) is None:
+                done.append(key)  # its test has ended
+                continue
+            if len(d) != len(keys) or not all(map(is_, d.values(), vals)):
+                old = dict(zip(keys, vals))
+                for k in list(d.keys()):
+                    v = d[k]
+                    if old.get(k, missing) is v or by_tests(s, k):
+                        continue
+                    if is_case:
+                        if k == '_subtest' and (v is None or type(v) is subtest_type):
+                            continue
+                        changed("the tests' TestCase attribute " + str(k))
+                    else:
+                        # an object of a class of theirs: its data is the solution's to set, not what
+                        # shadows the class's methods
+                        got = _static_get(type(s), k)
+                        if got is not None and (callable(got[1]) or isinstance(got[1], (property, staticmethod, classmethod))):
+                            changed("a method of the tests' object: " + str(k))
+                if is_case:
+                    for k in keys:
+                        if k not in d and k not in stored_attrs:
+                            changed("the tests' TestCase attribute " + str(k))
+                e[2] = list(d.keys())
+                e[3] = list(d.values())
+            if tef_items is not None:
+                cur = d.get('_type_equality_funcs')
+                if cur is not tef or len(cur) != len(tef_items) or not all(map(is_, cur.values(), tef_items)):
+                    changed("the tests' TestCase type-equality functions")
+        for key in done:
+            del obj_watch[key]
+
+    def record_of(lst):
+        # (the list, its length, its first item): a call record may only grow, the same list.
+        if type(lst) is call_list_type:
+            return lst, len(lst), lst[0] if lst else None
+        return lst, 0, None
+
+    def mock_snapshot(m, d):
+        t = type(m)
+        ch = d.get('_mock_children')
+        return (m, t, len(_TYPE_DICT(t)), len(d), list(d.values()),
+                record_of(d.get('_mock_call_args_list')), record_of(d.get('_mock_mock_calls')), record_of(d.get('method_calls')),
+                ch, list(ch.values()) if type(ch) is dict else None,
+                d.get('_mock_delegate'), d.get('_mock_return_value'), d.get('_mock_wraps'))
+
+    def grew(old, new_list):
+        lst, n, first = old
+        if new_list is not lst:
+            return False
+        return type(lst) is not call_list_type or (len(lst) >= n and (n == 0 or lst[0] is first))
+
+    def mock_ok(m, d, old, sync):
+        # None, or what the solution changed in a mock of the tests': the mock machinery (assert_*
+        # methods, the call records) changes only through real calls.
+        t = type(m)
+        td = _TYPE_DICT(t)
+        if old is not None:
+            if t is not old[1]:
+                return 'its class'
+            if (len(d) == old[3] and len(td) == old[2] and all(map(is_, d.values(), old[4]))
+                    and len(d.get('_mock_call_args_list') or ()) == old[5][1] and len(d.get('_mock_mock_calls') or ()) == old[6][1]
+                    and len(d.get('method_calls') or ()) == old[7][1]
+                    and (old[9] is None or (len(old[8]) == len(old[9]) and all(map(is_, old[8].values(), old[9]))))):
+                return False  # nothing was called or set since
+        if not machinery_names.isdisjoint(d):
+            return 'a method of unittest.mock set on the mock'
+        if old is None or len(td) != old[2]:
+            # its own class (one per mock) holds the magic methods the tests configure, nothing else
+            for k in td:
+                if k in machinery_names or not (type(k) is str and k.startswith('__') and k.endswith('__')):
+                    return 'its class attribute ' + str(k)
+        if d.get('_mock_delegate') is None:
+            cl = d.get('_mock_call_args_list')
+            if type(cl) is call_list_type and tests_lists.get(id(cl)) is not cl:
+                n = d.get('_mock_call_count')
+                if 'call_count' not in stored_attrs and (type(n) is not int or n != len(cl)):
+                    return 'its call_count'
+                if 'called' not in stored_attrs and d.get('_mock_called') is not (len(cl) > 0):
+                    return 'its called'
+                if 'call_args' not in stored_attrs and d.get('_mock_call_args') is not (cl[-1] if cl else None):
+                    return 'its call_args'
+        if old is None or sync:
+            return None
+        if not grew(old[5], d.get('_mock_call_args_list')) and 'call_args_list' not in stored_attrs:
+            return 'its call_args_list'
+        if not grew(old[6], d.get('_mock_mock_calls')) and 'mock_calls' not in stored_attrs:
+            return 'its mock_calls'
+        if not grew(old[7], d.get('method_calls')) and 'method_calls' not in stored_attrs:
+            return 'its method_calls'
+        ch = d.get('_mock_children')
+        kids = old[9]
+        if ch is not old[8] or (kids is not None and (len(ch) < len(kids) or not all(map(is_, list(ch.values())[:len(kids)], kids)))):
+            return 'its children'
+        if d.get('_mock_delegate') is not old[10]:
+            return 'its delegate'
+        if d.get('_mock_return_value') is not old[11] and old[11] is not default and 'return_value' not in stored_attrs:
+            return 'its return_value'
+        if d.get('_mock_wraps') is not old[12]:
+            return 'what it wraps'
+        return None
+
+    def check_mocks():
+        sync = resync[0]
+        resync[0] = False
+        for p, attribute, getter in patches:
+            pd = p.__dict__
+            if 'temp_original' in pd:
+                target = pd.get('target')
+                got = _static_get(target, attribute) if target is not None else None
+                if got is not None and is_mock(got[1]):
+                    mock_roots[id(got[1])] = got[1]
+        if not mock_roots:
+            return
+        seen = set()
+        stack = list(mock_roots.values())
+        budget = 5000
+        while stack and budget > 0:
+            m = stack.pop()
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            budget -= 1
+            old = mock_state.get(id(m))
+            if old is not None and old[0] is not m:
+                old = None
+            d = obj_dict(m, '__dict__')
+            bad = mock_ok(m, d, old, sync)
+            if bad is not False:
+                if bad is not None:
+                    changed("a mock of the tests' (" + bad + ')')
+                mock_state[id(m)] = mock_snapshot(m, d)
+            ch = d.get('_mock_children')
+            if type(ch) is dict:
+                for c in ch.values():
+                    if c is not deleted and is_mock(c):
+                        stack.append(c)
+            rv = d.get('_mock_return_value')
+            if rv is not default and is_mock(rv):
+                stack.append(rv)
+
+    def theirs_set(f):
+        def call(*a, **k):
+            try:
+                return f(*a, **k)
+            finally:
+                refresh_objs()
+        return call
+
+    def theirs_added(f, e):
+        # The tests' own addTypeEqualityFunc: the TestCase's new type-equality functions are theirs.
+        def call(*a, **k):
+            try:
+                return f(*a, **k)
+            finally:
+                tef = e[1].get('_type_equality_funcs')
+                e[5] = tef
+                e[6] = list(tef.values()) if type(tef) is dict else None
+        return call
+
+    def theirs_called(f):
+        # A method of a mock of the tests' that they call themselves (reset_mock, configure_mock):
+        # what it changes in their records is theirs.
+        def call(*a, **k):
+            try:
+                return f(*a, **k)
+            finally:
+                resync[0] = True
+        return call
 
     def register(p):
         if type(p) is patch_type:
             for q in [p] + list(getattr(p, 'additional_patchers', ())):
-                if type(q) is patch_type:
+                if type(q) is patch_type and not any(q is x for x, _, _ in patches):
                     patches.append((q, q.attribute, q.getter))
         return p
 
@@ -178,6 +538,8 @@ def _make_integrity(tree, tests_objects, hooks):
     def own(r):
         if mock is not None and str(getattr(type(r), '__module__', '')) == 'unittest.mock':
             tests_objects[id(r)] = r
+            if is_mock(r):
+                mock_roots[id(r)] = r
         return r
 
     def machinery(f):
@@ -203,11 +565,34 @@ def _make_integrity(tree, tests_objects, hooks):
                 return lambda *a, **k: own(f(*a, **k))
         if machinery(f):
             return lambda *a, **k: own(f(*a, **k))
+        if obj_watch:
+            refresh_objs()
+            if f is setattr_ or f is delattr_ or (type(f) is types.BuiltinMethodType and type(f.__self__) is dict
+                                                 and any(f.__self__ is e[1] for e in obj_watch.values())):
+                # the tests set attributes of their own objects (setattr(self, k, v) in setUp)
+                return theirs_set(f)
+        if type(f) is types.MethodType:
+            owner = f.__self__
+            if id(owner) not in obj_watch:
+                watch_obj(owner)
+            if is_mock(owner) and f.__name__ in mock_mutators:
+                return theirs_called(f)
+            if id(owner) in obj_watch and f.__name__ == 'addTypeEqualityFunc':
+                return theirs_added(f, obj_watch[id(owner)])
+        elif mock is not None and type(f) is types.BuiltinMethodType and type(getattr(f, '__self__', None)) is call_list_type:
+            # the tests edit a call record themselves: its mock's counters no longer follow it
+            tests_lists[id(f.__self__)] = f.__self__
+            return theirs_called(f)
         # The solution's own function: what it raises is checked like what it returns (an
         # always-equal object in e.args, or a SkipTest, passed the tests' except clauses).
         fn = f.__func__ if type(f) is types.MethodType else f
         if type(fn) is types.FunctionType and fn.__code__.co_filename == '<solution>':
             def solution_call(*a, **k):
+                note_args(a, k)
+                if mock_roots:
+                    # what the tests did to their mocks since (a child made, a record cleared) is theirs
+                    resync[0] = True
+                    check_mocks()
                 try:
                     return f(*a, **k)
                 except BaseException as e:
@@ -240,8 +625,16 @@ def _make_integrity(tree, tests_objects, hooks):
                 obj = got[1]
         return steps
 
-    def baseline(tg, solution):
+    def baseline(tg, solution, rebase=False):
         # solution: the solution's globals (its own namespace and classes are its to change).
+        # rebase: after a top-level statement of the tests (what it bound is theirs); the whole
+        # baseline is taken again only when the statement bound a new name.
+        if rebase and state and state.get('keys') == list(tg.keys()):
+            state['names'] = dict(tg)
+            for v in list(tg.values()):
+                if type(v) is types.FunctionType and id(v) not in fn_watch:
+                    watch_fn(v)
+            return
         steps = resolve(tg)
         spaces = {id(tg): None, id(solution): None}
         sol_name = solution.get('__name__')
@@ -282,6 +675,28 @@ def _make_integrity(tree, tests_objects, hooks):
                 add(v, _TYPE_DICT(v))
         state['tg'] = tg
         state['names'] = dict(tg)
+        state['keys'] = list(tg.keys())
+        # the namespace of the reference prompt's helpers (children part): theirs are watched too
+        code_ok[0] = ident()
+        try:
+            state['prompt_spaces'] = frozenset(id(v.__globals__) for v in list(tg.values())
+                                               if type(v) is types.FunctionType and v.__code__.co_filename == '<prompt>')
+        finally:
+            code_ok[0] = 0
+        # The tests' own functions and methods whose defaults or cells hold what they judge with
+        # (a helper's tol=1e-9 reached through a passed function, or through __globals__).
+        for v in list(tg.values()):
+            if type(v) is types.FunctionType:
+                watch_fn(v)
+            elif isinstance(v, type) and _TYPE_DICT(v).get('__module__') == '__tests__':
+                for f in list(_TYPE_DICT(v).values()):
+                    if isinstance(f, (staticmethod, classmethod)):
+                        f = f.__func__
+                    for _ in range(5):
+                        if type(f) is not types.FunctionType:
+                            break
+                        watch_fn(f)
+                        f = getattr(f, '__wrapped__', None)
         b = tg['__builtins__']
         state['builtins'] = (b, list(b.keys()), list(b.values()))
         state['steps'] = [st for st in steps if not isinstance(st[0], types.ModuleType)]
@@ -294,11 +709,20 @@ def _make_integrity(tree, tests_objects, hooks):
     def check():
         if not state:
             return
+        if fn_watch:
+            check_fns()
+        if obj_watch:
+            check_objs()
+        if mock_roots or patches:
+            check_mocks()
         tg = state['tg']
         names = state['names']
         if len(tg) != len(names) or not all(map(is_, tg.values(), names.values())):
             for k in set(tg) | set(names):
-                if k not in declared and tg.get(k, missing) is not names.get(k, missing):
+                # (a name the tests never load is not one they judge with; __name__ (the module of
+                # the classes they define) or __builtins__ is, whatever they load)
+                if k not in declared and tg.get(k, missing) is not names.get(k, missing) and (
+                        k in loaded or k in strict_dunders or type(k) is not str):
                     changed("the tests' name " + str(k))
             state['names'] = dict(tg)
         b, bkeys, bvals = state['builtins']
