@@ -259,7 +259,9 @@ def _import_tests_modules(tree):
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names = [node.module]
+            # from unittest import mock: the name may be a submodule (importing it later, under
+            # the solution's guards, failed for want of asyncio's socket)
+            names = [node.module] + [node.module + '.' + a.name for a in node.names if a.name != '*']
         for n in names:
             try:
                 __import__(n)
