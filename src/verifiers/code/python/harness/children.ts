@@ -284,21 +284,8 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     # the prompt's last function, else the name in check(...)) and names nothing trusted defines.
     # The prelude's names and the prompt's helpers (HumanEval/32's poly) are the trusted ones,
     # made here before the solution runs (a solution's own math, isclose or poly stays its own).
-    trusted = dict(_BASES[job['prelude']])
-    trusted['__name__'] = '__tests__'
-    trusted['__builtins__'] = builtins
-    prompt_error = None
-    entries = set()
-    try:
-        prompt = job.get('prompt')
-        entry = job.get('entry') or (_last_def(prompt) if prompt else None)
-        entries = {entry} if entry else _check_targets(tests_tree)
-        if prompt:
-            exec(compile(prompt, '<prompt>', 'exec'), trusted)
-    except BaseException as e:
-        prompt_error = e
-    for n in entries:
-        trusted.pop(n, None)
+    # What the prompt raised counts once the solution has run (as the tests' error).
+    trusted, _, entries, prompt_error = _trusted_namespace(job, tests_tree)
     fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
     base = _BASES[job['prelude']]
     tests_objects = {}

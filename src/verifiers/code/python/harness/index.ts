@@ -18,11 +18,16 @@ import { SPLIT_SOURCE } from './split.js';
 import { NAMES_SOURCE } from './names.js';
 import { ZYGOTE_SOURCE } from './zygote.js';
 import { ISOLATE_SOURCE } from './isolate.js';
+import { INTEGRITY_PATHS_SOURCE } from './integrity-paths.js';
+import { INTEGRITY_MOCKS_SOURCE } from './integrity-mocks.js';
+import { INTEGRITY_WATCH_SOURCE } from './integrity-watch.js';
 import { INTEGRITY_SOURCE } from './integrity.js';
 import { GUARD_SOURCE } from './guard.js';
 
 /** The whole zygote program. */
-export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + GUARD_SOURCE + CHILDREN_SOURCE + INTEGRITY_SOURCE + SERVER_SOURCE + NAMES_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
+export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + GUARD_SOURCE + CHILDREN_SOURCE
+  + INTEGRITY_PATHS_SOURCE + INTEGRITY_MOCKS_SOURCE + INTEGRITY_WATCH_SOURCE + INTEGRITY_SOURCE
+  + SERVER_SOURCE + NAMES_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
 
 /** The job the host sends to a zygote. */
 export interface PythonJob {

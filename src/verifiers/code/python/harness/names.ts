@@ -5,7 +5,8 @@
  * each assertion is about), which names they use only as modules, and which test functions they
  * define but leave to a harness to call (HumanEval's check, pytest's test_*). A candidate must be
  * the solution's own; every other name the prelude, the prompt or the built-ins define stays the
- * checker's.
+ * checker's. Also the namespace the tests start from (_trusted_namespace: the prelude's names and
+ * the prompt's helpers, less the entry points), in split mode and in inline mode (children.ts).
  */
 export const NAMES_SOURCE = String.raw`# ---- split test_code: reading the tests ----
 def _free_names(tree):
@@ -134,6 +135,32 @@ def _run_uncalled_tests(ns, tree, entry):
 def _last_def(source):
     names = [n.name for n in ast.parse(source).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     return names[-1] if names else None
+
+
+def _trusted_namespace(job, tests_tree):
+    # The namespace the tests run in, made before the solution runs (split mode's checker, inline
+    # mode's children part): the prelude's names and the reference prompt's helpers (HumanEval/32's
+    # poly), under __name__ '__tests__', less the entry points the tests take from the solution
+    # (entry_point, else the prompt's last function, else the names in check(...)).
+    # Returns (namespace, entry, entries, error): error is what reading or running the prompt
+    # raised (then entries may be empty), else None; each caller decides when it counts.
+    trusted = dict(_BASES[job['prelude']])
+    trusted['__name__'] = '__tests__'
+    trusted['__builtins__'] = builtins
+    error = None
+    entry = None
+    entries = set()
+    try:
+        prompt = job.get('prompt')
+        entry = job.get('entry') or (_last_def(prompt) if prompt else None)
+        entries = {entry} if entry else _check_targets(tests_tree)
+        if prompt:
+            exec(compile(prompt, '<prompt>', 'exec'), trusted)
+    except BaseException as e:
+        error = e
+    for n in entries:
+        trusted.pop(n, None)
+    return trusted, entry, entries, error
 
 
 `;

@@ -297,19 +297,12 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
 
     enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']))
     dec = _make_decoder(handle, leet['list_node'], leet['tree_node'], _CODEC_DEPTH - 50)
-    ns = dict(_BASES[job['prelude']])
-    ns['__name__'] = '__tests__'
-    ns['__builtins__'] = builtins
+    ns, entry, entries, prompt_error = _trusted_namespace(job, tests_tree)
     status = None
     message = None
     try:
-        prompt = job.get('prompt')
-        entry = job.get('entry') or (_last_def(prompt) if prompt else None)
-        entries = {entry} if entry else _check_targets(tests_tree)
-        if prompt:
-            exec(compile(prompt, '<prompt>', 'exec'), ns)
-        for n in entries:
-            ns.pop(n, None)
+        if prompt_error is not None:
+            raise prompt_error  # what reading or running the prompt raised ends the check, as any error here
         own = _free_names(tests_tree)
         fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
         # The candidates: the entry point, else the functions the assertions are about (MBPP's
