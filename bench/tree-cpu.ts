@@ -64,3 +64,13 @@ export function treeCpuOf<T>(fn: () => T): { value: T; cpu: number } {
   const c1 = childrenSeconds();
   return { value, cpu: s1 - s0 + (c1 - c0) };
 }
+
+/** {@link treeCpuOf} for an async `fn` (the CPU of everything the tree did while it ran). */
+export async function treeCpuOfAsync<T>(fn: () => Promise<T>): Promise<{ value: T; cpu: number }> {
+  const c0 = childrenSeconds();
+  const s0 = selfSeconds();
+  const value = await fn();
+  const s1 = selfSeconds();
+  const c1 = childrenSeconds();
+  return { value, cpu: s1 - s0 + (c1 - c0) };
+}

@@ -2,7 +2,7 @@
  * isolated-vm on Node >= 20 needs the process to run without Node's startup snapshot
  * (`node --no-node-snapshot`, or `NODE_OPTIONS=--no-node-snapshot`): V8 shares read-only heap
  * data between isolates created from different snapshots and may crash at random otherwise.
- * A process without the flag runs the sandbox in a helper process that has it (see remote.ts).
+ * Submissions run in a helper process started with the flag (see remote.ts), whatever this process has.
  */
 
 /** The Node flags the code verifier's JavaScript sandbox needs in the process that runs it. */

@@ -38,6 +38,8 @@ function runInIsolates(code: string, typescript: boolean, ref: NormalizedReferen
   const ivm = loadIvm();
   const prepared = prepareJs(code, typescript, opts.timeLimitMs);
   if (!prepared.ok) return { compileError: prepared.error, runs: [] };
+  const deep = sourceNestingError(prepared.code);
+  if (deep !== undefined) return { compileError: deep, runs: [] };
   const memoryMb = opts.memoryLimitMb ?? DEFAULT_JS_MEMORY_MB;
   if (ref.kind === 'test_code') {
     const ts = ref.language === 'typescript' || typescript;
@@ -83,6 +85,40 @@ function runInIsolates(code: string, typescript: boolean, ref: NormalizedReferen
   } finally {
     cpu.ns += closeSession(session);
   }
+}
+
+/** Deepest parenthesis nesting a solution's source may have (see {@link sourceNestingError}). */
+export const MAX_SOURCE_NESTING = 1_000;
+
+/**
+ * A compile error for a source whose parentheses nest deeper than {@link MAX_SOURCE_NESTING},
+ * else undefined. V8 parses a regex literal natively, one level of recursion per group, without
+ * checking for termination: a literal nested 50,000 deep overflowed the native stack (SIGSEGV).
+ * The harness refuses such patterns where strings become regexps (harness/harden.ts); literals
+ * are refused here, before compiling, from the raw text (strings and comments included), so no
+ * parse is needed. The count skips escaped characters and takes the higher of two readings, with
+ * and without skipping `[...]` (a character class in a regex, which hides a `)` from the first
+ * reading; the second cannot be misled by a `[` outside the regex for longer than up to its first
+ * `]`): a pattern nested more than twice the cap is always seen. Honest code nests a few levels.
+ */
+export function sourceNestingError(code: string): string | undefined {
+  let plain = 0;
+  let classes = 0;
+  let inClass = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 92) i++; // backslash: the next character is escaped
+    else if (c === 40) {
+      if (++plain > MAX_SOURCE_NESTING || (!inClass && ++classes > MAX_SOURCE_NESTING)) {
+        return `SyntaxError: parentheses nested more than ${MAX_SOURCE_NESTING} deep (a sandbox limit: V8 parses deeper regular expressions natively, beyond any limit)`;
+      }
+    } else if (c === 41) {
+      if (plain > 0) plain--;
+      if (!inClass && classes > 0) classes--;
+    } else if (c === 91) inClass = true;
+    else if (c === 93) inClass = false;
+  }
+  return undefined;
 }
 
 function runStdioTest(s: Session, program: Fn, input: string, limit: number): RawRun {
