@@ -16,6 +16,7 @@ import * as Q from './rational.js';
 import type { Rat } from './rational.js';
 import { type C, NAN, c, cabs, cadd, ccos, cdiv, cexp, clog, cmul, csin, det, gamma } from './complex.js';
 import { MAX_MATRIX_SIZE } from './limits.js';
+import { spendMatrixWork } from './work.js';
 
 export type { C } from './complex.js';
 
@@ -257,16 +258,16 @@ function mapVal(v: Val, f: (x: C) => C): Val {
 }
 
 /**
- * Work charged per complex multiply-add of a matrix operation (in the units of `work.ts`). Matrix
- * arithmetic was unmetered: a boxed tower of 18x18 matrices raised to the 64th power 31 times took
- * 2-5 s, and a sum of 10,000 such terms minutes.
+ * Work charged per complex multiply-add of a matrix operation (in the units of `work.ts`, against
+ * its MATRIX_BUDGET too). Matrix arithmetic was unmetered: a boxed tower of 18x18 matrices raised
+ * to the 64th power 31 times took 2-5 s, and a sum of 10,000 such terms minutes.
  */
 const MATRIX_CELL_WORK = 8;
 
 function addVal(a: Val, b: Val): Val {
   if (isMatrix(a) && isMatrix(b)) {
     if (a.length !== b.length || a[0]!.length !== b[0]!.length) return NAN;
-    if (!Q.spendWork(a.length * a[0]!.length * MATRIX_CELL_WORK)) return NAN;
+    if (!spendMatrixWork(a.length * a[0]!.length * MATRIX_CELL_WORK)) return NAN;
     return a.map((r, i) => r.map((x, j) => c(x.re + b[i]![j]!.re, x.im + b[i]![j]!.im)));
   }
   if (isMatrix(a) || isMatrix(b)) return NAN;
@@ -276,7 +277,7 @@ function addVal(a: Val, b: Val): Val {
 function mulVal(a: Val, b: Val): Val {
   if (isMatrix(a) && isMatrix(b)) {
     if (a[0]!.length !== b.length) return NAN;
-    if (!Q.spendWork(a.length * b.length * b[0]!.length * MATRIX_CELL_WORK)) return NAN;
+    if (!spendMatrixWork(a.length * b.length * b[0]!.length * MATRIX_CELL_WORK)) return NAN;
     return a.map((row) => b[0]!.map((_, j) => row.reduce((acc, x, k) => cadd(acc, cmul(x, b[k]![j]!)), c(0))));
   }
   if (isMatrix(a)) return mapVal(a, (x) => cmul(x, b as C));

@@ -23,14 +23,23 @@ export const WORK_BUDGET = 15_000_000;
 /** Work charged per term of a sum or product (exact or numeric). */
 export const TERM_WORK = 1_000;
 
+/**
+ * Matrix arithmetic's own share of a scope's budget. Honest matrix answers use little of it (a 3x3
+ * to the 10th power: under 1,000 units); a tower of 12x12 matrix powers spent the whole budget
+ * (40-50 ms) for an answer no comparison could use. Past it the scope is exhausted.
+ */
+export const MATRIX_BUDGET = 200_000;
+
 interface Meter {
   budget: number;
   used: number;
   exhausted: boolean;
+  /** Units spent on matrix arithmetic (within `used`). */
+  matrix: number;
 }
 
 let meter: Meter | undefined;
-let lastMeter: Meter = { budget: WORK_BUDGET, used: 0, exhausted: false };
+let lastMeter: Meter = { budget: WORK_BUDGET, used: 0, exhausted: false, matrix: 0 };
 
 /**
  * Run `fn` in a work scope of `budget` units. A scope opened inside another one shares the outer
@@ -39,7 +48,7 @@ let lastMeter: Meter = { budget: WORK_BUDGET, used: 0, exhausted: false };
  */
 export function withWork<T>(fn: () => T, budget: number = WORK_BUDGET): T {
   if (meter) return fn();
-  const m: Meter = { budget, used: 0, exhausted: false };
+  const m: Meter = { budget, used: 0, exhausted: false, matrix: 0 };
   meter = m;
   try {
     return fn();
@@ -51,7 +60,7 @@ export function withWork<T>(fn: () => T, budget: number = WORK_BUDGET): T {
 
 /** The work of the last finished outermost scope: units used, and whether the budget ran out. */
 export function lastWork(): { used: number; budget: number; exhausted: boolean } {
-  return { ...lastMeter };
+  return { used: lastMeter.used, budget: lastMeter.budget, exhausted: lastMeter.exhausted };
 }
 
 /**
@@ -61,6 +70,18 @@ export function lastWork(): { used: number; budget: number; exhausted: boolean }
 export function spendWork(units: number): boolean {
   if (!affordWork(units)) return false;
   if (meter) meter.used += units;
+  return true;
+}
+
+/** {@link spendWork} for matrix arithmetic, which also draws on {@link MATRIX_BUDGET}. */
+export function spendMatrixWork(units: number): boolean {
+  const m = meter;
+  if (m && m.matrix + units > MATRIX_BUDGET) {
+    m.exhausted = true;
+    return false;
+  }
+  if (!spendWork(units)) return false;
+  if (m) m.matrix += units;
   return true;
 }
 
