@@ -15,28 +15,6 @@
  * the tests' own classes (__eq__ only, total_ordering, dataclass), patch.object on the tests' own
  * helper, inspect.signature on a bound method, assertLogs / assertWarns (now run inline).
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, expect } from 'vitest';
-import { closePool } from '../../src/index.js';
-import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
-import { describePython, itPython } from '../helpers/python-sandbox.js';
+import { describeInlineCases } from '../helpers/inline-cases.js';
 
-afterAll(() => closePool());
-
-interface Case {
-  name: string;
-  code: string;
-  test: string;
-  score: number;
-}
-const CASES = JSON.parse(readFileSync(new URL('../fixtures/python-inline-round2.json', import.meta.url), 'utf8')) as Case[];
-
-describePython('Python inline mode, second red-team pass', () => {
-  for (const c of CASES) {
-    itPython(`${c.score ? 'honest' : 'attack'}: ${c.name}`, async () => {
-      const v = await verifyCode('```python\n' + c.code + '\n```', { language: 'python', test_code: c.test }, { timeLimitMs: 5000 });
-      const t = (v.details as CodeDetails | undefined)?.tests?.[0];
-      expect(v.score, `${t?.status} ${t?.message ?? ''}`).toBe(c.score);
-    }, 60_000);
-  }
-});
+describeInlineCases('Python inline mode, second red-team pass', 'python-inline-round2.json');

@@ -16,36 +16,6 @@
  * - F12: the reference prompt's helpers (residual) taken from the solution: now the prompt's.
  * - The integrity check now also holds while a module-level check(candidate) runs.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, expect } from 'vitest';
-import { closePool } from '../../src/index.js';
-import { verifyCode, type CodeDetails } from '../../src/verifiers/code/index.js';
-import { describePython, itPython } from '../helpers/python-sandbox.js';
+import { describeInlineCases } from '../helpers/inline-cases.js';
 
-afterAll(() => closePool());
-
-interface Case {
-  name: string;
-  code: string;
-  test: string;
-  score: number;
-  prompt?: string;
-  entry_point?: string;
-}
-const CASES = JSON.parse(readFileSync(new URL('../fixtures/python-inline-round3.json', import.meta.url), 'utf8')) as Case[];
-
-describePython('Python inline mode, third red-team pass', () => {
-  for (const c of CASES) {
-    itPython(`${c.score ? 'honest' : 'attack'}: ${c.name}`, async () => {
-      const ref = {
-        language: 'python',
-        test_code: c.test,
-        ...(c.prompt !== undefined ? { prompt: c.prompt } : {}),
-        ...(c.entry_point !== undefined ? { entry_point: c.entry_point } : {}),
-      };
-      const v = await verifyCode('```python\n' + c.code + '\n```', ref, { timeLimitMs: 5000 });
-      const t = (v.details as CodeDetails | undefined)?.tests?.[0];
-      expect(v.score, `${t?.status} ${t?.message ?? ''}`).toBe(c.score);
-    }, 60_000);
-  }
-});
+describeInlineCases('Python inline mode, third red-team pass', 'python-inline-round3.json');
