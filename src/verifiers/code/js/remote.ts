@@ -9,8 +9,9 @@
  * with it. In a process of its own, such a submission costs only itself:
  *
  * - the host gives each submission a deadline ({@link submissionBudgetMs}: transpilation, every
- *   test's time limit, a margin) and SIGKILLs the helper once it passes: the test that was running
- *   gets `timeout`, later tests are skipped;
+ *   test's time limit, a margin), kept per test (each test's result re-arms it for the next one),
+ *   and SIGKILLs the helper once it passes: the test that was running gets `timeout`, later tests
+ *   are skipped;
  * - a helper that dies while it runs a submission (SIGSEGV, an OOM abort) fails that submission's
  *   running test with `runtime-error: ...` naming the signal (the solution's doing: score 0);
  * - the next submission gets a fresh helper; nothing else in the batch is affected.
@@ -177,6 +178,7 @@ async function runRemote(code: string, typescript: boolean, ref: NormalizedRefer
   }
   const id = nextId++;
   const budgetMs = submissionBudgetMs(code, typescript, ref, opts);
+  const tests = ref.kind === 'test_code' ? 1 : Math.max(1, ref.tests.length);
   const runs: RawRun[] = [];
   try {
     return await new Promise<SandboxOutcome>((resolve, reject) => {
@@ -188,12 +190,17 @@ async function runRemote(code: string, typescript: boolean, ref: NormalizedRefer
         runs.push(run);
         judge(i, run);
       };
-      const timer = setTimeout(() => {
+      // The deadline runs per test: the first test gets the preparation's share too, each later one
+      // its limit and the margins from the previous one's result (a runaway in the first of 100
+      // tests is killed after about its own limit, not the whole submission's budget).
+      const later = (tests - 1) * (opts.timeLimitMs + DEADLINE_PER_TEST_MS);
+      const onDeadline = (): void => {
         if (h.current?.id !== id) return;
         kill(h);
         blame('timeout');
         resolve({ runs });
-      }, budgetMs);
+      };
+      let timer = setTimeout(onDeadline, budgetMs - later);
       h.current = {
         id,
         onMessage(msg) {
@@ -201,6 +208,8 @@ async function runRemote(code: string, typescript: boolean, ref: NormalizedRefer
             runs[msg.test] = msg.run;
             judge(msg.test, msg.run);
             testStart = performance.now();
+            clearTimeout(timer);
+            timer = setTimeout(onDeadline, opts.timeLimitMs + DEADLINE_PER_TEST_MS + DEADLINE_MARGIN_MS);
             return;
           }
           clearTimeout(timer);
