@@ -201,8 +201,13 @@ function potentialEndContexts(text: string): { match: RegExpExecArray; context: 
 function slicesFromText(text: string, p: Params): Span[] {
   const out: Span[] = [];
   let lastBreak = 0;
+  // A context seen before in the same text is not tokenized again (a flood of '.\n' is 25,000
+  // copies of one context).
+  const memo = new Map<string, boolean>();
   for (const { match, context } of potentialEndContexts(text)) {
-    if (containsSentbreak(context, p)) {
+    let brk = memo.get(context);
+    if (brk === undefined) memo.set(context, (brk = containsSentbreak(context, p)));
+    if (brk) {
       const end = match.index + match[0].length;
       out.push([lastBreak, end]);
       // next_tok ends the lookahead group after_tok, which starts right after the punctuation.
