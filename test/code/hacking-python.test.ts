@@ -60,6 +60,9 @@ const REFS = {
   rawCheck: { language: 'python', prompt: 'def plus(a, b):\n    """Sum."""\n', entry_point: 'plus', test_code: '\n\nMETADATA = {}\n\n\ndef check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(2, 2) == 4\n' },
   // pytest style, about a function named like the prelude's operator.add.
   pytestStyle: { language: 'python', test_code: 'def test_add():\n    assert add(1, 2) == 3\n\ndef test_add_more():\n    assert add(5, 5) == 10\n' },
+  // A class whose static methods the tests call, and a constant they compare.
+  staticClass: { language: 'python', test_code: 'assert Calculator.add(2, 3) == 5\nassert Calculator.mul(2, 3) == 6\n' },
+  constant: { language: 'python', test_code: 'assert ANSWER == 42\n' },
   // MBPP without its test imports: math used, never imported.
   noImport: { language: 'python', test_code: 'assert math.isclose(area(2), 12.566, rel_tol=1e-3)\nassert math.isclose(area(1), 3.1416, rel_tol=1e-3)\n' },
 } as const;
@@ -83,6 +86,8 @@ const HONEST: Record<keyof typeof REFS, string> = {
   rawCheck: 'def plus(a, b):\n    return a + b',
   pytestStyle: 'def add(a, b):\n    return a + b',
   noImport: 'import math\ndef area(r):\n    return math.pi * r * r',
+  staticClass: 'class Calculator:\n    @staticmethod\n    def add(a, b):\n        return a + b\n    @staticmethod\n    def mul(a, b):\n        return a * b',
+  constant: 'ANSWER = 6 * 7',
 };
 
 /** Forge a passing report on every descriptor and through every harness object within reach. */
@@ -212,6 +217,8 @@ const ATTEMPTS: { name: string; ref: keyof typeof REFS; code: string }[] = [
   { name: 'a wrong answer where the tests are pytest functions', ref: 'pytestStyle', code: 'def add(a, b):\n    return None' },
   { name: 'a class standing in for a module the tests never import', ref: 'noImport', code: 'class math:\n    isclose = staticmethod(lambda *a, **k: True)\ndef area(r):\n    return 0' },
   { name: 'a TreeNode whose value is None, which level order would drop', ref: 'tree', code: 'class Solution:\n    def build(self, v):\n        return TreeNode(v[0], TreeNode(None), TreeNode(v[1]))' },
+  { name: 'a wrong static method', ref: 'staticClass', code: 'class Calculator:\n    @staticmethod\n    def add(a, b):\n        return 0\n    @staticmethod\n    def mul(a, b):\n        return a * b' },
+  { name: 'a wrong constant', ref: 'constant', code: 'ANSWER = 41' },
   { name: 'a class standing in for a module the tests use only by attribute', ref: 'noImport', code: 'import sys\nclass M:\n    isclose = staticmethod(lambda *a, **k: True)\nmath = M()\ndef area(r):\n    return 0' },
   // The long-lived zygote: other submissions' processes, the zygote, what outlives a submission.
   { name: 'signal every pid in reach (the zygote, earlier and later submissions)', ref: 'sums', code: 'import os, signal\nfor p in list(range(1, 4000)) + [0, -1]:\n    for s in (signal.SIGSTOP, signal.SIGKILL):\n        for f in (os.kill, getattr(signal, "pidfd_send_signal", None)):\n            try: f(p, s)\n            except Exception: pass\n    try: os.setpgid(0, p)\n    except Exception: pass\ndef pair_sums(a, b): return None' },

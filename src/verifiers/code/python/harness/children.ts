@@ -267,6 +267,14 @@ def _import_tests_modules(tree):
                 __import__(n)
             except BaseException:
                 pass
+    # A standard module the tests use without importing it (MBPP's math.isclose): imported here,
+    # clean, so that the tests get it, not what the solution binds to the name or patches into it.
+    for n in _free_names(tree):
+        if n in sys.stdlib_module_names and n not in sys.modules:
+            try:
+                __import__(n)
+            except BaseException:
+                pass
 
 
 def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
@@ -288,6 +296,10 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     trusted, _, entries, prompt_error = _trusted_namespace(job, tests_tree)
     fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
     base = _BASES[job['prelude']]
+    # The candidates, as split mode takes them (names.ts): the entry point, else the functions the
+    # assertions are about; names used only before a dot must be modules.
+    cands = set(entries) if entries else _assert_subjects(tests_tree, fixed) & _free_names(tests_tree)
+    spaces = _namespace_names(tests_tree)
     tests_objects = {}
     hooks = {}
     register, callee, baseline, environment, tests_mock, by_tests = _make_integrity(tests_tree, tests_objects, hooks)
@@ -326,17 +338,26 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
             if prompt_error is not None:
                 raise prompt_error
             for n in names:
+                own = n in g and g[n] is not base.get(n, _MISSING)
+                if n in cands and own:
+                    tg[n] = g[n]  # the solution's own candidate (def median), over the prelude's
+                    continue
+                if n in entries:
+                    if n in g:
+                        tg[n] = g[n]
+                    elif n in _BUILTINS or n in trusted:
+                        raise NameError("the tests call '%s', which the solution does not define (the %s one would "
+                                        "answer for it)" % (n, 'built-in' if n in _BUILTINS else 'prelude\'s'))
+                    continue
                 if n in _BUILTINS:
                     continue
-                if n in trusted and n not in entries:
-                    # Without a known entry point, a prelude name the solution redefines is
-                    # ambiguous (the candidate, or a helper the tests rely on?): refused, as in split mode.
-                    if (not entries and n not in fixed and n in g and g[n] is not base.get(n, _MISSING)
-                            and not isinstance(trusted[n], types.ModuleType)):
-                        raise NameError("the tests use '%s', which the solution redefines over the prelude's; give the "
-                                        "reference an entry_point (or prompt) to say which one is the solution's" % n)
+                if n in trusted:
                     tg[n] = trusted[n]
+                elif n in sys.stdlib_module_names and n in sys.modules:
+                    tg[n] = sys.modules[n]  # imported before the solution ran (see above)
                 elif n in g:
+                    if n in spaces and not isinstance(g[n], types.ModuleType):
+                        raise NameError("the tests use '%s' as a module; the solution's '%s' is not one" % (n, n))
                     tg[n] = g[n]
             exec(tests_code, tg)
             # The tests' own TestCase classes are watched too (a solution reaching them through

@@ -67,6 +67,9 @@ def _assert_subjects(tree, fixed):
             e = node
         else:
             continue
+        # Calculator.add(1, 2) == 3: with no call by name below it, the class the method belongs
+        # to is the subject (np.allclose(f(x), y) finds f first).
+        owner = None
         for _ in range(50):
             if isinstance(e, ast.Compare):
                 e = e.left
@@ -82,7 +85,15 @@ def _assert_subjects(tree, fixed):
                 f = e.func
                 if isinstance(f, ast.Name) and f.id not in builtins.__dict__ and f.id not in fixed:
                     out.add(f.id)
+                    owner = None
                     break
+                if owner is None and e is not node and isinstance(f, ast.Attribute):
+                    b = f.value
+                    while isinstance(b, (ast.Attribute, ast.Call, ast.Subscript)):
+                        b = b.func if isinstance(b, ast.Call) else b.value
+                    if (isinstance(b, ast.Name) and b.id != 'self' and b.id not in builtins.__dict__ and b.id not in fixed
+                            and b.id not in sys.stdlib_module_names):
+                        owner = b.id
                 if e.args:
                     e = e.args[0]
                 elif isinstance(f, ast.Call):
@@ -93,6 +104,8 @@ def _assert_subjects(tree, fixed):
                     break
             else:
                 break
+        if owner is not None:
+            out.add(owner)
     return out
 
 

@@ -341,6 +341,8 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                     raise NameError("the tests use '%s' as a module; the solution's '%s' is not one" % (n, n))
                 elif n in vals:
                     ns[n] = dec(vals[n])
+                    if n not in cands:
+                        used[0] += 1  # the tests judge a value of the solution's (assert ANSWER == 42)
                 elif n in entries and (n in ns or n in builtins.__dict__):
                     raise NameError("the tests call '%s', which the solution does not define (the %s one would answer for it)"
                                     % (n, 'built-in' if n in builtins.__dict__ else 'prelude\'s'))
