@@ -18,7 +18,7 @@ if (port) {
         return { id: req.id, verdicts: await mod.verifyMany(req.samples, req.options) };
       } catch (err) {
         const e = err as Error | undefined;
-        return { id: req.id, error: e?.message ?? String(err), setup: isSetupError(err) };
+        return { id: req.id, error: e?.message || e?.stack || String(err), setup: isSetupError(err) };
       }
     })().then((reply) => {
       try {

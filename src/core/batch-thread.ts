@@ -77,7 +77,9 @@ export function createBatchThread(opts: BatchThreadOptions = {}): BatchThread {
     fresh = true;
     w.unref();
     w.on('message', (msg: ManyReply) => {
-      if (!pending || pending.worker !== w || msg.id !== pending.id) return;
+      if (!pending || pending.worker !== w || msg === null || typeof msg !== 'object' || msg.id !== pending.id) return;
+      // Only a reply of ours (a module in the thread that posts to its parent must not answer).
+      if (!('verdicts' in msg && Array.isArray(msg.verdicts)) && !('error' in msg && typeof msg.error === 'string')) return;
       const p = pending;
       pending = undefined;
       p.settle('verdicts' in msg ? { verdicts: msg.verdicts } : { error: msg.setup ? new SetupError(msg.error) : new Error(msg.error) });

@@ -124,6 +124,12 @@ describe('back-pressure', () => {
         expect(v.score).toBeGreaterThanOrEqual(0);
         expect(v.reason).not.toBe('verifier-error');
       }
+      // and the thread serves the next requests (a module's own listener once answered the second)
+      for (let k = 0; k < 2; k++) {
+        const again = await s.app.inject({ method: 'POST', url: '/v1/score', payload: { verifier: 'similarity', items: [{ response: 'Paris is the capital of France.', reference: 'The capital of France is Paris.' }] } });
+        expect(again.statusCode).toBe(200);
+        expect(again.json().verdicts[0]).toMatchObject({ pass: true });
+      }
     } finally {
       await s.app.close();
     }

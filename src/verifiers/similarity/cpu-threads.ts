@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../core/module-worker.js';
 import { normalizeRows, type Matrix } from './matrix.js';
 import { checkK, checkSameDim, type TopK } from './cpu.js';
-import { runBand, type CpuBandJob } from './cpu-worker.js';
+import { BAND_WORKER, runBand, type CpuBandJob } from './cpu-worker.js';
 
 /** A team of CPU threads for the big kernels. */
 export interface CpuThreads {
@@ -20,7 +20,7 @@ export interface CpuThreads {
 }
 
 function startWorker(): Worker {
-  return startModuleWorker(import.meta.url, 'cpu-worker');
+  return startModuleWorker(import.meta.url, 'cpu-worker', { workerData: BAND_WORKER });
 }
 
 interface Member {

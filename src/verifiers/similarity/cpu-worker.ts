@@ -2,7 +2,7 @@
  * Worker-thread entry of the CPU backend's thread team: computes a band of rows of an all-pairs
  * product or top-k over SharedArrayBuffers and answers with the job id.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { dotTileCpu, topKRowsCpu } from './cpu.js';
 
 /** One band of work, posted by `cpu-threads.ts`. */
@@ -36,7 +36,13 @@ export function runBand(job: CpuBandJob): void {
   }
 }
 
-const port = parentPort;
+/** The `workerData` of a thread started to run bands (see cpu-threads.ts). */
+export const BAND_WORKER = 'similarity-cpu-band';
+
+// Only a thread started for bands listens: this module is also imported (for runBand) by threads
+// that run the similarity verifier itself (the server's batch thread), whose parent's messages
+// are not bands (it answered them, and the batch thread's caller took the answer for its own).
+const port = workerData === BAND_WORKER ? parentPort : null;
 if (port) {
   port.on('message', (job: CpuBandJob) => {
     try {
