@@ -22,6 +22,7 @@
 import { type Node, type RelOp, freeVars, hasApproxLiteral, hasDecimal, isComplex, show, some } from './ast.js';
 import { exactValue, isMatrix, numValue, type C, type NumEnv, type Val } from './evaluate.js';
 import { beyondDoubles, magnitude, withinRounding } from './magnitude.js';
+import { apartBySize, logSize } from './log-size.js';
 import * as Q from './rational.js';
 import type { Rat } from './rational.js';
 import { parseDecimal } from './rational.js';
@@ -135,6 +136,10 @@ function noteSize(u: Val, v: Val, sizes: { small: boolean; large: boolean }): vo
 }
 
 function constEqual(a: Node, b: Node, approx: boolean, ctx: CompareContext): boolean {
+  // Constants orders of magnitude apart are unequal before any exact work (log-size.ts).
+  const sa = logSize(a);
+  const sb = sa && logSize(b);
+  if (sa && sb && apartBySize(sa, sb, ctx.tolerance.kind === 'rel' ? ctx.tolerance.tol : undefined)) return false;
   const ea = exactValue(a);
   const eb = ea && exactValue(b);
   if (ea && eb) {
