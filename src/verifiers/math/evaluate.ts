@@ -301,7 +301,7 @@ function powVal(n: Extract<Node, { k: 'pow' }>, env: NumEnv, trig: boolean): Val
     for (let k = e.re; k > 0; k >>= 1) {
       if (k & 1) acc = acc === undefined ? sq : mulVal(acc, sq);
       if (k > 1) sq = mulVal(sq, sq);
-      if (isMatrix(sq) ? false : Number.isNaN(sq.re)) return NAN;
+      if (!isMatrix(sq)) return NAN; // a product was refused (work budget, or not square)
     }
     return acc!;
   }

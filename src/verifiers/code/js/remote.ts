@@ -69,15 +69,19 @@ const START_TIMEOUT_MS = 60_000;
  * the isolate's limits cannot stop.
  */
 export function submissionBudgetMs(code: string, typescript: boolean, ref: NormalizedReference, opts: ResolvedCodeOptions): number {
-  const limit = opts.timeLimitMs;
   const tests = ref.kind === 'test_code' ? 1 : Math.max(1, ref.tests.length);
-  let prep = typescript || hasModuleSyntax(code) ? limit : 0;
+  return Math.ceil(preparationMs(code, typescript, ref, opts) + tests * (opts.timeLimitMs + DEADLINE_PER_TEST_MS) + DEADLINE_MARGIN_MS);
+}
+
+/** The transpilation share of {@link submissionBudgetMs}. */
+function preparationMs(code: string, typescript: boolean, ref: NormalizedReference, opts: ResolvedCodeOptions): number {
+  let prep = typescript || hasModuleSyntax(code) ? opts.timeLimitMs : 0;
   if (ref.kind === 'test_code') {
     const ts = typescript || ref.language === 'typescript';
     if (ts || hasModuleSyntax(ref.testCode)) prep += DEFAULT_TRANSPILE_MS;
     if (ref.helpers !== undefined && (ts || hasModuleSyntax(ref.helpers))) prep += DEFAULT_TRANSPILE_MS;
   }
-  return Math.ceil(prep + tests * (limit + DEADLINE_PER_TEST_MS) + DEADLINE_MARGIN_MS);
+  return prep;
 }
 
 /** What the helper is doing for the submission in flight. */
@@ -162,10 +166,11 @@ function idle(h: Helper, yes: boolean): void {
   }
 }
 
-function rethrow(e: { name: string; message: string }): never {
-  if (e.name === 'InputError') throw new InputError(e.message);
-  if (e.name === 'SandboxUnavailableError') throw new SandboxUnavailableError(e.message);
-  throw new Error(e.message);
+/** The error the helper reported, as this side's class of it. */
+function remoteError(e: { name: string; message: string }): Error {
+  if (e.name === 'InputError') return new InputError(e.message);
+  if (e.name === 'SandboxUnavailableError') return new SandboxUnavailableError(e.message);
+  return new Error(e.message);
 }
 
 async function runRemote(code: string, typescript: boolean, ref: NormalizedReference, opts: ResolvedCodeOptions, judge: Judge): Promise<SandboxOutcome> {
@@ -178,7 +183,11 @@ async function runRemote(code: string, typescript: boolean, ref: NormalizedRefer
   }
   const id = nextId++;
   const budgetMs = submissionBudgetMs(code, typescript, ref, opts);
-  const tests = ref.kind === 'test_code' ? 1 : Math.max(1, ref.tests.length);
+  // The deadline runs per test: the first test gets the preparation's share too, each later one
+  // its limit and the margins from the previous one's result (a runaway in the first of 100 tests
+  // is killed after about its own limit, not the whole submission's budget).
+  const perTestMs = opts.timeLimitMs + DEADLINE_PER_TEST_MS + DEADLINE_MARGIN_MS;
+  const firstTestMs = preparationMs(code, typescript, ref, opts) + perTestMs;
   const runs: RawRun[] = [];
   try {
     return await new Promise<SandboxOutcome>((resolve, reject) => {
@@ -190,17 +199,13 @@ async function runRemote(code: string, typescript: boolean, ref: NormalizedRefer
         runs.push(run);
         judge(i, run);
       };
-      // The deadline runs per test: the first test gets the preparation's share too, each later one
-      // its limit and the margins from the previous one's result (a runaway in the first of 100
-      // tests is killed after about its own limit, not the whole submission's budget).
-      const later = (tests - 1) * (opts.timeLimitMs + DEADLINE_PER_TEST_MS);
       const onDeadline = (): void => {
         if (h.current?.id !== id) return;
         kill(h);
         blame('timeout');
         resolve({ runs });
       };
-      let timer = setTimeout(onDeadline, budgetMs - later);
+      let timer = setTimeout(onDeadline, firstTestMs);
       h.current = {
         id,
         onMessage(msg) {
@@ -209,13 +214,13 @@ async function runRemote(code: string, typescript: boolean, ref: NormalizedRefer
             judge(msg.test, msg.run);
             testStart = performance.now();
             clearTimeout(timer);
-            timer = setTimeout(onDeadline, opts.timeLimitMs + DEADLINE_PER_TEST_MS + DEADLINE_MARGIN_MS);
+            timer = setTimeout(onDeadline, perTestMs);
             return;
           }
           clearTimeout(timer);
           h.current = undefined;
           if (msg.outcome) resolve({ ...msg.outcome, runs: msg.outcome.compileError !== undefined ? [] : runs });
-          else reject(Object.assign(new Error('remote'), { remote: msg.error ?? { name: 'Error', message: 'no answer' } }));
+          else reject(remoteError(msg.error ?? { name: 'Error', message: 'no answer' }));
         },
         onDeath(why) {
           clearTimeout(timer);
@@ -225,10 +230,6 @@ async function runRemote(code: string, typescript: boolean, ref: NormalizedRefer
       };
       h.child.send({ id, code, typescript, ref, opts, budgetMs } satisfies RemoteRequest);
     });
-  } catch (err) {
-    const remote = (err as { remote?: { name: string; message: string } }).remote;
-    if (remote) rethrow(remote);
-    throw err;
   } finally {
     if (!h.dead && !h.current) idle(h, true);
   }

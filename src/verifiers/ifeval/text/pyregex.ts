@@ -171,13 +171,18 @@ function leadSearch(rx: PyRegex, lead: Lead, s: string, from: number): RegExpExe
   return null;
 }
 
+/** The first match at or after `from` (the linear path for a leading whitespace run). */
+function searchFrom(rx: PyRegex, s: string, from: number): RegExpExecArray | null {
+  if (rx.lead) return leadSearch(rx, rx.lead, s, from);
+  const re = globalRe(rx, s);
+  re.lastIndex = from;
+  return re.exec(s);
+}
+
 /** Python `re.search`: the first match, or null. */
 export function pySearch(rx: PyRegex, s: string): RegExpExecArray | null {
   if (!mayMatch(rx, s, rx.re.ignoreCase)) return null;
-  if (rx.lead) return leadSearch(rx, rx.lead, s, 0);
-  const re = globalRe(rx, s);
-  re.lastIndex = 0;
-  return re.exec(s);
+  return searchFrom(rx, s, 0);
 }
 
 /** Python `rx.match(s, pos)`: a match starting exactly at `pos` (code unit index), or null. */
@@ -190,12 +195,9 @@ export function pyMatch(rx: PyRegex, s: string, pos = 0): RegExpExecArray | null
 /** Python `re.finditer` (all matches, Python 3.7+ empty-match rules; see the module note). */
 export function pyFinditer(rx: PyRegex, s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  const re = globalRe(rx, s);
-  const lead = rx.lead;
   let from = 0;
   for (;;) {
-    re.lastIndex = from;
-    const m = lead ? leadSearch(rx, lead, s, from) : re.exec(s);
+    const m = searchFrom(rx, s, from);
     if (!m) break;
     out.push(m);
     from = m.index + m[0].length;

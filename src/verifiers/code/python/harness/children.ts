@@ -294,11 +294,11 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     # made here before the solution runs (a solution's own math, isclose or poly stays its own).
     # What the prompt raised counts once the solution has run (as the tests' error).
     trusted, _, entries, prompt_error = _trusted_namespace(job, tests_tree)
-    fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
     base = _BASES[job['prelude']]
+    names = _free_names(tests_tree)
     # The candidates, as split mode takes them (names.ts): the entry point, else the functions the
     # assertions are about; names used only before a dot must be modules.
-    cands = set(entries) if entries else _assert_subjects(tests_tree, fixed) & _free_names(tests_tree)
+    cands = _candidates(job, tests_tree, entries, names)
     spaces = _namespace_names(tests_tree)
     tests_objects = {}
     hooks = {}
@@ -311,7 +311,6 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     dumps = json.dumps
     run_cases = _run_unittest_cases
     snap = _snapshot_state()
-    names = _free_names(tests_tree)
     # No signal handlers (a handler is handed the interrupted frame): the module is gone for good.
     for m in ('signal', '_signal'):
         sys.modules.pop(m, None)
@@ -346,8 +345,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
                     if n in g:
                         tg[n] = g[n]
                     elif n in _BUILTINS or n in trusted:
-                        raise NameError("the tests call '%s', which the solution does not define (the %s one would "
-                                        "answer for it)" % (n, 'built-in' if n in _BUILTINS else 'prelude\'s'))
+                        raise _undefined_entry(n)
                     continue
                 if n in _BUILTINS:
                     continue
@@ -357,7 +355,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
                     tg[n] = sys.modules[n]  # imported before the solution ran (see above)
                 elif n in g:
                     if n in spaces and not isinstance(g[n], types.ModuleType):
-                        raise NameError("the tests use '%s' as a module; the solution's '%s' is not one" % (n, n))
+                        raise _not_a_module(n)
                     tg[n] = g[n]
             exec(tests_code, tg)
             # The tests' own TestCase classes are watched too (a solution reaching them through

@@ -150,6 +150,26 @@ def _last_def(source):
     return names[-1] if names else None
 
 
+def _candidates(job, tests_tree, entries, own):
+    # The names the tests take from the solution as what they judge: the entry points, else the
+    # subjects of their assertions among the names they use and never bind (own).
+    if entries:
+        return set(entries)
+    fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
+    return _assert_subjects(tests_tree, fixed) & own
+
+
+def _undefined_entry(n):
+    # An entry point the solution does not define, where a built-in or the prelude would answer.
+    return NameError("the tests call '%s', which the solution does not define (the %s one would answer for it)"
+                     % (n, 'built-in' if n in builtins.__dict__ else 'prelude\'s'))
+
+
+def _not_a_module(n):
+    # A name the tests use only before a dot, bound by the solution to something not a module.
+    return NameError("the tests use '%s' as a module; the solution's '%s' is not one" % (n, n))
+
+
 def _trusted_namespace(job, tests_tree):
     # The namespace the tests run in, made before the solution runs (split mode's checker, inline
     # mode's children part): the prelude's names and the reference prompt's helpers (HumanEval/32's

@@ -304,14 +304,13 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         if prompt_error is not None:
             raise prompt_error  # what reading or running the prompt raised ends the check, as any error here
         own = _free_names(tests_tree)
-        fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
         # The candidates: the entry point, else the functions the assertions are about (MBPP's
         # bare asserts). The solution's definition of a candidate wins over the prelude's (def
         # median); an entry point must be the solution's own (the built-in sorted never answers
         # for it), and tests that never reach the solution fail (a response of 'pass' where the
         # prelude's median, factorial and comb would answer every assert). No other name of the
         # prelude, the prompt or the built-ins ever comes from the solution.
-        cands = set(entries) if entries else _assert_subjects(tests_tree, fixed) & own
+        cands = _candidates(job, tests_tree, entries, own)
         # A standard-library module the tests use without importing it is the checker's own import,
         # never the solution's stand-in (a class named math whose isclose says True).
         for n in sorted(own):
@@ -338,14 +337,13 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                 elif n in vals and n not in cands and n in spaces:
                     # Used only as a namespace (np.allclose): a module's place, never a class of the
                     # solution's whose allclose says True.
-                    raise NameError("the tests use '%s' as a module; the solution's '%s' is not one" % (n, n))
+                    raise _not_a_module(n)
                 elif n in vals:
                     ns[n] = dec(vals[n])
                     if n not in cands:
                         used[0] += 1  # the tests judge a value of the solution's (assert ANSWER == 42)
                 elif n in entries and (n in ns or n in builtins.__dict__):
-                    raise NameError("the tests call '%s', which the solution does not define (the %s one would answer for it)"
-                                    % (n, 'built-in' if n in builtins.__dict__ else 'prelude\'s'))
+                    raise _undefined_entry(n)
         exec(tests_code, ns)
         _run_uncalled_tests(ns, tests_tree, entry)
         result = _run_unittest_cases(ns)
