@@ -293,7 +293,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     # The prelude's names and the prompt's helpers (HumanEval/32's poly) are the trusted ones,
     # made here before the solution runs (a solution's own math, isclose or poly stays its own).
     # What the prompt raised counts once the solution has run (as the tests' error).
-    trusted, _, entries, prompt_error = _trusted_namespace(job, tests_tree)
+    trusted, entry, entries, prompt_error = _trusted_namespace(job, tests_tree)
     base = _BASES[job['prelude']]
     names = _free_names(tests_tree)
     # The candidates, as split mode takes them (names.ts): the entry point, else the functions the
@@ -310,6 +310,7 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     exit_now = os._exit
     dumps = json.dumps
     run_cases = _run_unittest_cases
+    run_uncalled = _run_uncalled_tests
     snap = _snapshot_state()
     # No signal handlers (a handler is handed the interrupted frame): the module is gone for good.
     for m in ('signal', '_signal'):
@@ -336,15 +337,19 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
         try:
             if prompt_error is not None:
                 raise prompt_error
+            # How many names the tests take from the solution: none, and nothing the tests ran
+            # judged it (the prelude's median answering MBPP-style asserts for a response of
+            # 'pass', tests in functions no one calls), as split mode's 'never called'.
+            taken = 0
             for n in names:
                 own = n in g and g[n] is not base.get(n, _MISSING)
                 if n in cands and own:
                     tg[n] = g[n]  # the solution's own candidate (def median), over the prelude's
+                    taken += 1
                     continue
                 if n in entries:
-                    if n in g:
-                        tg[n] = g[n]
-                    elif n in _BUILTINS or n in trusted:
+                    # Not the solution's own: the prelude's or a built-in would answer for it.
+                    if n in g or n in _BUILTINS or n in trusted:
                         raise _undefined_entry(n)
                     continue
                 if n in _BUILTINS:
@@ -357,15 +362,24 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
                     if n in spaces and not isinstance(g[n], types.ModuleType):
                         raise _not_a_module(n)
                     tg[n] = g[n]
+                    taken += 1
+            if entry and entry not in tg and entry in g and g[entry] is not base.get(entry, _MISSING):
+                tg[entry] = g[entry]  # what an uncalled check(candidate) is handed (below)
             exec(tests_code, tg)
             # The tests' own TestCase classes are watched too (a solution reaching them through
             # TestCase.__subclasses__() could replace their test methods).
             watch([c for c in list(tg.values()) if isinstance(c, type) and c.__module__ == '__tests__'])
             baseline(tg, g)
+            # check(candidate) and pytest-style test_* functions the tests define and never call
+            # run too (under the integrity check, as the unittest cases).
+            if run_uncalled(tg, tests_tree, entry):
+                taken += 1
             result = run_cases(tg, watch)
             untouched()
             environment()
             status, message = _unittest_outcome(result, job['testCode'])
+            if status == 'ok' and not taken:
+                status = 'runtime-error: the tests never called the solution'
         except AssertionError as e:
             status = 'wrong-answer'
             message = _describe(e)

@@ -122,6 +122,7 @@ def _namespace_names(tree):
 def _run_uncalled_tests(ns, tree, entry):
     # HumanEval's raw test field defines check(candidate) and leaves the call to the harness; pytest
     # style defines test_* functions. Run what the tests define but never call themselves.
+    # Returns whether check was handed ns[entry].
     # (a call under "if __name__ == '__main__':" never runs here: the tests are not __main__)
     called = set()
     stack = list(tree.body)
@@ -133,6 +134,7 @@ def _run_uncalled_tests(ns, tree, entry):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             called.add(node.func.id)
         stack.extend(ast.iter_child_nodes(node))
+    handed = False
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or node.name in called:
             continue
@@ -140,9 +142,11 @@ def _run_uncalled_tests(ns, tree, entry):
         if not isinstance(fn, types.FunctionType):
             continue
         if node.name == 'check' and entry and entry in ns:
+            handed = True
             fn(ns[entry])
         elif node.name.startswith('test') and not node.args.args:
             fn()
+    return handed
 
 
 def _last_def(source):
