@@ -34,6 +34,12 @@ const cases: Array<[string, string, string, boolean]> = [
   // units that are not physical stay dropped, as before
   ['counted nouns', '5 \\text{ apples}', '5 \\text{ oranges}', true],
   ['a unit against none', '5 \\text{ kWh}', '5', true],
+  // powers past cubes: a unit at any whole power stays a unit (km^1000 was dropped to 5 = 5)
+  ['fourth powers convert', '5 \\cdot 10^{-4} \\text{ m}^{4}', '50000 \\text{ cm}^{4}', true],
+  ['fourth powers of different units', '5 \\text{ m}^{4}', '5 \\text{ cm}^{4}', false],
+  ['a huge power of different units', '5 \\text{ m}^{1000}', '5 \\text{ km}^{1000}', false],
+  ['a huge power of the same unit', '5 \\text{ m}^{1000}', '5 \\text{ m}^{1000}', true],
+  ['an astronomically large power of the same unit', '5 \\text{ m}^{99999999999}', '5 \\text{ m}^{99999999999}', true],
 ];
 
 describe('units', () => {

@@ -224,7 +224,9 @@ class Parser extends PrimaryParser {
       else break;
     }
     const known = UNIT_SCALES.has(word) ? word : UNIT_SCALES.has(word.toLowerCase()) && word.length > 1 ? word.toLowerCase() : undefined;
-    if (known && !per && Number.isInteger(power) && power >= 1 && power <= 3) return { unit: known, power };
+    // Any whole power of a table unit stays a unit (km^1000 dropped to a bare number once equalled
+    // m^1000); units.ts converts only small powers exactly.
+    if (known && !per && Number.isInteger(power) && power >= 1) return { unit: known, power };
     // 100^\circ C is a temperature
     if (left.k === 'deg' && /^[CF]$/.test(raw)) raw = `deg${raw}`;
     const physical = isQuantity(left) ? physicalUnit(raw) : undefined;

@@ -31,6 +31,9 @@ function factorNode(v: Q.Rat): Node {
   return { k: 'num', v, decimal: false, approx: !(v.n > 0n && pow10(v.n) && pow10(v.d)) };
 }
 
+/** The largest power of a table unit that converts (`cm^12`); same units compare at any power. */
+export const MAX_EXACT_POWER = 12;
+
 /** Two sides with their units resolved: converted to one unit, or dropped; `undefined` when the units cannot be the same. */
 export function withUnits(a: Node, b: Node): [Node, Node] | undefined {
   if (a.k !== 'unit' && b.k !== 'unit') return [a, b];
@@ -39,7 +42,9 @@ export function withUnits(a: Node, b: Node): [Node, Node] | undefined {
     const ua = UNIT_SCALES.get(a.unit);
     const ub = UNIT_SCALES.get(b.unit);
     if (ua && ub) {
-      if (ua.dim !== ub.dim || a.power !== b.power) return undefined;
+      // Past MAX_EXACT_POWER the factor would be a number of thousands of digits (km^1000 is
+      // 10^3000 m^1000): the two are not taken as the same quantity.
+      if (ua.dim !== ub.dim || a.power !== b.power || a.power > MAX_EXACT_POWER) return undefined;
       const factor = (u: { n: bigint; d: bigint }, p: number): Node => factorNode(Q.rat(u.n ** BigInt(p), u.d ** BigInt(p))!);
       return [{ k: 'mul', args: [a.arg, factor(ua, a.power)] }, { k: 'mul', args: [b.arg, factor(ub, b.power)] }];
     }
