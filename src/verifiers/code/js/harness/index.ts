@@ -14,6 +14,7 @@
  */
 import { INSPECT_SOURCE } from './inspect.js';
 import { RUNTIME_SOURCE } from './runtime.js';
+import { BYTES_SOURCE } from './bytes.js';
 import { MODULES_SOURCE } from './modules.js';
 import { HARDEN_SOURCE } from './harden.js';
 import { PLAIN_SOURCE } from './plain.js';
@@ -209,6 +210,7 @@ export const HARNESS_SOURCE = [
   'const indirectEval = eval;',
   INSPECT_SOURCE,
   RUNTIME_SOURCE,
+  BYTES_SOURCE,
   MODULES_SOURCE,
   PLAIN_SOURCE,
   HARDEN_SOURCE,

@@ -11,6 +11,7 @@
  * and IPC namespaces (isolate.ts); without it, it exits after one job.
  */
 import { SETUP_SOURCE } from './setup.js';
+import { LIMITS_SOURCE } from './limits.js';
 import { CHILDREN_SOURCE } from './children.js';
 import { CODEC_SOURCE } from './codec.js';
 import { SERVER_SOURCE } from './server.js';
@@ -25,7 +26,7 @@ import { INTEGRITY_SOURCE } from './integrity.js';
 import { GUARD_SOURCE } from './guard.js';
 
 /** The whole zygote program. */
-export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + CODEC_SOURCE + GUARD_SOURCE + CHILDREN_SOURCE
+export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + LIMITS_SOURCE + CODEC_SOURCE + GUARD_SOURCE + CHILDREN_SOURCE
   + INTEGRITY_PATHS_SOURCE + INTEGRITY_MOCKS_SOURCE + INTEGRITY_WATCH_SOURCE + INTEGRITY_SOURCE
   + SERVER_SOURCE + NAMES_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
 
