@@ -53,22 +53,42 @@ def _check_targets(tree):
     return out
 
 
-def _assert_subjects(tree, fixed):
+def _literal(e):
+    # A value written in the tests (2, 'a', [3, 1, 2], -1.5, {'k': (1, 2)}): no name, no call.
+    return all(isinstance(n, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.unaryop,
+                              ast.expr_context, ast.BinOp, ast.operator)) for n in ast.walk(e))
+
+
+def _assert_subjects(tree, fixed, helpers=frozenset()):
     # Without an entry point (MBPP's bare asserts, pytest-style test_* functions, unittest methods),
-    # the candidates: the function each assertion is about, the first call by name that is not a
-    # built-in on the way down its left side (assert median(xs) == 2, assert not f(x),
-    # assert math.isclose(area(2), 12.5), assert set(f(x)) == {1}, assert abs(f(x) - 2) < 1e-9,
-    # self.assertEqual(task_func(x), y)).
-    out = set()
+    # the candidates: the function each assertion is about, the first call by name on the way down
+    # its first operand that has one (assert median(xs) == 2, assert 120 == factorial(5),
+    # self.assertEqual(2, median(xs)), assert not f(x), assert math.isclose(area(2), 12.5),
+    # assert set(f(x)) == {1}, assert abs(f(x) - 2) < 1e-9, self.assertEqual(task_func(x), y)).
+    # A built-in or a prelude helper (helpers: isclose, median) called on values written in the
+    # tests is itself the subject (pow(2, 10), median([3, 1, 2])); called on anything else it
+    # wraps the subject (isclose(area(2), pi), abs(f(x) - 2)). A variable leads to what was
+    # assigned to it (r = factorial(5); assert r == 120) and to the calls it was handed to on a
+    # line of their own (heapify(a); assert a[0] == 1).
+    assigned = {}
+    handed = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assert):
-            e = node.test
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.startswith('assert'):
-            e = node
-        else:
-            continue
-        # Calculator.add(1, 2) == 3: with no call by name below it, the class the method belongs
-        # to is the subject (np.allclose(f(x), y) finds f first).
+        if isinstance(node, ast.Assign):
+            for t in node.targets:
+                for n in ast.walk(t):
+                    if isinstance(n, ast.Name):
+                        assigned.setdefault(n.id, []).append(node.value)
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(node.target, ast.Name) and node.value is not None:
+            assigned.setdefault(node.target.id, []).append(node.value)
+        elif isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            assigned.setdefault(node.optional_vars.id, []).append(node.context_expr)
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+            for a in node.value.args:
+                if isinstance(a, ast.Name):
+                    handed.setdefault(a.id, []).append(node.value)
+
+    def subject(e, node, budget):
+        # (name, owner) of the first subject down e; budget bounds the walk through variables.
         owner = None
         for _ in range(50):
             if isinstance(e, ast.Compare):
@@ -81,12 +101,24 @@ def _assert_subjects(tree, fixed):
                 e = e.values[0]
             elif isinstance(e, (ast.Subscript, ast.Attribute, ast.Starred)):
                 e = e.value
+            elif isinstance(e, ast.Name):
+                if budget[0] <= 0:
+                    break
+                budget[0] -= 1
+                for v in assigned.get(e.id, []):
+                    got = subject(v, None, budget)
+                    if got[0] is not None:
+                        return got
+                for v in handed.get(e.id, []):
+                    if v.func.id not in fixed and v.func.id not in builtins.__dict__:
+                        return v.func.id, None  # what changed it in place (heapify(a))
+                break
             elif isinstance(e, ast.Call):
                 f = e.func
-                if isinstance(f, ast.Name) and f.id not in builtins.__dict__ and f.id not in fixed:
-                    out.add(f.id)
-                    owner = None
-                    break
+                if isinstance(f, ast.Name) and f.id not in fixed:
+                    known = f.id in builtins.__dict__ or f.id in helpers
+                    if not known or all(_literal(a) for a in e.args) and all(_literal(k.value) for k in e.keywords):
+                        return f.id, None
                 if owner is None and e is not node and isinstance(f, ast.Attribute):
                     b = f.value
                     while isinstance(b, (ast.Attribute, ast.Call, ast.Subscript)):
@@ -104,6 +136,29 @@ def _assert_subjects(tree, fixed):
                     break
             else:
                 break
+        return None, owner
+
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            t = node.test
+            while isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not):
+                t = t.operand
+            operands = [t.left] + t.comparators if isinstance(t, ast.Compare) else [t]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.startswith('assert'):
+            operands = [node] + node.args[1:]
+        else:
+            continue
+        # Calculator.add(1, 2) == 3: with no call by name below it, the class the method belongs
+        # to is the subject (np.allclose(f(x), y) finds f first).
+        owner = None
+        for e in operands:
+            name, own = subject(e, node, [20])
+            if name is not None:
+                out.add(name)
+                owner = None
+                break
+            owner = owner or own
         if owner is not None:
             out.add(owner)
     return out
@@ -160,7 +215,7 @@ def _candidates(job, tests_tree, entries, own):
     if entries:
         return set(entries)
     fixed = set(_LEET_HELPERS) if job['prelude'] == 'leetcode' else set()
-    return _assert_subjects(tests_tree, fixed) & own
+    return _assert_subjects(tests_tree, fixed, frozenset(_BASES[job['prelude']])) & own
 
 
 def _undefined_entry(n):
