@@ -90,7 +90,7 @@ def _test_name(test):
 
 def _compile_tests(source):
     tree = ast.parse(source, '<tests>')
-    tree = _WrapCalls().visit(tree)
+    tree = _WrapCalls().visit(_WrapOperands().visit(tree))
     # After each top-level statement: the integrity check's baseline catches up with what the
     # tests' module has defined (a def, an import, CASES = ...), so that the module-level
     # check(candidate) already runs under it.
@@ -303,9 +303,9 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
     tests_objects = {}
     hooks = {}
     register, callee, baseline, environment, tests_mock, by_tests = _make_integrity(tests_tree, tests_objects, hooks)
-    value, untouched, watch = _make_checker(environment, tests_objects, tests_mock, by_tests, hooks)
+    value, untouched, watch, operand, records = _make_checker(environment, tests_objects, tests_mock, by_tests, hooks)
     tg = {'__name__': '__tests__'}
-    tests_code = _bind_value(tests_code, value, callee, lambda: baseline(tg, g, True))
+    tests_code = _bind_value(tests_code, value, callee, lambda: baseline(tg, g, True), operand, records)
     write = os.write
     exit_now = os._exit
     dumps = json.dumps

@@ -131,6 +131,10 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             cmp_defaults[n] = (cd.get('_mock_return_value'), cd.get('_mock_side_effect') is None)
         proxy_type = getattr(mock_mod, 'MagicProxy', None)
     mock_base = getattr(mock_mod, 'NonCallableMock', None) if mock_mod is not None else None
+    # A mock's record of a call and lists of them are read as the tuple and list they are (their
+    # classes are unittest.mock's, whose __eq__ the guard does not vouch for); mock.ANY is the tests'.
+    records_types = frozenset(id(c) for c in (getattr(mock_mod, '_Call', None), getattr(mock_mod, '_CallList', None)) if c is not None) if mock_mod is not None else frozenset()
+    any_obj = getattr(mock_mod, 'ANY', None) if mock_mod is not None else None
 
     def mock_cmp_configured(v):
         if mock_mod is None:
@@ -229,6 +233,12 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
     def check(v, depth):
         t = type(v)
         if id(t) in plain:
+            return
+        if id(t) in records_types:
+            for x in (tuple.__iter__(v) if isinstance(v, tuple) else list.__iter__(v)):
+                check(x, depth + 1)
+            return
+        if v is any_obj and any_obj is not None:
             return
         if tests_objects.get(id(v)) is v or (mock_mod is not None and tests_mock(v)):
             # A mock of the tests' passes, unless its comparisons were configured (a child the
@@ -390,7 +400,8 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
         environment()
         budget[0] = 0
         check(v, 0)
-    return value, untouched, watch
+    operand, records = _make_operand_guards(check, budget, mock_mod, mro_of)
+    return value, untouched, watch, operand, records
 
 
 class _WrapCalls(ast.NodeTransformer):
@@ -398,6 +409,8 @@ class _WrapCalls(ast.NodeTransformer):
     # check learns the tests' own patches), the value guard what the call returns.
     def visit_Call(self, node):
         self.generic_visit(node)
+        if isinstance(node.func, ast.Constant):
+            return node  # a guard's own call (guard-operands part)
         func = ast.copy_location(ast.Call(func=ast.Constant(value=_CALLEE_SLOT), args=[node.func], keywords=[]), node.func)
         call = ast.copy_location(ast.Call(func=func, args=node.args, keywords=node.keywords), node)
         return ast.copy_location(ast.Call(func=ast.Constant(value=_VALUE_SLOT), args=[call], keywords=[]), node)
@@ -414,7 +427,7 @@ _CALLEE_SLOT = '\x00callee guard\x00'
 _REBASE_SLOT = '\x00integrity baseline\x00'
 
 
-def _bind_value(code, value, callee, rebase=None):
+def _bind_value(code, value, callee, rebase=None, operand=None, records=None):
     def bind(c):
         if type(c) is str and c == _VALUE_SLOT:
             return value
@@ -422,7 +435,11 @@ def _bind_value(code, value, callee, rebase=None):
             return callee
         if type(c) is str and c == _REBASE_SLOT:
             return rebase if rebase is not None else (lambda: None)
-        return _bind_value(c, value, callee, rebase) if type(c) is types.CodeType else c
+        if type(c) is str and c == _OPERAND_SLOT:
+            return operand if operand is not None else (lambda v: v)
+        if type(c) is str and c == _RECORDS_SLOT:
+            return records if records is not None else (lambda v: v)
+        return _bind_value(c, value, callee, rebase, operand, records) if type(c) is types.CodeType else c
     return code.replace(co_consts=tuple(bind(c) for c in code.co_consts))
 
 
