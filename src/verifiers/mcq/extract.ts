@@ -149,15 +149,28 @@ function scan(text: string, nonAscii: boolean): Statement[] {
   return out;
 }
 
-/** Cut a continuation the model wrote after answering (a new few-shot turn, an EOS token as text). */
+/**
+ * A new question or turn after one blank line (`\n\nQuestion:`, `Q:`, `Human:`, `User:`): the
+ * few-shot layout of MMLU-Pro and of chat transcripts, which a model that keeps generating
+ * continues. It ends the answer only after an answer statement (see cutContinuation).
+ */
+const NEW_QUESTION_RE = /\n[ \t]*\n[ \t]*(?:question\s*:|q\s*:|human\s*:|user\s*:)/i;
+
+/**
+ * Cut a continuation the model wrote after answering (a new few-shot turn, an EOS token as
+ * text): at the first turn break whose text before it holds an answer statement with a letter.
+ */
 function cutContinuation(text: string, nonAscii: boolean): { text: string; statements?: Statement[] } {
-  if (!mayHaveTurnBreak(text)) return { text };
-  const at = findTurnBreak(text);
-  if (at <= 0) return { text };
-  const head = text.slice(0, at);
-  const statements = scan(head, nonAscii);
-  // The head's statements are returned with it, so they are not read twice.
-  return statements.some((s) => s.letters.length > 0 && s.kind !== 'mention') ? { text: head, statements } : { text };
+  const breaks: number[] = [];
+  if (mayHaveTurnBreak(text)) breaks.push(findTurnBreak(text));
+  breaks.push(text.search(NEW_QUESTION_RE));
+  for (const at of breaks.filter((b) => b > 0).sort((a, b) => a - b)) {
+    const head = text.slice(0, at);
+    const statements = scan(head, nonAscii);
+    // The head's statements are returned with it, so they are not read twice.
+    if (statements.some((s) => s.letters.length > 0 && s.kind !== 'mention')) return { text: head, statements };
+  }
+  return { text };
 }
 
 /**
@@ -309,7 +322,8 @@ function lastLineIfShort(text: string): string | undefined {
 /**
  * Weak forms when no answer statement exists: a lone letter as the last line; else a concluding
  * `so D.` that ends the text; else the letter judged right (`(C) is correct`, `C is the right
- * answer`; two different ones are ambiguous); else a bold letter.
+ * answer`, `B is the best answer`; two different ones are ambiguous); else a bold letter; else a
+ * one-line response that is an option written out with its label (`B. 42 N`).
  */
 function weakForms(text: string): McqExtraction {
   const line = lastLineIfShort(text);
@@ -319,13 +333,20 @@ function weakForms(text: string): McqExtraction {
   if (concluding) return { letter: (concluding[1] ?? concluding[2])!.toUpperCase(), rule: 'concluding-letter' };
   const judged = judgedRight(text);
   if (judged) return judged.size === 1 ? { letter: [...judged][0], rule: 'judged-right' } : { reason: 'ambiguous', rule: 'judged-right' };
-  if (!text.includes('**')) return { reason: 'no-answer' };
-  BOLD_LETTER_RE.lastIndex = 0;
-  const bold = new Set([...text.matchAll(BOLD_LETTER_RE)].map((m) => m[1]!));
-  if (bold.size === 1) return { letter: [...bold][0], rule: 'bold-letter' };
-  if (bold.size > 1) return { reason: 'ambiguous', rule: 'bold-letter' };
+  if (text.includes('**')) {
+    BOLD_LETTER_RE.lastIndex = 0;
+    const bold = new Set([...text.matchAll(BOLD_LETTER_RE)].map((m) => m[1]!));
+    if (bold.size === 1) return { letter: [...bold][0], rule: 'bold-letter' };
+    if (bold.size > 1) return { reason: 'ambiguous', rule: 'bold-letter' };
+  }
+  const labelled = text.length <= OPTION_LINE_MAX ? OPTION_LINE_RE.exec(text) : null;
+  if (labelled) return { letter: labelled[1], rule: 'option-line' };
   return { reason: 'no-answer' };
 }
+
+/** The whole response is one option written out with its label: `B. 42 N`, `(B) 42 N`, `**B) 42 N**`. */
+const OPTION_LINE_RE = /^[\s*_>#-]*\(?([A-Z])[).:]\**[ \t]+(?!(?:is|are|was|were|would|must|should|can|could|might|may|seems?|has|have|and|or|but|if|not)\b)[^\n]*\S[ \t]*$/;
+const OPTION_LINE_MAX = 200;
 
 /** How far from the end a letter judged right is looked for (a conclusion closes the response). */
 const CONCLUDING_WINDOW = 1_500;
@@ -346,7 +367,7 @@ function mayConcludeWithLetter(text: string): boolean {
 }
 
 /** What comes before a word of judgement: `(C) is `, `C would be the `, `**C** is also `; `I` only in parentheses. */
-const JUDGED_BEFORE_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?$/;
+const JUDGED_BEFORE_RE = /(?:^|[\s*(])(?:\(([A-Za-z])\)|\*{0,2}([A-HJ-Z])\*{0,2})\s+(?:is|would\s+be|must\s+be)\s+(?:also\s+)?(?:the\s+)?(?:(?:best|correct|right|final)\s+)?$/;
 /** A judgement that holds only under a condition: `correct only if`, `right when`. */
 const JUDGED_CONDITION_RE = /^\s+(?:only\s+)?(?:if|when)\b/;
 /**
@@ -354,7 +375,7 @@ const JUDGED_CONDITION_RE = /^\s+(?:only\s+)?(?:if|when)\b/;
  * checked before it: a literal search stops at every occurrence of its first character, and `g`,
  * `u` are rarer in prose than `r`, `t`.
  */
-const JUDGEMENT_WORDS: readonly (readonly [head: string, tail: string])[] = [['', 'correct'], ['ri', 'ght'], ['tr', 'ue']];
+const JUDGEMENT_WORDS: readonly (readonly [head: string, tail: string])[] = [['', 'correct'], ['ri', 'ght'], ['tr', 'ue'], ['ans', 'wer']];
 
 /** Whether a character code is not a letter (NaN past either end counts as an edge). */
 function isWordEdge(c: number): boolean {
@@ -370,7 +391,7 @@ function mayBeJudged(text: string, space: number): boolean {
   let p = space;
   while (p > 0 && isSpace(text.charCodeAt(p - 1))) p--;
   const c = text.charCodeAt(p - 1);
-  return c === 115 || c === 101 || c === 111 || c > 127;
+  return c === 115 || c === 101 || c === 111 || c === 116 || c > 127;
 }
 
 /**

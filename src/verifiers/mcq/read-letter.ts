@@ -28,7 +28,7 @@ const ANY_PAREN_LETTER_RE = /\(([A-Za-z])\)|(?<![\w'])([A-Z])(?=,|\s+(?:and|or)\
 const NOT_RE = /not\s+/iy;
 const PAREN_LETTER_RE = /[([]\s*([A-Za-z])\s*[)\]]/y;
 // A bare capital letter that stands alone: not followed by a letter, digit, `/` (N/A) or `'` + letter (I'm).
-const BARE_LETTER_RE = /([A-Z])(?=$|[\s).,:;*$\\}!?"\]\u3002]|'(?![a-z]))/y;
+const BARE_LETTER_RE = /([A-Z])(?=$|[\s).,:;*$\\}!?"\]\u3001\u3002\uff09\uff0c\uff1b\u4e00-\u9fff\uac00-\ud7af]|'(?![a-z]))/y;
 // A bare lowercase letter only when it ends the line: "answer: c", "the answer is d."
 const BARE_LOWER_END_RE = /([a-j])(?=[ \t]*[.)]?[ \t]*(?:$|\n))/y;
 const LOWER_WORD_AFTER_RE = /\s+[a-z]/y;
@@ -131,7 +131,9 @@ export function readLetter(text: string, at: number, labelled = false): LetterRe
   if (not) {
     const j = skip(OPENERS_RE, OPENERS_FIRST, text, skip(LABEL_WORD_RE, LABEL_FIRST, text, i + not[0].length));
     if (letterAt(text, j)) negated = true;
-    else return { letters: [], negated: false, end: i };
+    // "The answer is not A because ...", "the answer is not obvious": says what it is not, never
+    // what it is, so it leaves the statements before it standing.
+    else return { letters: [], negated: true, end: i };
     i = j;
   }
   i = skip(HEDGE_RE, HEDGE_FIRST, text, i);
