@@ -15,6 +15,7 @@
 import { verifyBatch, type Sample } from '../core/batch.js';
 import type { DatasetRecord } from '../core/records.js';
 import { DEFAULT_EXTRACTION, extractAnswer } from '../verifiers/math/extract.js';
+import { SAME_TEXT } from '../verifiers/math/index.js';
 import { KEEP, drop, type Filter, type FilterOptions, type FilterResult } from './filter.js';
 
 /** Golds longer than this are not answers but solutions; they are dropped without a self-check. */
@@ -50,7 +51,9 @@ async function check(records: DatasetRecord[], options: FilterOptions): Promise<
     const verdicts = await verifyBatch('math', samples, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
     verdicts.forEach((v, k) => {
       const i = at[k]!;
-      if (v.pass) results[i] = KEEP;
+      // A gold that only its own text matches (its value is out of the comparison's reach) is not verifiable.
+      if (v.pass && (v.details as { rule?: string } | undefined)?.rule !== SAME_TEXT) results[i] = KEEP;
+      else if (v.pass) results[i] = drop('not-self-equivalent');
       else if (v.reason === 'invalid-input') results[i] = drop(`unreadable-answer: ${v.error ?? 'no answer'}`);
       else if (v.reason === 'not-equivalent' || v.reason === 'no-answer') results[i] = drop('not-self-equivalent');
       else if (v.reason === 'timeout') results[i] = drop('timeout');

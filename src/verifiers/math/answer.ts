@@ -55,6 +55,8 @@ export function stripAnswer(raw: string): string {
       .replace(/(?:\s|\\\\|\\)+$/g, '')
       .replace(/[.;,:]+$/, '')
       .replace(/^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/, (m, inner: string) => (balanced(inner) ? inner : m))
+      // a number written as text (`\text{8 inches}`, `\text{1,234}`) is that number; other text stays text
+      .replace(/^\\(?:text|textrm|mathrm)\s*\{\s*([-+]?\d[^{}\\]*)\}$/, '$1')
       .trim();
     if (s === before) break;
   }

@@ -254,7 +254,7 @@ function finalAnswerStatement(text: string, after: number): Extraction | undefin
 // run of spaces that ends in neither ':' nor '='.
 const ANSWER_LINE_RE = /(?:^|[^A-Za-z])(?:the\s+)?answer(?:\s+is|\s*(?:[*_]+\s*)?:|\s*=)/gi;
 const GSM8K_LINE_RE = /(?:^|\n)####(?=[ \t]*\$?-?\.?\d[\d,.]*(?:\/\d+)?[ \t]*(?:[A-Za-z%$]+[ \t]*)?(?:\n|$))/g;
-const OTHER_LANGUAGE_ANSWER_RE = /答案\s*(?:是|为|為|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)/gi;
+const OTHER_LANGUAGE_ANSWER_RE = /答案\s*(?:(?:是|为|為)\s*[:：]?|[:：])|\br[ée]ponse(?:\s+(?:finale\s+)?est|\s*:)/gi;
 
 /** Where the last match of a global expression ends, or -1. */
 function lastEnd(re: RegExp, text: string): number {

@@ -97,7 +97,22 @@ export function verifyMath(response: string, reference: unknown, opts?: MathOpti
     if (!(err instanceof RangeError)) throw err;
     return failVerdict(Reasons.notEquivalent, { extracted, details: { note: 'comparison too large to decide' } });
   }
-  return same ? passVerdict({ extracted }) : failVerdict(Reasons.notEquivalent, { extracted, details: { gold: showAnswer(gold.readings[0]!), read: showAnswer(preds[0]!) } });
+  if (same) return passVerdict({ extracted });
+  // The gold written out exactly, where its value is out of reach (`\binom{100000}{50000}`,
+  // `\sin(10^{1000})`): the same text is the same answer. Marked, so the verifiability filter can
+  // tell a gold that only an exact copy matches.
+  if (ext.parts.length === 1 && gold.ext.parts.length === 1 && sameText(gold.ext.parts[0]!, ext.parts[0]!)) return passVerdict({ extracted, details: { rule: SAME_TEXT } });
+  return failVerdict(Reasons.notEquivalent, { extracted, details: { gold: showAnswer(gold.readings[0]!), read: showAnswer(preds[0]!) } });
+}
+
+/** `details.rule` of a pass given because the answer is the gold's own text, not a proven equal value. */
+export const SAME_TEXT = 'same-text';
+
+/** Whether two answers are the same text once stripped (`$`, `\boxed{}`, end punctuation) and with runs of spaces as one. */
+function sameText(a: string, b: string): boolean {
+  const norm = (x: string): string => stripAnswer(x).replace(/\s+/g, ' ');
+  const na = norm(a);
+  return na.length > 0 && na === norm(b);
 }
 
 /**

@@ -30,6 +30,16 @@ const UNICODE: Record<string, string> = {
 };
 const UNICODE_RE = new RegExp(`[${Object.keys(UNICODE).join('')}]`, 'g');
 
+/** Vulgar fractions: after a digit a mixed number (`3½` is 3 + 1/2), else the fraction itself. */
+const VULGAR: Record<string, string> = {
+  '\u00bd': '1/2', '\u00bc': '1/4', '\u00be': '3/4', '\u2153': '1/3', '\u2154': '2/3', '\u2155': '1/5', '\u2156': '2/5',
+  '\u2157': '3/5', '\u2158': '4/5', '\u2159': '1/6', '\u215a': '5/6', '\u215b': '1/8', '\u215c': '3/8', '\u215d': '5/8',
+  '\u215e': '7/8',
+};
+const VULGAR_RE = new RegExp(`(\\d)?(?:[ \\t]|\\\\[,;:! ]){0,8}([${Object.keys(VULGAR).join('')}])`, 'g');
+/** Full-width ASCII (`３`, `＋`, `（`), as CJK text writes it, and the ideographic space. */
+const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000]/g;
+
 const MATRIX_RE = /\\begin\s*\{\s*(?:[pbvBV]?matrix|smallmatrix|array)\s*\}/;
 
 /**
@@ -38,7 +48,10 @@ const MATRIX_RE = /\\begin\s*\{\s*(?:[pbvBV]?matrix|smallmatrix|array)\s*\}/;
  * percent and degree words, currency).
  */
 export function cleanLatex(input: string): string {
-  let s = input.replace(UNICODE_RE, (c) => UNICODE[c] ?? c);
+  let s = input
+    .replace(FULL_WIDTH_RE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    .replace(VULGAR_RE, (m: string, digit: string | undefined, f: string) => (digit ? `${digit}+(${VULGAR[f]})` : `${m.slice(0, -1)}(${VULGAR[f]})`))
+    .replace(UNICODE_RE, (c) => UNICODE[c] ?? c);
   // `\\frac` written with a doubled backslash (JSON-escaped twice) is `\frac`, except in matrices
   if (!MATRIX_RE.test(s)) s = s.replace(/\\\\(?=[a-zA-Z])/g, '\\');
   s = s
