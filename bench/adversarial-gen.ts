@@ -110,6 +110,7 @@ export const ADVERSARIAL: Record<'math' | 'mcq' | 'ifeval', Record<string, (n: n
     // one whitespace run (quadratic for patterns that open with \s* or \n*: postscript, bullets)
     spaceRun: (n) => `${' '.repeat(n - 1)}a`,
     questionNewlines: (n) => `Question${'\n'.repeat(n - 9)}a`,
+    letterRun: (n) => 'a'.repeat(n),
   },
 };
 
@@ -152,11 +153,13 @@ export function mix(honest: BenchSample[], bad: BenchSample[], placement: Placem
  */
 export const flat = (s: string): string => Buffer.from(s, 'utf16le').toString('utf16le');
 
-/** `n` adversarial samples for `verifier`, cycling through its builders with sizes from 1 KB to 1 MB (flat strings). */
+/** `n` adversarial samples for `verifier`, cycling through its builders with sizes from 1 KB to 1 MB (flat strings; ifeval's include 49 KB, just under its cap). */
 export function adversarialSamples(verifier: 'math' | 'mcq' | 'ifeval', n: number, honest: BenchSample[], seed = 7): BenchSample[] {
   const rand = rng(seed);
   const builders = Object.values(ADVERSARIAL[verifier]);
-  const sizes = [1_000, 10_000, 100_000, 1_000_000];
+  // ifeval reads at most 50,000 characters (longer is response-too-long at once): its worst case
+  // is just under that (a per-match scan of 49,000 characters took a second).
+  const sizes = verifier === 'ifeval' ? [1_000, 10_000, 49_000, 1_000_000] : [1_000, 10_000, 100_000, 1_000_000];
   return Array.from({ length: n }, (_, k) => ({
     response: flat(builders[k % builders.length]!(sizes[Math.floor(rand() * sizes.length)]!)),
     reference: honest[k % honest.length]!.reference,

@@ -28,6 +28,16 @@ function referenceLineIndent(text: string): boolean {
 }
 
 describe('ifeval bounded', () => {
+  it('counts every match of a run just under the cap (the per-match ASCII scan made this a second)', async () => {
+    const run = 'a'.repeat(DEFAULT_MAX_RESPONSE_CHARS - 1_000);
+    const freq = (frequency: number, relation: string) => ({ instruction_id_list: ['keywords:frequency'], kwargs: [{ keyword: 'a', frequency, relation }] });
+    expect((await verifyIfeval(run, freq(run.length, 'at least'))).score).toBe(1);
+    expect((await verifyIfeval(run, freq(run.length, 'less than'))).score).toBe(0);
+    // the same pattern over texts that alternate between ASCII and not gives each its own count
+    const rx = pyCompile('a', { ignoreCase: true });
+    for (const t of ['aaa', 'äaä', 'aaa', 'ääa']) expect(pyFindallCount(rx, t)).toBe([...t].filter((c) => c === 'a').length);
+  });
+
   it('format:line_indent in one pass equals the reference loop', () => {
     const check = buildCheck(getInstruction('format:line_indent')!, {}, 'line_indent');
     const line = fc.constantFrom('', ' ', '  ', '\t', 'a', ' a', '  a', '   a', '    b');

@@ -57,8 +57,21 @@ export interface PyRegex {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Whether `s` is pure ASCII (then the ASCII-cut RegExps apply). */
-export const isAscii = (s: string): boolean => !NON_ASCII.test(s);
+let asciiText = '';
+let lastAscii = true;
+
+/**
+ * Whether `s` is pure ASCII (then the ASCII-cut RegExps apply). The last answer is remembered:
+ * the search loops ask once per match about the same text, and a scan each time made a 49,000
+ * character response take a second (quadratic).
+ */
+export function isAscii(s: string): boolean {
+  if (s === asciiText) return lastAscii;
+  const ascii = !NON_ASCII.test(s);
+  asciiText = s;
+  lastAscii = ascii;
+  return ascii;
+}
 
 const globalRe = (rx: PyRegex, s: string): RegExp => (isAscii(s) ? rx.reAscii : rx.re);
 const stickyRe = (rx: PyRegex, s: string): RegExp => (isAscii(s) ? rx.stickyAscii : rx.sticky);
