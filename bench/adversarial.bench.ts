@@ -3,7 +3,8 @@
  * samples (bench/adversarial-gen.ts) in three placements (spread, one adjacent block, both sides
  * of every chunk boundary), all in one call. Reports how many honest verdicts differ from running
  * the honest samples alone (target 0) and the wall time against the honest-alone time (target
- * <= 3x), then each adversarial builder's verifier time at 1 MB and 10 MB (target <= 1 s).
+ * <= 3x), then each adversarial builder's verifier time at 49 KB (ifeval's worst: just under its cap, also
+ * against a reference of its per-match instructions), 1 MB and 10 MB (target <= 1 s).
  *
  * Strings are flat, as a trainer's are (see `flat` in adversarial-gen.ts).
  *
@@ -51,13 +52,26 @@ printTable(`Adversarial batches (${threads} threads): honest verdicts against th
 
 // One adversarial sample at a time on a one-thread pool (its time includes sending it to the worker).
 const one = createPool({ threads: 1 });
-const sizeRows: (string | number)[][] = [['verifier', 'builder', '1 MB: ms', '10 MB: ms', 'reason at 10 MB', 'target']];
+const sizeRows: (string | number)[][] = [['verifier', 'builder', '49 KB: ms (worst ref)', '1 MB: ms', '10 MB: ms', 'reason at 10 MB', 'target']];
+/** ifeval's instructions whose checks scan per match, for the 49 KB column (ifeval reads at most 50,000 characters). */
+const HEAVY_IFEVAL = {
+  instruction_id_list: ['keywords:frequency', 'change_case:capital_word_frequency', 'detectable_format:number_highlighted_sections', 'detectable_content:number_placeholders', 'detectable_format:title'],
+  kwargs: [{ keyword: 'a', frequency: 3, relation: 'at least' }, { capital_frequency: 3, capital_relation: 'at least' }, { num_highlights: 3 }, { num_placeholders: 3 }, {}],
+};
 for (const verifier of verifiers) {
   const ref = honestSamples(verifier, 1)[0]!.reference;
+  const refs49 = verifier === 'ifeval' ? [ref, HEAVY_IFEVAL] : [ref];
   await verifyBatch(verifier, [{ response: 'warm up', reference: ref }], { pool: one });
   for (const [name, build] of Object.entries(ADVERSARIAL[verifier])) {
     const cells: (string | number)[] = [verifier, name];
     let reason = '';
+    let worst = 0;
+    const response49 = flat(build(49_000));
+    for (const r of refs49) {
+      const [[v], s] = await timed(() => verifyBatch(verifier, [{ response: response49, reference: r }], { pool: one, timeoutMs: 10_000 }));
+      worst = Math.max(worst, v!.reason === 'timeout' ? 10_001 : Math.round(s * 1000));
+    }
+    cells.push(worst > 10_000 ? '>10000 (timeout)' : worst);
     for (const size of [1_000_000, 10_000_000]) {
       const response = flat(build(size)); // as a trainer passes it (from JSON): not a rope string
       const [[v], s] = await timed(() => verifyBatch(verifier, [{ response, reference: ref }], { pool: one, timeoutMs: 10_000 }));
@@ -69,4 +83,4 @@ for (const verifier of verifiers) {
 }
 await one.close();
 await closePool();
-printTable('One adversarial sample at 1 MB and 10 MB (one-thread pool, includes the transfer to the worker)', sizeRows);
+printTable('One adversarial sample at 49 KB, 1 MB and 10 MB (one-thread pool, includes the transfer to the worker)', sizeRows);
