@@ -20,6 +20,16 @@ _OPERAND_SLOT = '\x00operand guard\x00'
 _RECORDS_SLOT = '\x00mock records guard\x00'
 
 
+def _written_any(e):
+    # ANY, mock.ANY, unittest.mock.ANY as the tests write it (a call(ANY, 'x') the tests build is
+    # theirs already: objects the tests make pass the object check).
+    if isinstance(e, ast.Name):
+        return e.id == 'ANY'
+    if isinstance(e, ast.Attribute):
+        return e.attr == 'ANY'
+    return False
+
+
 def _is_assertion(name):
     return name.startswith('assert') or name.startswith('fail')
 
@@ -31,6 +41,8 @@ class _WrapOperands(ast.NodeTransformer):
         if isinstance(e, ast.Starred):
             e.value = self.guard(e.value, slot)
             return e
+        if _written_any(e):
+            return e  # the tests' own mock.ANY (m.assert_called_with(ANY, 'x'))
         return ast.copy_location(ast.Call(func=ast.Constant(value=slot), args=[e], keywords=[]), e)
 
     def visit_Compare(self, node):

@@ -132,9 +132,9 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
         proxy_type = getattr(mock_mod, 'MagicProxy', None)
     mock_base = getattr(mock_mod, 'NonCallableMock', None) if mock_mod is not None else None
     # A mock's record of a call and lists of them are read as the tuple and list they are (their
-    # classes are unittest.mock's, whose __eq__ the guard does not vouch for); mock.ANY is the tests'.
+    # classes are unittest.mock's, whose __eq__ the guard does not vouch for). mock.ANY is refused
+    # wherever it is found: the tests' own ANY is never checked (guard-operands part).
     records_types = frozenset(id(c) for c in (getattr(mock_mod, '_Call', None), getattr(mock_mod, '_CallList', None)) if c is not None) if mock_mod is not None else frozenset()
-    any_obj = getattr(mock_mod, 'ANY', None) if mock_mod is not None else None
 
     def mock_cmp_configured(v):
         if mock_mod is None:
@@ -234,12 +234,6 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
         t = type(v)
         if id(t) in plain:
             return
-        if id(t) in records_types:
-            for x in (tuple.__iter__(v) if isinstance(v, tuple) else list.__iter__(v)):
-                check(x, depth + 1)
-            return
-        if v is any_obj and any_obj is not None:
-            return
         if tests_objects.get(id(v)) is v or (mock_mod is not None and tests_mock(v)):
             # A mock of the tests' passes, unless its comparisons were configured (a child the
             # solution made of a tests' mock, with __eq__ returning True, would equal everything).
@@ -249,6 +243,10 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             bad = mock_cmp_configured(v)
             if bad is not None:
                 raise _FakeValue('the solution produced a mock whose ' + bad + ' was configured: not allowed in tests')
+            return
+        if id(t) in records_types:
+            for x in (tuple.__iter__(v) if isinstance(v, tuple) else list.__iter__(v)):
+                check(x, depth + 1)
             return
         budget[0] += 1
         if budget[0] > 2000000 or depth > 200:
