@@ -35,6 +35,13 @@ describe('HumanEval-X JavaScript (164 problems, tests as test_code with console.
     // 162 needs js-md5, from the allow-list of pure modules.
     expect(solutions[162]!.pass).toBe(true);
   }, 120_000);
+
+  it('gives the same verdicts with the declaration as `prompt` (the helpers taken from it)', async () => {
+    const cases = humanEvalJs().map((c) => ({ ...c, reference: { language: 'javascript', test_code: (c.reference as { test_code: string }).test_code, prompt: c.declaration! } }));
+    const { solutions, empties } = await both(cases);
+    expect(failing(cases, solutions)).toEqual(['JavaScript/112', 'JavaScript/155']);
+    expect(failing(cases, empties)).toHaveLength(164);
+  }, 120_000);
 });
 
 describePython('HumanEval Python (164 problems, check(entry_point))', () => {

@@ -23,6 +23,8 @@ export interface Case {
   id: string;
   solution: string;
   empty: string;
+  /** HumanEval-X: the prompt's declaration (helpers, then the unfinished entry function). */
+  declaration?: string;
   reference: CodeReference;
 }
 
@@ -32,6 +34,7 @@ export function humanEvalJs(): Case[] {
     id: r.task_id,
     solution: r.declaration + r.canonical_solution,
     empty: `${r.declaration}  return null\n}\n`,
+    declaration: r.declaration,
     reference: { language: 'javascript', test_code: r.test, ...helpersOf(r.declaration) },
   }));
 }

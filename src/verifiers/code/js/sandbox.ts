@@ -19,6 +19,7 @@ import { modulesFor } from './pure-modules.js';
 import { prepareJs, prepareReferenceJs } from './transpile.js';
 import { classify, closeSession, compile, ctl, drainAll, left, loadIvm, openSession, state, type Fn, type Session } from './session.js';
 import { runTestCodeSplit } from './test-code.js';
+import { promptHelpers } from './prompt-helpers.js';
 import { shorten, type Judge, type RawRun, type SandboxOutcome } from '../run-types.js';
 import type { NormalizedReference, ResolvedCodeOptions } from '../types.js';
 import { DEFAULT_JS_MEMORY_MB } from '../options.js';
@@ -47,7 +48,12 @@ function runInIsolates(code: string, typescript: boolean, ref: NormalizedReferen
     if (!t.ok) throw new InputError(`reference.test_code does not compile: ${t.error}`);
     const h = ref.helpers === undefined ? undefined : prepareReferenceJs(ref.helpers, ts);
     if (h && !h.ok) throw new InputError(`reference.helpers does not compile: ${h.error}`);
-    const run = runTestCodeSplit(ivm, { solution: prepared.code, tests: t.code, helpers: h?.code, limitMs: opts.timeLimitMs, memoryMb, maxPlain: opts.maxOutputBytes }, cpu);
+    // Without explicit helpers, the prompt's own (HumanEval-X's poly): trusted, and dropped
+    // quietly when they do not compile or run (the prompt is not code the reference vouches for).
+    const fromPrompt = h === undefined && ref.prompt !== undefined ? promptHelpers(ref.prompt, ref.entryPoint) : undefined;
+    const p = fromPrompt === undefined ? undefined : prepareReferenceJs(fromPrompt, ts);
+    const helpers = h?.code ?? (p?.ok ? p.code : undefined);
+    const run = runTestCodeSplit(ivm, { solution: prepared.code, tests: t.code, helpers, helpersOptional: h === undefined, limitMs: opts.timeLimitMs, memoryMb, maxPlain: opts.maxOutputBytes }, cpu);
     if (run.status.startsWith('compile-error: ')) return { compileError: run.status.slice('compile-error: '.length), runs: [] };
     judge(0, run);
     return { runs: [run] };

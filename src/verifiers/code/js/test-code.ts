@@ -29,6 +29,8 @@ export interface TestCodeJob {
   solution: string;
   tests: string;
   helpers: string | undefined;
+  /** The helpers came from the prompt, not the reference: without them when they fail to compile or run. */
+  helpersOptional?: boolean;
   limitMs: number;
   memoryMb: number;
   maxPlain: number;
@@ -84,6 +86,19 @@ function compileChecks(iso: IsolatedVM.Isolate, job: TestCodeJob): IsolatedVM.Sc
   throw new InputError(`reference.test_code does not compile: ${script}`);
 }
 
+/** The checker's function that runs the tests, after the helpers ran (InputError when either does not compile, or the helpers throw). */
+function prepareTests(chk: Session, job: TestCodeJob, deadline: number): Fn {
+  const scripts = compileChecks(chk.iso, job);
+  const outer = scripts.runSync(chk.ctx, { timeout: left(deadline), reference: true }) as Fn;
+  try {
+    return outer.applySync(undefined, [], { timeout: left(deadline), result: { reference: true } }) as unknown as Fn;
+  } catch (err) {
+    throw new InputError(`reference.helpers fails: ${shorten(String((err as Error)?.message ?? err))}`);
+  } finally {
+    outer.release();
+  }
+}
+
 /** Run the solution, then the tests in a checker isolate (see the module comment); adds the CPU both isolates used to `cpu`. */
 export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }): RawRun {
   const base: Omit<HarnessConfig, 'modules' | 'assertThrows'> = { stdin: '', maxOutput: 1 << 20, maxPlain: job.maxPlain };
@@ -109,15 +124,12 @@ export function runTestCodeSplit(ivm: Ivm, job: TestCodeJob, cpu: { ns: bigint }
     const defined = ctl(sol, left(deadline), 'defined', JSON.stringify(namesUsed(job.tests))) as string;
 
     chk = takeChecker(ivm, job.memoryMb, job.maxPlain);
-    const scripts = compileChecks(chk.iso, job);
-    const outer = scripts.runSync(chk.ctx, { timeout: left(deadline), reference: true }) as Fn;
     let tests: Fn;
     try {
-      tests = outer.applySync(undefined, [], { timeout: left(deadline), result: { reference: true } }) as unknown as Fn;
+      tests = prepareTests(chk, job, deadline);
     } catch (err) {
-      throw new InputError(`reference.helpers fails: ${shorten(String((err as Error)?.message ?? err))}`);
-    } finally {
-      outer.release();
+      if (!(job.helpersOptional && job.helpers !== undefined && err instanceof InputError)) throw err;
+      tests = prepareTests(chk, { ...job, helpers: undefined }, deadline);
     }
     let fatal: string | undefined;
     const fail = (status: string): string => {
