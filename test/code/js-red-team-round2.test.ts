@@ -78,3 +78,24 @@ describe('JavaScript sandbox: Symbol.for registers per submission', () => {
     expect(v.score, why(v)).toBe(1);
   });
 });
+
+describe('JavaScript sandbox: globals a program may declare again, as in Node', () => {
+  const CALL = { language: 'javascript', entry_point: 'f', tests: [{ args: [1, 2], expected: 3 }] };
+  it.each([
+    "const { Buffer } = require('buffer');",
+    "const { TextEncoder, TextDecoder } = require('util');",
+    "const process = require('process');",
+    'let global = {};',
+    "const { performance } = require('perf_hooks');",
+    'function escape(s) { return s; }',
+  ])('%s before the solution (it was "Identifier has already been declared")', async (head) => {
+    const v = await run(`${head}\nfunction f(a, b) { return a + b; }`, CALL);
+    expect(v.score, why(v)).toBe(1);
+  });
+
+  it('the globals the harness itself reads stay non-configurable (let JSON fails to compile, as before)', async () => {
+    const v = await run('let JSON = { stringify: () => "3" };\nfunction f(a, b) { return 0; }', CALL);
+    expect(v.score).toBe(0);
+    expect(why(v)).toMatch(/already been declared/);
+  });
+});

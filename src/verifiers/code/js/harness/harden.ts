@@ -28,7 +28,7 @@ const harnessGlobals = {
   clearInterval: clearTimer,
   clearImmediate: clearTimer,
   queueMicrotask: queueMicrotaskImpl,
-  performance: { now() { return Date.now() - startTime; }, timeOrigin: startTime },
+  performance: performanceObject,
   atob: atobImpl,
   btoa: btoaImpl,
   TextEncoder: TextEncoderImpl,
@@ -194,10 +194,16 @@ function unfrozenCount() {
 // The checker's realm (config.unhardened) runs only the reference's trusted code and values
 // decoded from plain data, which carry no behaviour: freezing it would protect nothing.
 const hardenPlan = config.unhardened ? undefined : hardenRealm(config.plan === undefined ? undefined : JSON.parse(config.plan));
+// Globals a program may declare again at its top level, as in Node (const { Buffer } =
+// require('buffer'), let global = {}, function escape(s) {...}): the harness holds its own
+// references to these (Buffer and process are its own declarations, the rest only object keys),
+// so a program's shadow changes nothing but the program. Every other global stays non-configurable:
+// the harness's free references (JSON, Array, Object, ...) must not meet a program's let JSON.
+const SHADOWABLE = new Set(['Buffer', 'process', 'global', 'performance', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'structuredClone', 'escape', 'unescape']);
 if (!config.unhardened) {
   for (const k of Reflect.ownKeys(globalThis)) {
     const d = Object.getOwnPropertyDescriptor(globalThis, k);
-    if (d === undefined || !d.configurable) continue;
+    if (d === undefined || !d.configurable || SHADOWABLE.has(k)) continue;
     if ('value' in d) Object.defineProperty(globalThis, k, { writable: false, configurable: false });
     else Object.defineProperty(globalThis, k, { configurable: false });
   }

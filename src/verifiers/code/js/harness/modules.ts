@@ -341,6 +341,7 @@ const cryptoModule = {
     return h;
   },
 };
+const performanceObject = { now() { return Date.now() - startTime; }, timeOrigin: startTime };
 const builtinModules = {
   fs: fs,
   readline: readlineModule,
@@ -359,6 +360,7 @@ const builtinModules = {
   os: os,
   process: process,
   buffer: { Buffer: Buffer },
+  perf_hooks: { performance: performanceObject },
   string_decoder: { StringDecoder() { return { write: chunkText, end() { return ''; } }; } },
   crypto: cryptoModule,
 };
@@ -377,7 +379,7 @@ const requireImpl = (name) => {
     Reflect.apply(factory, mod.exports, [mod, mod.exports, requireImpl]);
     return mod.exports;
   }
-  const e = new Error("Cannot find module '" + name + "' (the sandbox provides fs, readline, assert, util, events, os, buffer, crypto (md5) and " + (Object.keys(pureSources).join(', ') || 'no other module') + ')');
+  const e = new Error("Cannot find module '" + name + "' (the sandbox provides fs, readline, assert, util, events, os, buffer, perf_hooks, crypto (md5) and " + (Object.keys(pureSources).join(', ') || 'no other module') + ')');
   e.code = 'MODULE_NOT_FOUND';
   throw e;
 }
