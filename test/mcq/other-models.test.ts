@@ -25,12 +25,19 @@ describe('mcq: answers of other models', () => {
     ['(B) 42 N', 'B'],
     ['**B) 42 N**', 'B'],
     ['Answer: B\n\nExplanation: The answer is not A because the force doubles.', 'B'],
+    ['B) 42 N is the correct answer.', 'B'],
+    ['La respuesta correcta es la B.', 'B'],
+    ['B\n\nExplanation: whales are mammals.', 'B'],
   ])('%j reads %s', (response, letter) => {
     expect(read(response).letter).toBe(letter);
   });
 
   it('a mention of 选项 (option) is no answer', () => {
     expect(read('选项B是错误的。').letter).toBeUndefined();
+  });
+
+  it('a question echoed without an answer gives no letter', () => {
+    expect(read('A. shark\nB. whale\nC. trout\nD. eel').letter).toBeUndefined();
   });
 
   it('a one-line judgement is not an option written out', () => {

@@ -35,7 +35,7 @@ const INTL_COLON = [
 
 /** "The answer is" in other Latin-script languages. */
 const LATIN_IS = [
-  String.raw`\bla\s+respuesta(?:\s+correcta)?\s+es\b`,
+  String.raw`\bla\s+respuesta(?:\s+correcta)?\s+es(?:\s+la)?\b`,
   String.raw`\bla\s+r[ée]ponse(?:\s+correcte)?\s+est\b`,
   String.raw`\bdie\s+(?:richtige\s+)?antwort\s+ist\b`,
   String.raw`\ba\s+resposta(?:\s+correta)?\s+[ée]\b`,

@@ -262,7 +262,7 @@ function partsStart(text: string): { markers: number[]; start: number } {
   return { markers: found.map((m) => m.at), start: first && FIRST_PART_RE.test(first.text) ? first.at : 0 };
 }
 
-function decide(text: string, statements: Statement[]): McqExtraction {
+function decide(text: string, statements: Statement[], letters: string): McqExtraction {
   const counted = statements.filter((s) => !s.negated && !s.conditional);
   // A non-letter value after "the closest option is" restates the option's content ("15.42 psia").
   const strong = counted.filter((s) => s.kind !== 'mention' && !(s.kind === 'option' && s.letters.length === 0));
@@ -270,7 +270,7 @@ function decide(text: string, statements: Statement[]): McqExtraction {
     // (an `option` statement without a letter, `the right choice here`, is no mention of one)
     const mention = counted.at(-1);
     if (mention && mention.letters.length > 0) return { letter: mention.letters[0], rule: 'mention' };
-    return weakForms(text);
+    return weakForms(text, letters);
   }
   const last = strong[strong.length - 1]!;
   const distinct = new Set(last.letters);
@@ -325,13 +325,17 @@ function lastLineIfShort(text: string): string | undefined {
  * answer`, `B is the best answer`; two different ones are ambiguous); else a bold letter; else a
  * one-line response that is an option written out with its label (`B. 42 N`).
  */
-function weakForms(text: string): McqExtraction {
+function weakForms(text: string, letters: string): McqExtraction {
   const line = lastLineIfShort(text);
   const lone = line === undefined ? null : LONE_LETTER_RE.exec(line);
   if (lone) return { letter: lone[1], rule: 'lone-letter' };
+  // The letter alone on the first line, an explanation after it (`B\n\nExplanation: ...`).
+  const first = LONE_LETTER_RE.exec(text.slice(0, Math.max(0, text.indexOf('\n'))));
+  if (first && letters.includes(first[1]!)) return { letter: first[1], rule: 'lone-letter-first' };
   const concluding = mayConcludeWithLetter(text) ? CONCLUDING_LETTER_RE.exec(text.slice(-CONCLUDING_TAIL)) : null;
   if (concluding) return { letter: (concluding[1] ?? concluding[2])!.toUpperCase(), rule: 'concluding-letter' };
-  const judged = judgedRight(text);
+  // Only the question's letters: in `B) 42 N is the correct answer` the unit N is no option.
+  const judged = onlyValid(judgedRight(text), letters);
   if (judged) return judged.size === 1 ? { letter: [...judged][0], rule: 'judged-right' } : { reason: 'ambiguous', rule: 'judged-right' };
   if (text.includes('**')) {
     BOLD_LETTER_RE.lastIndex = 0;
@@ -347,6 +351,12 @@ function weakForms(text: string): McqExtraction {
 /** The whole response is one option written out with its label: `B. 42 N`, `(B) 42 N`, `**B) 42 N**`. */
 const OPTION_LINE_RE = /^[\s*_>#-]*\(?([A-Z])[).:]\**[ \t]+(?!(?:is|are|was|were|would|must|should|can|could|might|may|seems?|has|have|and|or|but|if|not)\b)[^\n]*\S[ \t]*$/;
 const OPTION_LINE_MAX = 200;
+
+function onlyValid(found: Set<string> | undefined, letters: string): Set<string> | undefined {
+  if (!found) return undefined;
+  const valid = new Set([...found].filter((l) => letters.includes(l)));
+  return valid.size > 0 ? valid : undefined;
+}
 
 /** How far from the end a letter judged right is looked for (a conclusion closes the response). */
 const CONCLUDING_WINDOW = 1_500;
@@ -432,7 +442,7 @@ export function extractMcqLetter(response: string, options: McqExtractOptions = 
   text = cut.text;
   if (isDegenerateLoop(text)) return { reason: 'degenerate', rule: 'repeated-answer-lines' };
   const statements = cut.statements ?? scan(text, nonAscii);
-  let result = decide(text, statements);
+  let result = decide(text, statements, letters);
   if (!result.letter && result.reason === 'no-answer' && options.choices?.length) {
     const byText = fromChoiceText(text, statements, options.choices, letters);
     if (byText) result = { letter: byText, rule: 'choice-text' };
