@@ -17,7 +17,8 @@
  * W timedelta, A array.array, N linked list, R binary tree (level order), r range, K / V / I dict
  * keys / values / items, i an iterator (a lazy result crosses as its items, at most a million),
  * n named tuple (name, fields, values; the receiving side builds its own class), G an int of over
- * 12,800 bits (hex), h handle. An int
+ * 12,800 bits (hex), S slice, h handle (with, for an exception class of the solution, its MRO up to its
+ * first built-in class). An int
  * or str enum member crosses as its value.
  */
 export const CODEC_SOURCE = String.raw`# ---- plain data between the solution and the checker ----
@@ -79,9 +80,39 @@ def _float_out(v):
     return v
 
 
-def _make_encoder(handle_of, node_classes=()):
+_TYPE_MRO = type.__dict__['__mro__'].__get__
+_TYPE_MODULE = type.__dict__['__module__'].__get__
+_TYPE_QUALNAME = type.__dict__['__qualname__'].__get__
+
+
+def _exc_chain(cls, handle_of):
+    # An exception class's MRO up to its first built-in class, each [module, qualname, handle or
+    # None], read with type's own descriptors (never a metaclass's properties); None for a value
+    # that is not an exception class.
+    try:
+        mro = _TYPE_MRO(cls)
+    except TypeError:
+        return None
+    if not any(c is BaseException for c in mro):
+        return None
+    out = []
+    for c in mro[:50]:
+        mod, qual = _TYPE_MODULE(c), _TYPE_QUALNAME(c)
+        mod = mod[:100] if type(mod) is str else ''
+        qual = qual[:100] if type(qual) is str else ''
+        if mod == 'builtins':
+            out.append([mod, qual, None])
+            break
+        h = handle_of(c)
+        out.append([mod, qual, h if type(h) is int else None])
+    return out
+
+
+def _make_encoder(handle_of, node_classes=(), exc_classes=False):
     """An encoder of values to wire form. handle_of(obj) -> int names an object that cannot cross
-    (or None to refuse it); node_classes are the ListNode / TreeNode classes to send as values."""
+    (or None to refuse it); node_classes are the ListNode / TreeNode classes to send as values.
+    exc_classes: a handle of an exception class carries its MRO up to its first built-in class
+    (module, qualname, handle each), for the checker's stand-in class (split.ts)."""
     dict_items = dict.items
     list_node, tree_node = (node_classes + (None, None))[:2]
 
@@ -163,6 +194,8 @@ def _make_encoder(handle_of, node_classes=()):
             return ['m', _decimal.Decimal.__str__(v)]
         if t is range:
             return ['r', v.start, v.stop, v.step]
+        if t is slice:
+            return ['S', enc(v.start, d1), enc(v.stop, d1), enc(v.step, d1)]
         if t in _DICT_VIEWS:
             tag = _DICT_VIEWS[t]
             items = list(v)
@@ -221,6 +254,10 @@ def _make_encoder(handle_of, node_classes=()):
         h = handle_of(v)
         if h is None:
             raise _CodecError('a value of type %s cannot be passed' % t.__name__)
+        if exc_classes:
+            chain = _exc_chain(v, handle_of)
+            if chain is not None:
+                return ['h', h, t.__name__[:100], ['x'] + chain]
         return ['h', h, t.__name__[:100]]
 
     return lambda v: enc(v, 0)
@@ -310,6 +347,8 @@ def _make_decoder(handle, list_node=None, tree_node=None, max_depth=_CODEC_DEPTH
             return int(x[1], 16)
         if tag == 'r' and len(x) == 4 and all(type(y) is int for y in x[1:]) and x[3] != 0:
             return range(x[1], x[2], x[3])
+        if tag == 'S' and len(x) == 4:
+            return slice(dec(x[1], d1), dec(x[2], d1), dec(x[3], d1))
         if tag == 'K':
             return dict.fromkeys(dec(y, d1) for y in x[1:]).keys()
         if tag == 'V':
@@ -330,8 +369,8 @@ def _make_decoder(handle, list_node=None, tree_node=None, max_depth=_CODEC_DEPTH
             return iter(items)
         if tag == 'n' and len(x) >= 3 and type(x[1]) is str and type(x[2]) is list and len(x[2]) == len(x) - 3:
             return _named_tuple(x[1], x[2])(*[dec(y, d1) for y in x[3:]])
-        if tag == 'h' and len(x) == 3 and type(x[1]) is int and type(x[2]) is str:
-            return handle(x[1], x[2])
+        if tag == 'h' and len(x) in (3, 4) and type(x[1]) is int and type(x[2]) is str:
+            return handle(x[1], x[2], *x[3:])
         raise _CodecError('bad value tag')
 
     return lambda x: dec(x, 0)

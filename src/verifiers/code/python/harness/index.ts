@@ -16,6 +16,7 @@ import { CHILDREN_SOURCE } from './children.js';
 import { CODEC_SOURCE } from './codec.js';
 import { SERVER_SOURCE } from './server.js';
 import { SPLIT_SOURCE } from './split.js';
+import { SPLIT_OPS_SOURCE } from './split-ops.js';
 import { NAMES_SOURCE } from './names.js';
 import { ZYGOTE_SOURCE } from './zygote.js';
 import { ISOLATE_SOURCE } from './isolate.js';
@@ -29,7 +30,7 @@ import { GUARD_OPERANDS_SOURCE } from './guard-operands.js';
 /** The whole zygote program. */
 export const PYTHON_HARNESS_SOURCE = SETUP_SOURCE + LIMITS_SOURCE + CODEC_SOURCE + GUARD_SOURCE + GUARD_OPERANDS_SOURCE + CHILDREN_SOURCE
   + INTEGRITY_PATHS_SOURCE + INTEGRITY_MOCKS_SOURCE + INTEGRITY_WATCH_SOURCE + INTEGRITY_SOURCE
-  + SERVER_SOURCE + NAMES_SOURCE + SPLIT_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
+  + SERVER_SOURCE + NAMES_SOURCE + SPLIT_SOURCE + SPLIT_OPS_SOURCE + ZYGOTE_SOURCE + ISOLATE_SOURCE;
 
 /** The job the host sends to a zygote. */
 export interface PythonJob {

@@ -29,6 +29,77 @@ def _read_line(fd, cap, pending):
             raise _CodecError('a message from the solution is larger than %d bytes' % cap)
 
 
+import operator as _operator
+from math import trunc as _math_trunc, floor as _math_floor, ceil as _math_ceil
+
+
+def _exact_str(v):
+    # str() and repr() pass on a str subclass the solution returns: only its characters cross.
+    return str.__str__(v)
+
+
+def _strict_isinstance(cls, obj):
+    # By the classes' own MROs (type's own check): never a metaclass's __instancecheck__, nor an
+    # object's claimed __class__.
+    return type.__subclasscheck__(cls, type(obj))
+
+
+def _own_truth(o):
+    # The truth value of a value whose class gives it one (__bool__ or __len__, read from its MRO's
+    # own dicts); an object that is true only by default (object(), a function) has none here, so
+    # that any object at all cannot answer assert is_prime(7).
+    for c in _TYPE_MRO(type(o)):
+        if c is not object and ('__bool__' in c.__dict__ or '__len__' in c.__dict__):
+            return bool(o)
+    raise TypeError('a value of the solution of type %s has no truth value here' % type(o).__name__)
+
+
+def _strict_issubclass(sub, cls):
+    if not type.__subclasscheck__(type, type(sub)):
+        raise TypeError('issubclass() arg 1 must be a class')
+    return type.__subclasscheck__(cls, sub)
+
+
+# The operations the checker may ask of a value of the solution (split.ts, Remote): each a dunder
+# of the value run here, as a call of the solution's method would be, with the built-in that
+# coerces its result (str, len, bool...). Never an equality or ordering.
+_SOLUTION_OPS = {
+    'str': lambda o: _exact_str(str(o)),
+    'repr': lambda o: _exact_str(repr(o)),
+    'format': lambda o, spec: _exact_str(format(o, spec)),
+    'len': len,
+    'bool': _own_truth,
+    'contains': lambda o, x: bool(x in o),
+    'getitem': _operator.getitem,
+    'setitem': _operator.setitem,
+    'delitem': _operator.delitem,
+    'iter': iter,
+    'next': next,
+    'reversed': reversed,
+    'int': int,
+    'float': float,
+    'index': _operator.index,
+    'neg': _operator.neg,
+    'pos': _operator.pos,
+    'abs': abs,
+    'round': lambda o, n: round(o) if n is None else round(o, n),
+    'trunc': _math_trunc,
+    'floor': _math_floor,
+    'ceil': _math_ceil,
+    'invert': _operator.invert,
+    'isinstance': _strict_isinstance,
+    'issubclass': lambda cls, sub: _strict_issubclass(sub, cls),
+    'divmod': divmod,
+    'rdivmod': lambda o, x: divmod(x, o),
+}
+for _n in ('add', 'sub', 'mul', 'matmul', 'truediv', 'floordiv', 'mod', 'pow', 'lshift', 'rshift', 'and', 'or', 'xor'):
+    _f = getattr(_operator, _n + '_' if _n in ('and', 'or') else _n)
+    _SOLUTION_OPS[_n] = _f
+    _SOLUTION_OPS['r' + _n] = (lambda f: lambda o, x: f(x, o))(_f)
+    _SOLUTION_OPS['i' + _n] = getattr(_operator, 'i' + _n)
+del _n, _f
+
+
 def _child_solution_server(job, req_fd, msg_fd):
     # S: load the solution, then answer requests until EOF. Anything it writes is only its answers.
     null = os.open('/dev/null', os.O_RDWR)
@@ -57,12 +128,12 @@ def _child_solution_server(job, req_fd, msg_fd):
         ids[key] = len(handles) - 1
         return ids[key]
 
-    def handle(i, name):
+    def handle(i, name, *info):
         if 0 <= i < len(handles):
             return handles[i]
         raise _CodecError('unknown handle')
 
-    enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']))
+    enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']), exc_classes=True)
     dec = _make_decoder(handle, leet['list_node'], leet['tree_node'])
     _send(msg_fd, {'loaded': True})
     pending = []
@@ -90,15 +161,31 @@ def _child_solution_server(job, req_fd, msg_fd):
             elif op == 'attr':
                 reply = {'v': enc(getattr(handle(req['h'], ''), req['n']))}
             else:
-                fn = handle(req['h'], '')
-                args = [dec(a) for a in req['a']]
-                kw = {k: dec(a) for k, a in req['k'].items()}
+                if op == 'op':
+                    # A dunder of the solution's value (the checker's Remote): run like a call.
+                    fn = _SOLUTION_OPS[req['n']]
+                    args = [handle(req['h'], '')] + [dec(a) for a in req['a']]
+                    kw = {}
+                else:
+                    fn = handle(req['h'], '')
+                    args = [dec(a) for a in req['a']]
+                    kw = {k: dec(a) for k, a in req['k'].items()}
                 if 'rs' in req:
                     rnd.setstate(dec(req['rs']))
                 del seeded[:]
-                out = fn(*args, **kw)
-                back = [enc(a) if type(a) in (list, dict, set, bytearray) else None for a in args]
-                reply = {'v': enc(out), 'back': back}
+                if op == 'op' and req['n'] == 'next':
+                    # The end of the solution's iterator is the iterator protocol's answer, not an
+                    # error (any other exception is one).
+                    try:
+                        reply = {'v': enc(next(args[0]))}
+                    except StopIteration:
+                        reply = {'v': None, 'stop': True}
+                elif op == 'op':
+                    reply = {'v': enc(fn(*args))}
+                else:
+                    out = fn(*args, **kw)
+                    back = [enc(a) if type(a) in (list, dict, set, bytearray) else None for a in args]
+                    reply = {'v': enc(out), 'back': back}
                 if 'rs' in req:
                     reply['rs'] = enc(rnd_getstate())
                     if seeded and seeded[-1][0] is not None:
@@ -106,9 +193,9 @@ def _child_solution_server(job, req_fd, msg_fd):
         except BaseException as e:
             try:
                 # The first built-in class in the exception's MRO (binascii.Error -> ValueError).
-                name = next((c.__name__ for c in type(e).__mro__ if c.__module__ == 'builtins'), 'Exception')
+                name = next((_TYPE_QUALNAME(c) for c in _TYPE_MRO(type(e)) if _TYPE_MODULE(c) == 'builtins'), 'Exception')
                 msg = '%s: %s' % (type(e).__name__, e)
-                where = [str(type(e).__module__)[:100], str(type(e).__qualname__)[:100]]
+                where = [str(_TYPE_MODULE(type(e)))[:100], str(_TYPE_QUALNAME(type(e)))[:100]]
             except BaseException:
                 name, msg, where = 'Exception', '', ['', '']
             try:
@@ -121,7 +208,16 @@ def _child_solution_server(job, req_fd, msg_fd):
                 attrs = enc({k: v for k, v in vars(e).items() if type(k) is str and not k.startswith('_')})
             except BaseException:
                 attrs = None
-            reply = {'e': [str(name)[:100], str(msg)[:300]] + where + [args, attrs]}
+            own = text = None
+            try:
+                if not _raisable_module(where[0]):
+                    # A class of the solution's own: its handle, which names its standard bases (the
+                    # checker raises its own stand-in class for it), and its message.
+                    own = enc(type(e))
+                    text = _exact_str(str(e))[:2000]
+            except BaseException:
+                own = text = None
+            reply = {'e': [str(name)[:100], str(msg)[:300]] + where + [args, attrs, own, text]}
         try:
             data = json.dumps(reply)
         except BaseException as e:

@@ -6,9 +6,10 @@
  * solution code). C executes the test code in a namespace made of the prelude, the reference
  * prompt's helpers and the built-ins of a process the solution never touched; each name the tests
  * use and do not define is asked from S once. S answers with plain data (codec.ts) or an opaque
- * handle; calling a handle, or reading its attribute, is a request to S. So the solution's return
- * values reach the tests only as exact built-in values; its own definitions of `abs`, `set`, the
- * prompt's helpers or the prelude's never do; what it patches in its own process stays there.
+ * handle; calling a handle, reading its attribute or applying an operation to it (split-ops.ts) is
+ * a request to S. So the solution's return values reach the tests only as exact built-in values;
+ * its own definitions of `abs`, `set`, the prompt's helpers or the prelude's never do; what it
+ * patches in its own process stays there.
  * Only C reports the outcome to the zygote (on a pipe S does not have).
  */
 export const SPLIT_SOURCE = String.raw`# ---- split test_code: the checker C ----
@@ -158,23 +159,6 @@ def _run_unittest_cases(ns, watch=None):
     return result
 
 
-def _rebuilt(cls, args, attrs, msg):
-    # An exception of the checker's own class cls with the solution's arguments and data attributes
-    # (JSONDecodeError takes msg, doc, pos but keeps only msg in args); None when it will not build.
-    for make in (lambda: cls(*args), lambda: cls.__new__(cls, *args), lambda: cls(str(msg))):
-        try:
-            exc = make()
-            exc.args = args
-            if type(attrs) is dict:
-                for k, v in attrs.items():
-                    if type(k) is str and not k.startswith('_') and k != 'args':
-                        setattr(exc, k, v)
-            return exc
-        except BaseException:
-            continue
-    return None
-
-
 def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
     # C: the reference's tests against answers from S. Runs no solution code.
     null = os.open('/dev/null', os.O_RDWR)
@@ -210,7 +194,7 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
         if type(reply) is not dict:
             raise _CodecError('bad reply')
         if 'e' in reply:
-            name, msg, mod, qual, args, attrs = (list(reply['e']) + ['', '', None, None])[:6]
+            name, msg, mod, qual, args, attrs, own, text = (list(reply['e']) + ['', '', None, None, None, None])[:8]
             try:
                 # The exception's own arguments where they are data (KeyError(5).args[0] == 5).
                 args = tuple(dec(args)) if type(args) is list else (str(msg),)
@@ -224,67 +208,83 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
                 exc = _rebuilt(cls, args, attrs, msg)
                 if exc is not None:
                     raise exc
+            if own is not None:
+                # A class of the solution's own: its stand-in (split-ops.ts), where it has one.
+                try:
+                    cls = dec(own)
+                except Exception:
+                    cls = None
+                _raise_stand_in(cls, args, attrs, msg, text, stand_in_handles)
             cls = _BUILTINS.get(str(name))
             if isinstance(cls, type) and issubclass(cls, Exception) and not issubclass(cls, _NOT_RAISED):
                 raise _rebuilt(cls, args, attrs, msg) or cls(str(msg))
             raise _RemoteError('%s: %s' % (name, msg))
         return reply
 
-    class Remote:
-        # A value of the solution that is not plain data: equal only to itself, no truth value.
-        __slots__ = ('_h', '_t', '__weakref__')
+    def exchange(req):
+        # A request that runs the solution's code: the random generator's state travels with it.
+        if sync_random:
+            req_state = rnd.getstate()
+            req['rs'] = enc(req_state)
+        reply = ask(req)
+        if sync_random:
+            got = dec(reply['rs'])
+            seeded = dec(reply['seed']) if 'seed' in reply else None
+            if not _random_reachable(rnd, req_state, got, seeded):
+                raise _RemoteError('sandbox: the solution set the random generator to a state that drawing numbers does not reach')
+            # gauss() caches its second value; one the solution set could choose the tests' next
+            # draw, so a changed one is dropped (the tests draw afresh).
+            if got[2] is not None and got[2] != req_state[2]:
+                got = (got[0], got[1], None)
+            rnd.setstate(got)
+        return reply
 
-        def __init__(self, h, t):
-            object.__setattr__(self, '_h', h)
-            object.__setattr__(self, '_t', t)
+    def encoded(args):
+        try:
+            return [enc(x) for x in args]
+        except _CodecError:
+            # The tests pass something that is not data (a function, an enum): they need the
+            # solution's process. Decided by the tests' own arguments, never by the solution:
+            # what the solution returned decodes only to values that encode again (handles
+            # included), unless the tests themselves nest it 50 levels deeper (dec below).
+            needs_inline.append(True)
+            raise _NeedsInline()
 
-        def __call__(self, *args, **kw):
-            used[0] += 1
-            try:
-                a = [enc(x) for x in args]
-                k = {str(n): enc(x) for n, x in kw.items()}
-            except _CodecError:
-                # The tests pass something that is not data (a function, an enum): they need the
-                # solution's process. Decided by the tests' own arguments, never by the solution:
-                # what the solution returned decodes only to values that encode again (handles
-                # included), unless the tests themselves nest it 50 levels deeper (dec below).
-                needs_inline.append(True)
-                raise _NeedsInline()
-            req = {'op': 'call', 'h': object.__getattribute__(self, '_h'), 'a': a, 'k': k}
-            if sync_random:
-                req_state = rnd.getstate()
-                req['rs'] = enc(req_state)
-            reply = ask(req)
-            if sync_random:
-                got = dec(reply['rs'])
-                seeded = dec(reply['seed']) if 'seed' in reply else None
-                if not _random_reachable(rnd, req_state, got, seeded):
-                    raise _RemoteError('sandbox: the solution set the random generator to a state that drawing numbers does not reach')
-                # gauss() caches its second value; one the solution set could choose the tests' next
-                # draw, so a changed one is dropped (the tests draw afresh).
-                if got[2] is not None and got[2] != req_state[2]:
-                    got = (got[0], got[1], None)
-                rnd.setstate(got)
-            back = reply.get('back') or []
-            for orig, new in zip(args, back):
-                if new is None:
-                    continue
-                _merge_back(orig, dec(new), 0)
-            return dec(reply['v'])
+    def remote_call(p, args, kw):
+        used[0] += 1
+        a = encoded(args)
+        names = [str(n) for n in kw]
+        k = dict(zip(names, encoded(list(kw.values()))))
+        reply = exchange({'op': 'call', 'h': object.__getattribute__(p, '_h'), 'a': a, 'k': k})
+        back = reply.get('back') or []
+        for orig, new in zip(args, back):
+            if new is None:
+                continue
+            _merge_back(orig, dec(new), 0)
+        return dec(reply['v'])
 
-        def __getattr__(self, name):
-            if name.startswith('__'):
-                raise AttributeError(name)
-            used[0] += 1
-            return dec(ask({'op': 'attr', 'h': object.__getattribute__(self, '_h'), 'n': name})['v'])
+    def remote_attr(p, name):
+        used[0] += 1
+        return dec(ask({'op': 'attr', 'h': object.__getattribute__(p, '_h'), 'n': name})['v'])
 
-        def __bool__(self):
-            raise TypeError('a value of the solution of type %s has no truth value here' % object.__getattribute__(self, '_t'))
+    def remote_op(p, name, args):
+        # A dunder of the solution's value (split-ops.ts), run in its process like a method call.
+        used[0] += 1
+        reply = exchange({'op': 'op', 'h': object.__getattribute__(p, '_h'), 'n': name, 'a': encoded(args)})
+        if name == 'next' and reply.get('stop') is True:
+            raise StopIteration
+        return dec(reply['v'])
 
-        def __repr__(self):
-            return '<%s from the solution>' % object.__getattribute__(self, '_t')
+    Remote = _remote_class(remote_call, remote_attr, remote_op)
+    # The stand-ins for the solution's exception classes: handle -> class and back.
+    stand_ins = {}
+    stand_in_handles = {}
 
-    def handle(h, t):
+    def handle(h, t, info=None):
+        if info is not None:
+            cls = _exc_stand_in(h, info, stand_ins, stand_in_handles)
+            if cls is not None:
+                return cls
         p = proxies.get(h)
         if p is None:
             p = proxies[h] = Remote(h, t)
@@ -293,6 +293,8 @@ def _child_checker(job, tests_code, tests_tree, req_fd, resp_fd, msg_fd):
     def handle_of(obj):
         if type(obj) is Remote:
             return object.__getattribute__(obj, '_h')
+        if type(obj) is type:
+            return stand_in_handles.get(obj)
         return None
 
     enc = _make_encoder(handle_of, (leet['ListNode'], leet['TreeNode']))
