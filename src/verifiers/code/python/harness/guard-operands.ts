@@ -73,21 +73,21 @@ class _WrapOperands(ast.NodeTransformer):
         return node
 
 
-def _make_operand_guards(check, budget, mock_mod, mro_of):
+def _make_operand_guards(check, reset, mock_mod, mro_of):
     # (operand, records): the functions the two slots are bound to (see _make_checker).
     mock_base = getattr(mock_mod, 'NonCallableMock', None) if mock_mod is not None else None
     get_dict = object.__getattribute__
 
     def operand(v):
-        budget[0] = 0
+        reset()
         check(v, 0)
         return v
 
     def records(v):
         # Only a mock's records are read here (self in self.assertEqual is the tests' own).
-        if mock_base is not None and mock_base in mro_of(type(v)):
+        if mock_base is not None and any(c is mock_base for c in mro_of(type(v))):
             d = get_dict(v, '__dict__')
-            budget[0] = 0
+            reset()
             for k in ('_mock_call_args_list', '_mock_mock_calls', 'method_calls'):
                 r = d.get(k)
                 if r is not None:

@@ -161,6 +161,20 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
     # Modules, classes and functions are not data: their namespaces are not walked.
     opaque = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
     walk_cache = {}  # id(class) -> (class, whether its insides are read)
+    seen = {}  # id -> object, of the objects the current check has visited
+    weak_ref = _weakref_mod.ref
+
+    def has_base(t, b):
+        # By identity: 'b in mro' would ask the classes' ==, which a metaclass of the solution's defines.
+        for c in mro_of(t):
+            if c is b:
+                return True
+        return False
+
+    def reset():
+        # A fresh check: its work budget and its record of visited objects.
+        budget[0] = 0
+        seen.clear()
     judged = []
     # unittest swallows its _ShouldStop (the failfast signal) wherever a test raises it: raised by
     # the solution, it would end a test, or a subTest block, as a pass. Here nothing stops a run
@@ -175,6 +189,9 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             for c in list(vars(mod).values()):
                 if isinstance(c, type) and c.__module__.startswith('unittest'):
                     judged.append((c, {k: f for k, f in c.__dict__.items() if k not in _UNITTEST_SETTINGS}))
+    # Their functions' defaults too: assertAlmostEqual.__defaults__ = (-400, None, None) made
+    # round(diff, -400) == 0 pass any two numbers (the function itself stayed the same object).
+    defaults = [(f, f.__defaults__, f.__kwdefaults__) for _, saved in judged for f in saved.values() if type(f) is types.FunctionType]
 
     code_ok = _CODE_OK
     ident = _thread_ident
@@ -238,7 +255,7 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             # A mock of the tests' passes, unless its comparisons were configured (a child the
             # solution made of a tests' mock, with __eq__ returning True, would equal everything).
             # Other objects the tests made (mock.call(...)) pass as they are.
-            if mock_base is None or mock_base not in mro_of(t):
+            if mock_base is None or not has_base(t, mock_base):
                 return
             bad = mock_cmp_configured(v)
             if bad is not None:
@@ -248,6 +265,11 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             for x in (tuple.__iter__(v) if isinstance(v, tuple) else list.__iter__(v)):
                 check(x, depth + 1)
             return
+        # Each object once per check: a tree with parent pointers or a Logger (manager, loggerDict)
+        # is a graph with cycles, which ran into the depth limit.
+        if id(v) in seen:
+            return
+        seen[id(v)] = v
         budget[0] += 1
         if budget[0] > 2000000 or depth > 200:
             # Fail closed: what cannot be checked is not compared (a deeper wrapper or a longer list
@@ -265,6 +287,14 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             return
         if id(t) in proxies:
             raise _FakeValue('the solution produced a weak proxy (' + name_of(t) + '): not allowed in tests')
+        if has_base(t, weak_ref):
+            # What a weak reference points to (a WeakValueDictionary's values): reading it runs no code.
+            check(weak_ref.__call__(v), depth + 1)
+        if t is slice:
+            check(v.start, depth + 1)
+            check(v.stop, depth + 1)
+            check(v.step, depth + 1)
+            return
         if id(t) in seq_iters:
             state = t.__reduce__(v)
             if type(state) is tuple and len(state) >= 2 and type(state[1]) is tuple and state[1]:
@@ -286,20 +316,15 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             inside(v, t, depth)
 
     def walkable(t):
-        # Whose insides are read: built-in data (a standard class, or a container subclass) and the
-        # solution's own classes; not the classes of libraries the tests imported (unittest.mock's
-        # objects hold sentinels of classes the guard does not know), nor modules and functions.
+        # Whose insides are read: every class's but modules', functions' and unittest.mock's
+        # (mocks hold sentinels of classes the guard does not know; their equality is identity
+        # unless configured, which is checked). A class of the solution's is read whatever
+        # functions it borrows (class S(UserString): _h = json.dumps, with an always-equal .data,
+        # once passed as a library's class), and so are namedtuples it makes.
         got = walk_cache.get(id(t))
         if got is not None and got[0] is t:
             return got[1]
-        ok = not issubclass(t, opaque)
-        for c in mro_of(t):
-            if not ok or id(c) in trusted:
-                continue
-            for f in dict_of(c).values():
-                if type(f) is types.FunctionType and filename_of(f) != '<solution>':
-                    ok = False
-                    break
+        ok = not issubclass(t, opaque) and (mock_base is None or not has_base(t, mock_base))
         walk_cache[id(t)] = (t, ok)
         return ok
 
@@ -342,6 +367,9 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
         # next call's value (patches made while loading are undone before the tests run).
         if case_dict.get('_ShouldStop', missing) is not stop:
             raise _FakeValue('the solution patched unittest.case._ShouldStop: not allowed in tests')
+        for f, dflt, kw in defaults:
+            if f.__defaults__ is not dflt or f.__kwdefaults__ is not kw:
+                raise _FakeValue('the solution changed the defaults of unittest\'s ' + f.__qualname__ + ': not allowed in tests')
         for c, saved in judged:
             d = c.__dict__
             for k, f in saved.items():
@@ -364,7 +392,7 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
     def value(v):
         untouched()
         environment()
-        budget[0] = 0
+        reset()
         check(v, 0)
         if type(v) is generator and v.gi_code is not guarded_code:
             return guarded(v, item)
@@ -383,7 +411,7 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
             environment()
             if skip_type is not None and isinstance(e, skip_type):
                 raise _FakeValue('the solution raised unittest.SkipTest: not allowed in tests')
-            budget[0] = 0
+            reset()
             check(e.args, 0)
             check(e, 0)
         except _FakeValue as bad:
@@ -396,9 +424,9 @@ def _make_checker(environment, tests_objects, tests_mock=lambda v: False, by_tes
         # A generator resumes solution code: what it changed is checked before its item is.
         untouched()
         environment()
-        budget[0] = 0
+        reset()
         check(v, 0)
-    operand, records = _make_operand_guards(check, budget, mock_mod, mro_of)
+    operand, records = _make_operand_guards(check, reset, mock_mod, mro_of)
     return value, untouched, watch, operand, records
 
 
