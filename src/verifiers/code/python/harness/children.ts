@@ -361,6 +361,9 @@ def _child_test_code(job, tests_code, tests_tree, secret, msg_fd):
                 elif n in g:
                     if n in spaces and not isinstance(g[n], types.ModuleType):
                         raise _not_a_module(n)
+                    if g[n] is Exception or g[n] is BaseException or g[n] is AssertionError:
+                        # InvalidAgeError = Exception: the tests' except clause would catch their own failures.
+                        raise NameError("the tests use '%s', which the solution binds to %s: it would catch the tests' own failures" % (n, g[n].__name__))
                     tg[n] = g[n]
                     taken += 1
             if entry and entry not in tg and entry in g and g[entry] is not base.get(entry, _MISSING):

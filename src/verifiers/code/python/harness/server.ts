@@ -89,11 +89,10 @@ _SOLUTION_OPS = {
     'invert': _operator.invert,
     'isinstance': _strict_isinstance,
     'issubclass': lambda cls, sub: _strict_issubclass(sub, cls),
-    'divmod': divmod,
-    'rdivmod': lambda o, x: divmod(x, o),
 }
-for _n in ('add', 'sub', 'mul', 'matmul', 'truediv', 'floordiv', 'mod', 'pow', 'lshift', 'rshift', 'and', 'or', 'xor'):
-    _f = getattr(_operator, _n + '_' if _n in ('and', 'or') else _n)
+# Only these operators (split-ops.ts _REMOTE_BINARY: never a difference, quotient or remainder).
+for _n in ('add', 'mul', 'matmul', 'pow', 'lshift', 'rshift'):
+    _f = getattr(_operator, _n)
     _SOLUTION_OPS[_n] = _f
     _SOLUTION_OPS['r' + _n] = (lambda f: lambda o, x: f(x, o))(_f)
     _SOLUTION_OPS['i' + _n] = getattr(_operator, 'i' + _n)
