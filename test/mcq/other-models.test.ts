@@ -36,6 +36,15 @@ describe('mcq: answers of other models', () => {
     expect(read('选项B是错误的。').letter).toBeUndefined();
   });
 
+  it.each([
+    ['我们不选B', undefined],
+    ['不选B，应选C。', 'C'],
+    ['不能选B。所以答案是D', 'D'],
+    ['答案：B项不对，应该是C项', undefined],
+  ])('"do not choose" and "is wrong" in Chinese deny the letter: %s', (response, letter) => {
+    expect(read(response).letter).toBe(letter);
+  });
+
   it('a question echoed without an answer gives no letter', () => {
     expect(read('A. shark\nB. whale\nC. trout\nD. eel').letter).toBeUndefined();
   });

@@ -44,9 +44,10 @@ const LATIN_IS = [
 
 /**
  * "The answer is" in Chinese (答案是, 正确选项为), "choose" (故选B, 因此选：B, 應選 C: 选 right
- * before the letter, so 选项 "option" is not one), 【答案】, and Korean "the answer is" (정답은 B).
+ * before the letter, so 选项 "option" is not one; not after 不 or 不能, "do not choose"), 【答案】,
+ * and Korean "the answer is" (정답은 B).
  */
-const INTL_IS = String.raw`(?:正确答案|正確答案|答案|正确选项|正確選項|正确的选项|正確的選項|选项|選項)(?:是|为|為)|(?:选|選)(?:择|擇)?(?=\s*[:：]?\s*[(（]?[A-Z](?![A-Za-z]))|【(?:答案|正确答案)】|(?:정답은|답은)`;
+const INTL_IS = String.raw`(?:正确答案|正確答案|答案|正确选项|正確選項|正确的选项|正確的選項|选项|選項)(?:是|为|為)|(?<!不能|不应|不該|不该|不|非|别|別|勿|没|沒|未)(?:选|選)(?:择|擇)?(?=\s*[:：]?\s*[(（]?[A-Z](?![A-Za-z]))|【(?:答案|正确答案)】|(?:정답은|답은)`;
 
 /** One kind of cue: its pattern, and the (lower-case ASCII) characters it can begin with. */
 export interface CueGroup {

@@ -32,8 +32,9 @@ const BARE_LETTER_RE = /([A-Z])(?=$|[\s).,:;*$\\}!?"\]\u3001\u3002\uff09\uff0c\u
 // A bare lowercase letter only when it ends the line: "answer: c", "the answer is d."
 const BARE_LOWER_END_RE = /([a-j])(?=[ \t]*[.)]?[ \t]*(?:$|\n))/y;
 const LOWER_WORD_AFTER_RE = /\s+[a-z]/y;
+// After the letter: "is not / incorrect / wrong ...", or in Chinese "(项)不对 / 错误 / 不正确".
 const NEGATION_RE =
-  /[\s)\]}*$\\]*(?:is|was|would\s+be|seems|are)\s+(?:not\b|incorrect|wrong|false|eliminated|ruled\s+out|excluded|invalid)/iy;
+  /[\s)\]}*$\\]*(?:(?:is|was|would\s+be|seems|are)\s+(?:not\b|incorrect|wrong|false|eliminated|ruled\s+out|excluded|invalid)|[项項]?\s*(?:不对|不對|不正确|不正確|错误|錯誤|是错的|是錯的|是错误的|错了|錯了))/iy;
 const JOIN_RE = /[\s)\]}*$\\]*(?:,\s*(?:and|or)?|\band\b|\bor\b|&|\/)\s*(?:option\s*|choice\s*)?/iy;
 const LATER_PAREN_RE = /(?:\band\b|\bor\b|,|&)\s*\(([A-Za-z])\)/g;
 const ALIAS_RE =
